@@ -1,0 +1,16 @@
+import type { Metadata } from 'next';
+import { requirePageUser } from '@/lib/auth/require-page-user';
+import { PageHeader } from '@/components/ui/page-header';
+import { ApprovalQueue } from '@/components/approvals/approval-queue';
+
+export const metadata: Metadata = { title: 'Approvals' };
+
+export default async function ApprovalsPage() {
+  await requirePageUser(undefined, '/approvals');
+  return (
+    <>
+      <PageHeader title="Approvals" description="Actions drafted by agents wait here. Nothing reaches the billing platform until a person with the right role approves it." />
+      <ApprovalQueue />
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+import { requirePageUser } from '@/lib/auth/require-page-user';
+import { CustomerDetailView } from '@/components/customers/customer-detail';
+
+export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requirePageUser(undefined, `/customers/${id}`);
+  return <CustomerDetailView id={id} />;
+}

@@ -1,0 +1,16 @@
+import type { Metadata } from 'next';
+import { requirePageUser } from '@/lib/auth/require-page-user';
+import { PageHeader } from '@/components/ui/page-header';
+import { IncidentsList } from '@/components/incidents/incidents-list';
+
+export const metadata: Metadata = { title: 'Incidents' };
+
+export default async function IncidentsPage() {
+  await requirePageUser(undefined, '/incidents');
+  return (
+    <>
+      <PageHeader title="Incidents" description="Outages and their SLA impact on customers." />
+      <IncidentsList />
+    </>
+  );
+}

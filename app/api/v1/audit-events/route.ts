@@ -1,0 +1,11 @@
+// GET /api/v1/audit-events — the audit trail, newest first (admin, revops)
+import { withApi } from '@/lib/api/with-api';
+import { auditListQuery, auditListResponse } from '@/lib/schemas/audit';
+import { listAuditEvents } from '@/lib/server/audit/list-audit-events';
+
+export const GET = withApi({
+  auth: 'session',
+  roles: ['admin', 'revops'],
+  schemas: { query: auditListQuery, response: auditListResponse },
+  handler: async ({ query }) => ({ items: await listAuditEvents(query) }),
+});

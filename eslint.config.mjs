@@ -1,0 +1,32 @@
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import nextPlugin from '@next/eslint-plugin-next';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.next/', 'generated/', '.data/', 'test-results/', 'playwright-report/', 'reports/', 'next-env.d.ts'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, '@next/next': nextPlugin },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...nextPlugin.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through lib/env.ts.' },
+      ],
+    },
+  },
+  {
+    // Operational scripts, tests and tool configs run outside the app and read their own environment.
+    files: ['lib/env.ts', 'scripts/**', 'e2e/**', 'tests/**', '**/*.test.ts', '*.config.{ts,mjs,js}', 'instrumentation.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    // Tests read third-party JSON fixtures whose shapes vary by API version.
+    files: ['**/*.test.ts', 'tests/**', 'e2e/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+);

@@ -1,0 +1,47 @@
+import { ZodError } from 'zod';
+import { ApiError } from './api-error';
+
+export interface ErrorBody {
+  error: { code: string; message: string; requestId: string; issues?: unknown };
+}
+
+function json(status: number, body: ErrorBody, headers?: HeadersInit) {
+  return Response.json(body, { status, headers: { 'x-request-id': body.error.requestId, ...headers } });
+}
+
+function prismaCode(err: unknown): string | undefined {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && /^P\d{4}$/.test(code) ? code : undefined;
+}
+
+// Is this the database being unreachable (refused, reset, timed out) rather than a bad query?
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string; cause?: unknown };
+  const code = e?.code ?? '';
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', 'P1001', 'P1017', 'P2024'].includes(code)) return true;
+  if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Can't reach database/i.test(e?.message ?? '')) return true;
+  return e?.cause ? isDatabaseUnavailable(e.cause) : false;
+}
+
+// Maps any thrown value to the one error envelope: { error: { code, message, requestId, issues? } }.
+export function errorResponse(err: unknown, requestId: string): Response {
+  if (err instanceof ApiError) {
+    return json(err.status, { error: { code: err.code, message: err.message, requestId, issues: err.issues } });
+  }
+  if (err instanceof ZodError) {
+    return json(422, { error: { code: 'validation_failed', message: 'The request is not valid', requestId, issues: err.issues } });
+  }
+  const prisma = prismaCode(err);
+  if (prisma === 'P2002') {
+    return json(409, { error: { code: 'conflict', message: 'A record with these values already exists', requestId } });
+  }
+  if (prisma === 'P2025') {
+    return json(404, { error: { code: 'not_found', message: 'Resource not found', requestId } });
+  }
+  if (isDatabaseUnavailable(err)) {
+    console.error(`[api] ${requestId} database unavailable:`, (err as Error)?.message);
+    return json(503, { error: { code: 'database_unavailable', message: 'The database is unavailable; retry shortly', requestId } }, { 'retry-after': '2' });
+  }
+  console.error(`[api] ${requestId} unhandled error:`, err);
+  return json(500, { error: { code: 'internal_error', message: 'Something went wrong on our side', requestId } });
+}

@@ -1,0 +1,10 @@
+import { getServerSession } from 'next-auth';
+import { getAuthOptions } from './auth-options';
+import type { SessionUser } from './roles';
+import { loadSessionUser } from '@/lib/server/auth/load-session-user';
+
+// The signed-in user for this request (server components and route handlers), or null.
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = (await getServerSession(getAuthOptions())) as { uid?: unknown } | null;
+  return typeof session?.uid === 'string' ? loadSessionUser(session.uid) : null;
+}

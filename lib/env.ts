@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+// The only module that reads process.env. Everything is validated once, on first use, and a bad
+// value fails fast with the variable's name. Parsing is lazy so `next build` can import route
+// modules without a runtime configuration.
+
+const csv = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []));
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z.string().url().optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    NEXTAUTH_URL: z.string().url().optional(),
+    NEXTAUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    OIDC_ISSUER: z.string().url().optional(),
+    OIDC_CLIENT_ID: z.string().optional(),
+    OIDC_CLIENT_SECRET: z.string().optional(),
+    OIDC_DISPLAY_NAME: z.string().default('Single sign-on'),
+    // Role given to a person who signs in through OIDC and has no user yet; unset: only invited users.
+    OIDC_AUTO_PROVISION_ROLE: z.enum(['admin', 'revops', 'support']).optional(),
+    SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+    JOBS_IN_PROCESS: bool(true),
+    STRIPE_SECRET_KEY: z.string().optional(),
+    STRIPE_WEBHOOK_SECRETS: csv,
+    // Points the stripe SDK at another host (a local fake in tests): e.g. http://127.0.0.1:12111
+    STRIPE_API_BASE: z.string().url().optional(),
+    AI_PROVIDER: z.enum(['builtin', 'openai', 'anthropic', 'openai-compatible']).default('builtin'),
+    AI_MODEL: z.string().optional(),
+    AI_API_KEY: z.string().optional(),
+    AI_BASE_URL: z.string().url().optional(),
+    // Outbound calls (Slack, CRM) to loopback are refused unless a test turns this on.
+    OUTBOUND_ALLOW_LOOPBACK: bool(false),
+    AUDIT_ANCHOR_FILE: z.string().default('.data/audit-anchor.json'),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together' });
+    }
+    if (['openai', 'anthropic'].includes(env.AI_PROVIDER) && !env.AI_API_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['AI_API_KEY'], message: `required when AI_PROVIDER=${env.AI_PROVIDER}` });
+    }
+    if (env.AI_PROVIDER === 'openai-compatible' && !env.AI_BASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['AI_BASE_URL'], message: 'required when AI_PROVIDER=openai-compatible' });
+    }
+    if (env.AI_PROVIDER === 'openai-compatible' && !env.AI_MODEL) {
+      ctx.addIssue({ code: 'custom', path: ['AI_MODEL'], message: 'required when AI_PROVIDER=openai-compatible (the model name your server serves)' });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`);
+  }
+  return result.data;
+}
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function requireDatabaseUrl(): string {
+  const url = getEnv().DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set: start the console with `npm run dev` / `npm start`, which provide one.');
+  return url;
+}
+
+export function requireAuthSecret(): string {
+  const secret = getEnv().NEXTAUTH_SECRET;
+  if (!secret) throw new Error('NEXTAUTH_SECRET is not set: `npm run dev` / `npm start` generate one under .data/.');
+  return secret;
+}

@@ -1,0 +1,17 @@
+import type { z } from 'zod';
+import { getDb } from '@/lib/db';
+import type { actionListQuery } from '@/lib/schemas/actions';
+
+export async function listActions(query: z.infer<typeof actionListQuery>) {
+  const rows = await getDb().action.findMany({
+    where: {
+      status: query.status ?? { in: ['proposed', 'pending_approval'] },
+      ...(query.kind ? { kind: query.kind } : {}),
+      ...(query.customerId ? { customerId: query.customerId } : {}),
+    },
+    orderBy: { createdAt: 'asc' },
+    take: query.limit,
+    select: { id: true, kind: true, status: true, title: true, amountMinor: true, currency: true, currentRevision: true, reviewDeadline: true, createdAt: true, customer: { select: { id: true, name: true } }, agentRun: { select: { agentId: true } } },
+  });
+  return rows.map(({ agentRun, ...r }) => ({ ...r, agentId: agentRun?.agentId ?? null, reviewDeadline: r.reviewDeadline?.toISOString() ?? null, createdAt: r.createdAt.toISOString() }));
+}

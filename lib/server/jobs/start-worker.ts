@@ -1,0 +1,42 @@
+import PgBoss from 'pg-boss';
+import { getPool } from '@/lib/db';
+import type { JobDefinition } from './job-definition';
+import { JOBS } from './registry';
+
+export interface RunningWorker {
+  stop: () => Promise<void>;
+}
+
+const deadLetterName = (name: string) => `${name}.dead`;
+
+// Creates the queues, registers a handler per job definition and schedules the cron jobs.
+export async function startWorker(label = 'worker', jobs: JobDefinition[] = JOBS): Promise<RunningWorker> {
+  const pool = getPool();
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values as unknown[]) },
+    schema: 'pgboss',
+  });
+  boss.on('error', (err: Error) => console.error(`[${label}]`, err.message));
+  await boss.start();
+  for (const job of jobs) {
+    await boss.createQueue(deadLetterName(job.name));
+    await boss.createQueue(job.name, {
+      name: job.name,
+      retryLimit: job.retryLimit ?? 5,
+      retryDelay: job.retryDelaySeconds ?? 5,
+      retryBackoff: true,
+      deadLetter: deadLetterName(job.name),
+    });
+    // pg-boss 10 runs one batch per work() registration: register `concurrency` of them.
+    for (let i = 0; i < (job.concurrency ?? 1); i++) {
+      await boss.work<object>(job.name, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([item]) => {
+        if (!item) return;
+        const payload = job.payloadSchema.parse(item.data);
+        await job.handler(payload, { jobId: item.id, attempt: item.retryCount + 1 });
+      });
+    }
+    if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
+  }
+  console.log(`[${label}] working ${jobs.length} job type(s)`);
+  return { stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+}

@@ -1,0 +1,32 @@
+import type { Db } from '@/lib/db';
+import { generateDemoData, type DemoDataOptions } from '../factories/demo-data';
+import { writeCatalog } from './write-catalog';
+import { writeCustomers } from './write-customers';
+import { writeRollups } from './write-rollups';
+
+export const DEMO_SEED_MARKER = 'demo_seed';
+
+export interface SeedResult {
+  seeded: boolean;
+  customers: number;
+  rollups: number;
+}
+
+// Seeds the demo world once. Everything, including the marker, is one transaction: a crash
+// mid-seed leaves an empty database and the next start seeds again.
+export async function seedDemoData(db: Db, options: DemoDataOptions = {}): Promise<SeedResult> {
+  const marker = await db.systemState.findUnique({ where: { key: DEMO_SEED_MARKER } });
+  if (marker || (await db.user.count()) > 0) return { seeded: false, customers: 0, rollups: 0 };
+  const data = generateDemoData(options);
+  let rollups = 0;
+  await db.$transaction(
+    async (tx) => {
+      await writeCatalog(tx, data);
+      await writeCustomers(tx, data);
+      rollups = await writeRollups(tx, data);
+      await tx.systemState.create({ data: { key: DEMO_SEED_MARKER, value: { seed: data.seed, now: data.now.toISOString(), customers: data.customers.length, days: data.days } } });
+    },
+    { timeout: 600_000, maxWait: 30_000 },
+  );
+  return { seeded: true, customers: data.customers.length, rollups };
+}

@@ -1,0 +1,17 @@
+// npm run worker — a job worker on its own, for scale-out. Several may run beside the servers:
+// pg-boss claims each job with SKIP LOCKED, so none is processed twice.
+import { openLocalDatabase } from './lib/local-database';
+import { migrateDatabase } from '../lib/server/db/migrate-database';
+
+const db = await openLocalDatabase();
+process.env.DATABASE_URL = db.url;
+await migrateDatabase(db.url);
+const { startWorker } = await import('../lib/server/jobs/start-worker');
+const worker = await startWorker('worker');
+const stop = async () => {
+  await worker.stop();
+  await db.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
