@@ -1,0 +1,79 @@
+import { expect, request as pwRequest, test, type APIRequestContext } from '@playwright/test';
+import { storageStateFor, type RoleName } from '../fixtures/e2e-world';
+
+// Every route that exists, called as each role and without a session: the status says who may
+// call it, and the body of every allowed call is checked for what the role should see.
+
+type Who = RoleName | 'anonymous';
+const WHO: Who[] = ['anonymous', 'support', 'revops', 'admin'];
+
+interface RouteCase {
+  name: string;
+  method: 'GET' | 'POST' | 'PATCH';
+  path: string;
+  body?: (who: Who) => unknown;
+  allowed: RoleName[];
+  okStatus?: number;
+  check?: (body: any) => void;
+}
+
+const ROUTES: RouteCase[] = [
+  { name: 'me', method: 'GET', path: '/api/v1/me', allowed: ['support', 'revops', 'admin'] },
+  {
+    name: 'customers list', method: 'GET', path: '/api/v1/customers?limit=10', allowed: ['support', 'revops', 'admin'],
+    check: (b) => {
+      expect(b.total).toBe(30);
+      expect(b.items).toHaveLength(10);
+      expect(b.items[0].usage.map((u: any) => u.meterKey).sort()).toEqual(['api_calls', 'compute_minutes', 'storage_gb']);
+      expect(b.items[0].plan).toHaveProperty('name');
+    },
+  },
+  { name: 'customer detail', method: 'GET', path: '/api/v1/customers/cus_demo_001', allowed: ['support', 'revops', 'admin'], check: (b) => { expect(b.id).toBe('cus_demo_001'); expect(b.invoices).toHaveLength(3); } },
+  { name: 'invoices', method: 'GET', path: '/api/v1/invoices?limit=5', allowed: ['support', 'revops', 'admin'], check: (b) => { expect(b.total).toBe(90); expect(b.items).toHaveLength(5); } },
+  { name: 'incidents', method: 'GET', path: '/api/v1/incidents', allowed: ['support', 'revops', 'admin'], check: (b) => { expect(b.items).toHaveLength(1); expect(b.items[0].affectedCustomers).toBeGreaterThan(0); } },
+  { name: 'actions', method: 'GET', path: '/api/v1/actions', allowed: ['support', 'revops', 'admin'], check: (b) => expect(Array.isArray(b.items)).toBe(true) },
+  { name: 'policies', method: 'GET', path: '/api/v1/policies', allowed: ['support', 'revops', 'admin'], check: (b) => expect(b.items.map((p: any) => p.actionKind).sort()).toEqual(['credit', 'crm_task', 'dunning_step', 'email', 'plan_change', 'slack_post']) },
+  { name: 'audit events', method: 'GET', path: '/api/v1/audit-events', allowed: ['revops', 'admin'], check: (b) => expect(Array.isArray(b.items)).toBe(true) },
+  { name: 'users list', method: 'GET', path: '/api/v1/users', allowed: ['admin'], check: (b) => { expect(b.items.length).toBeGreaterThanOrEqual(3); expect(JSON.stringify(b)).not.toContain('scrypt'); } },
+  {
+    name: 'create user', method: 'POST', path: '/api/v1/users', allowed: ['admin'], okStatus: 201,
+    body: (who) => ({ email: `created-by-${who}-${Date.now()}@example.test`, name: 'Created', role: 'support' }),
+    check: (b) => expect(b).toMatchObject({ role: 'support', disabled: false, hasPassword: false }),
+  },
+  { name: 'update user', method: 'PATCH', path: '/api/v1/users/usr_demo_support', allowed: ['admin'], body: () => ({ name: 'Sam Support' }), check: (b) => expect(b).toMatchObject({ id: 'usr_demo_support', name: 'Sam Support', role: 'support' }) },
+];
+
+const contexts = new Map<Who, APIRequestContext>();
+
+test.beforeAll(async ({ baseURL }) => {
+  for (const who of WHO) {
+    contexts.set(who, await pwRequest.newContext({ baseURL, storageState: who === 'anonymous' ? undefined : storageStateFor(who), extraHTTPHeaders: { origin: baseURL! } }));
+  }
+});
+test.afterAll(async () => {
+  for (const c of contexts.values()) await c.dispose();
+});
+
+for (const route of ROUTES) {
+  for (const who of WHO) {
+    const expected = who === 'anonymous' ? 401 : route.allowed.includes(who) ? (route.okStatus ?? 200) : 403;
+    test(`${route.method} ${route.name} as ${who} → ${expected}`, async () => {
+      const ctx = contexts.get(who)!;
+      const res = await ctx.fetch(route.path, { method: route.method, data: route.body?.(who) });
+      expect(res.status()).toBe(expected);
+      const body = await res.json();
+      if (expected >= 400) {
+        expect(body.error).toMatchObject({ code: expected === 401 ? 'unauthorized' : 'forbidden', requestId: expect.stringMatching(/\S/) });
+        expect(res.headers()['x-request-id']).toBe(body.error.requestId);
+      } else {
+        route.check?.(body);
+      }
+    });
+  }
+}
+
+test('health is public and reports database and job queue', async ({ request }) => {
+  const res = await request.get('/api/health');
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toMatchObject({ status: 'ok', database: { ok: true }, jobs: { ok: true } });
+});

@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+import { storageStateFor } from '../fixtures/e2e-world';
+
+test.use({ storageState: storageStateFor('support') });
+
+test('support reads customers and incidents but not the audit trail or user admin', async ({ page }) => {
+  await page.goto('/customers');
+  await expect(page.getByTestId('user-menu')).toContainText('Support');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Audit' })).toHaveCount(0);
+
+  await page.getByLabel('Search customers').fill('Acme');
+  await expect(page.getByTestId('customer-row')).toHaveCount(2);
+  await expect(page.getByTestId('customer-row').first()).toContainText('Acme');
+
+  await nav.getByRole('link', { name: 'Incidents' }).click();
+  await expect(page.getByTestId('incident')).toHaveCount(1);
+  await expect(page.getByTestId('incident')).toContainText('customers affected');
+
+  await page.goto('/audit');
+  await expect(page.getByTestId('forbidden')).toContainText('It needs the Admin or RevOps role');
+  await expect(page.getByTestId('audit-row')).toHaveCount(0);
+
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByText('Users, roles and ingest tokens are managed by admins.')).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Add user' })).toHaveCount(0);
+});

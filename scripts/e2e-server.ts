@@ -1,0 +1,60 @@
+// The server Playwright tests run against: a production build on a throwaway embedded
+// PostgreSQL with a small deterministic demo world. Refuses any non-local DATABASE_URL.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '../lib/server/db/embedded-postgres';
+import { migrateDatabase } from '../lib/server/db/migrate-database';
+import { E2E_DEMO } from '../e2e/fixtures/e2e-world';
+
+const port = process.env.E2E_PORT ?? '3100';
+const require = createRequire(import.meta.url);
+const nextBin = require.resolve('next/dist/bin/next');
+
+if (process.env.DATABASE_URL) {
+  const host = new URL(process.env.DATABASE_URL).hostname;
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new Error(`E2E refuses a non-local database (${host}).`);
+}
+if (!existsSync('.next/BUILD_ID')) {
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'tollgate-e2e-'));
+const db = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 56000 + Math.floor(Math.random() * 900), persistent: false });
+await migrateDatabase(db.url);
+process.env.DATABASE_URL = db.url;
+const { getDb, getPool } = await import('../lib/db');
+const { seedDemoData } = await import('../prisma/seed/seed-demo-data');
+await seedDemoData(getDb(), E2E_DEMO);
+await getDb().$disconnect();
+await getPool().end();
+
+const child = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', '127.0.0.1'], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    DATABASE_URL: db.url,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    NEXTAUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123',
+    NEXT_TELEMETRY_DISABLED: '1',
+    NODE_ENV: 'production',
+  },
+});
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  if (child.exitCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+  await db.stop().catch(() => {});
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+child.on('exit', () => void stop());
