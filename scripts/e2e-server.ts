@@ -17,7 +17,7 @@ if (process.env.DATABASE_URL) {
   const host = new URL(process.env.DATABASE_URL).hostname;
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new Error(`E2E refuses a non-local database (${host}).`);
 }
-if (!existsSync('.next/BUILD_ID')) {
+if (!existsSync(path.join(process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
   const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
