@@ -13,5 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/incidents', label: 'Incidents' },
   { href: '/audit', label: 'Audit', roles: ['admin', 'revops'] },
   { href: '/policies', label: 'Policies' },
+  { href: '/webhooks', label: 'Webhooks', roles: ['admin', 'revops'] },
+  { href: '/ingest', label: 'Ingest', roles: ['admin', 'revops'] },
   { href: '/settings', label: 'Settings' },
 ];

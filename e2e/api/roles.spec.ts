@@ -1,21 +1,8 @@
-import { expect, request as pwRequest, test, type APIRequestContext } from '@playwright/test';
-import { storageStateFor, type RoleName } from '../fixtures/e2e-world';
+import { expect, test } from '@playwright/test';
+import { describeRoleMatrix, type RouteCase } from '../fixtures/role-matrix';
 
 // Every route that exists, called as each role and without a session: the status says who may
 // call it, and the body of every allowed call is checked for what the role should see.
-
-type Who = RoleName | 'anonymous';
-const WHO: Who[] = ['anonymous', 'support', 'revops', 'admin'];
-
-interface RouteCase {
-  name: string;
-  method: 'GET' | 'POST' | 'PATCH';
-  path: string;
-  body?: (who: Who) => unknown;
-  allowed: RoleName[];
-  okStatus?: number;
-  check?: (body: any) => void;
-}
 
 const ROUTES: RouteCase[] = [
   { name: 'me', method: 'GET', path: '/api/v1/me', allowed: ['support', 'revops', 'admin'] },
@@ -43,34 +30,7 @@ const ROUTES: RouteCase[] = [
   { name: 'update user', method: 'PATCH', path: '/api/v1/users/usr_demo_support', allowed: ['admin'], body: () => ({ name: 'Sam Support' }), check: (b) => expect(b).toMatchObject({ id: 'usr_demo_support', name: 'Sam Support', role: 'support' }) },
 ];
 
-const contexts = new Map<Who, APIRequestContext>();
-
-test.beforeAll(async ({ baseURL }) => {
-  for (const who of WHO) {
-    contexts.set(who, await pwRequest.newContext({ baseURL, storageState: who === 'anonymous' ? undefined : storageStateFor(who), extraHTTPHeaders: { origin: baseURL! } }));
-  }
-});
-test.afterAll(async () => {
-  for (const c of contexts.values()) await c.dispose();
-});
-
-for (const route of ROUTES) {
-  for (const who of WHO) {
-    const expected = who === 'anonymous' ? 401 : route.allowed.includes(who) ? (route.okStatus ?? 200) : 403;
-    test(`${route.method} ${route.name} as ${who} → ${expected}`, async () => {
-      const ctx = contexts.get(who)!;
-      const res = await ctx.fetch(route.path, { method: route.method, data: route.body?.(who) });
-      expect(res.status()).toBe(expected);
-      const body = await res.json();
-      if (expected >= 400) {
-        expect(body.error).toMatchObject({ code: expected === 401 ? 'unauthorized' : 'forbidden', requestId: expect.stringMatching(/\S/) });
-        expect(res.headers()['x-request-id']).toBe(body.error.requestId);
-      } else {
-        route.check?.(body);
-      }
-    });
-  }
-}
+describeRoleMatrix('console routes', ROUTES);
 
 test('health is public and reports database and job queue', async ({ request }) => {
   const res = await request.get('/api/health');
