@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import nextPlugin from '@next/eslint-plugin-next';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', 'generated/', '.data/', 'test-results/', 'playwright-report/', 'reports/', 'next-env.d.ts'] },
+  { ignores: ['node_modules/', '.next/', '.next-*/', 'generated/', '.data/', 'test-results*/', 'playwright-report/', 'reports/', 'next-env.d.ts', 'e2e/.auth*/'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

@@ -42,6 +42,24 @@ const schema = z
     // Outbound calls (Slack, CRM) to loopback are refused unless a test turns this on.
     OUTBOUND_ALLOW_LOOPBACK: bool(false),
     AUDIT_ANCHOR_FILE: z.string().default('.data/audit-anchor.json'),
+    // Largest accepted POST /api/v1/usage body (a batch holds at most 1,000 events either way).
+    INGEST_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(4 * 1024 * 1024),
+    // Entitlement answer when the database is unreachable and this instance has never seen the
+    // customer's plan (whose own entitlementFailMode applies otherwise).
+    ENTITLEMENT_UNKNOWN_FAIL_MODE: z.enum(['open', 'closed']).default('closed'),
+    AUDIT_ANCHOR_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(5),
+    // Execution of approved actions: a claim lasts ACTION_LEASE_SECONDS (a crashed worker's
+    // action is resumed after it), retryable errors back off from ACTION_RETRY_BASE_SECONDS.
+    ACTION_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
+    ACTION_RETRY_BASE_SECONDS: z.coerce.number().min(0).default(2),
+    ACTION_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(6),
+    EXECUTOR_POLL_MS: z.coerce.number().int().min(50).default(1000),
+    // Outbound destinations for approved messages.
+    SLACK_WEBHOOK_URL: z.string().url().optional(),
+    CRM_WEBHOOK_URL: z.string().url().optional(),
+    EMAIL_WEBHOOK_URL: z.string().url().optional(),
+    // Test-only: SIGKILL the worker at a point of action execution, to prove crash recovery.
+    FAULT_INJECTION: z.enum(['before_provider_call', 'after_provider_call', 'after_record']).optional(),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -87,4 +105,9 @@ export function requireAuthSecret(): string {
   const secret = getEnv().NEXTAUTH_SECRET;
   if (!secret) throw new Error('NEXTAUTH_SECRET is not set: `npm run dev` / `npm start` generate one under .data/.');
   return secret;
+}
+
+// Tests set process.env per file; this drops the cached parse so the next getEnv() sees it.
+export function resetEnvForTests(): void {
+  cached = undefined;
 }

@@ -7,7 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/server/db/embedded-postgres';
 import { migrateDatabase } from '../lib/server/db/migrate-database';
-import { E2E_DEMO } from '../e2e/fixtures/e2e-world';
+import { E2E_DEMO, E2E_STRIPE_WEBHOOK_SECRET, fakeStripePortFor } from '../e2e/fixtures/e2e-world';
+import { FakeStripeServer } from '../tests/fixtures/fake-stripe-server';
+import { FakeStripeBilling } from '../tests/fixtures/fake-stripe-billing';
+import { addFakeStripeControl } from '../tests/fixtures/fake-stripe-control';
 
 const port = process.env.E2E_PORT ?? '3100';
 const require = createRequire(import.meta.url);
@@ -32,6 +35,11 @@ await seedDemoData(getDb(), E2E_DEMO);
 await getDb().$disconnect();
 await getPool().end();
 
+// Approved actions execute against a local fake Stripe (the real SDK, real HTTP); specs read what
+// it applied through its control endpoints.
+const fakeStripe = await new FakeStripeServer().start(fakeStripePortFor(Number(port)));
+addFakeStripeControl(fakeStripe, new FakeStripeBilling(fakeStripe));
+
 const child = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', '127.0.0.1'], {
   stdio: 'inherit',
   env: {
@@ -41,6 +49,12 @@ const child = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', '127.
     NEXTAUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123',
     NEXT_TELEMETRY_DISABLED: '1',
     NODE_ENV: 'production',
+    // Webhook specs sign events with this secret. With a key, webhook handlers re-fetch objects
+    // and approved actions execute through the fake Stripe above.
+    STRIPE_WEBHOOK_SECRETS: E2E_STRIPE_WEBHOOK_SECRET,
+    STRIPE_SECRET_KEY: 'sk_test_e2e_fake',
+    STRIPE_API_BASE: fakeStripe.url,
+    EXECUTOR_POLL_MS: '250',
   },
 });
 let stopping = false;
@@ -51,6 +65,7 @@ const stop = async () => {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   }
+  await fakeStripe.close().catch(() => {});
   await db.stop().catch(() => {});
   rmSync(dir, { recursive: true, force: true });
   process.exit(0);

@@ -14,8 +14,31 @@ export const auditEventView = z.object({
 });
 export const auditListQuery = z.object({
   actorId: z.string().max(100).optional(),
+  // Events by one agent (actor id of agent actors).
+  agentId: z.string().max(100).optional(),
   action: z.string().max(100).optional(),
   customerId: z.string().max(100).optional(),
+  targetId: z.string().max(100).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  // Page backwards: events with a smaller sequence.
+  before: z.coerce.bigint().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+
+export const auditEventDetail = auditEventView.extend({
+  agentVersion: z.string().nullable(),
+  sourceRef: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  data: z.unknown(),
+  model: z.string().nullable(),
+  reasoning: z.string().nullable(),
+  prevHash: z.string(),
+});
+export const auditSequenceParams = z.object({ sequence: z.coerce.bigint().positive() });
+export const chainVerdict = z.union([
+  z.object({ ok: z.literal(true), rows: z.number().int(), lastHash: z.string() }),
+  z.object({ ok: z.literal(false), rows: z.number().int(), brokenAt: z.string(), reason: z.string() }),
+]);
 export const auditListResponse = z.object({ items: z.array(auditEventView) });

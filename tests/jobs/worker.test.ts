@@ -19,8 +19,8 @@ describe('job queue', () => {
           await pool.query(`INSERT INTO ${table} (n, worker) VALUES ($1, $2)`, [n, worker]);
         },
       });
-    const a = await startWorker('a', [makeJob('a')]);
-    const b = await startWorker('b', [makeJob('b')]);
+    const a = await startWorker('a', [makeJob('a')], { loops: false });
+    const b = await startWorker('b', [makeJob('b')], { loops: false });
     try {
       for (let n = 0; n < 40; n++) await enqueueJob(makeJob('sender'), { n });
       const deadline = Date.now() + 30_000;

@@ -6,11 +6,11 @@ import { ApprovalQueue } from '@/components/approvals/approval-queue';
 export const metadata: Metadata = { title: 'Approvals' };
 
 export default async function ApprovalsPage() {
-  await requirePageUser(undefined, '/approvals');
+  const { user } = await requirePageUser(undefined, '/approvals');
   return (
     <>
       <PageHeader title="Approvals" description="Actions drafted by agents wait here. Nothing reaches the billing platform until a person with the right role approves it." />
-      <ApprovalQueue />
+      <ApprovalQueue role={user.role} />
     </>
   );
 }

@@ -6,11 +6,11 @@ import { PoliciesTable } from '@/components/policies/policies-table';
 export const metadata: Metadata = { title: 'Policies' };
 
 export default async function PoliciesPage() {
-  await requirePageUser(undefined, '/policies');
+  const { user } = await requirePageUser(undefined, '/policies');
   return (
     <>
       <PageHeader title="Policies" description="How far agents may go on their own, per action kind: off, observe, assist (draft for approval) or autopilot under caps. Admins change them." />
-      <PoliciesTable />
+      <PoliciesTable canEdit={user.role === 'admin'} />
     </>
   );
 }

@@ -5,11 +5,14 @@ import type { actionListQuery } from '@/lib/schemas/actions';
 export async function listActions(query: z.infer<typeof actionListQuery>) {
   const rows = await getDb().action.findMany({
     where: {
-      status: query.status ?? { in: ['proposed', 'pending_approval'] },
+      status: query.status === 'open' ? { in: ['proposed', 'pending_approval'] } : query.status === 'done' ? { notIn: ['proposed', 'pending_approval'] } : query.status,
       ...(query.kind ? { kind: query.kind } : {}),
       ...(query.customerId ? { customerId: query.customerId } : {}),
+      ...(query.agentId ? { agentRun: { agentId: query.agentId } } : {}),
+      ...(query.minAgeHours !== undefined ? { createdAt: { lte: new Date(Date.now() - query.minAgeHours * 3_600_000) } } : {}),
     },
-    orderBy: { createdAt: 'asc' },
+    // Open work oldest first (it expires first); history newest first.
+    orderBy: { createdAt: query.status === 'open' ? 'asc' : 'desc' },
     take: query.limit,
     select: { id: true, kind: true, status: true, title: true, amountMinor: true, currency: true, currentRevision: true, reviewDeadline: true, createdAt: true, customer: { select: { id: true, name: true } }, agentRun: { select: { agentId: true } } },
   });

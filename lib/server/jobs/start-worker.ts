@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import { getPool } from '@/lib/db';
 import type { JobDefinition } from './job-definition';
 import { JOBS } from './registry';
+import { startLoops } from './loops';
 
 export interface RunningWorker {
   stop: () => Promise<void>;
@@ -10,7 +11,7 @@ export interface RunningWorker {
 const deadLetterName = (name: string) => `${name}.dead`;
 
 // Creates the queues, registers a handler per job definition and schedules the cron jobs.
-export async function startWorker(label = 'worker', jobs: JobDefinition[] = JOBS): Promise<RunningWorker> {
+export async function startWorker(label = 'worker', jobs: JobDefinition[] = JOBS, options: { loops?: boolean } = { loops: true }): Promise<RunningWorker> {
   const pool = getPool();
   const boss = new PgBoss({
     db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values as unknown[]) },
@@ -37,6 +38,12 @@ export async function startWorker(label = 'worker', jobs: JobDefinition[] = JOBS
     }
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
   }
-  console.log(`[${label}] working ${jobs.length} job type(s)`);
-  return { stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+  const loops = options.loops ? startLoops() : [];
+  console.log(`[${label}] working ${jobs.length} job type(s)${loops.length ? ` and ${loops.length} loops` : ''}`);
+  return {
+    stop: async () => {
+      await Promise.all(loops.map((l) => l.stop()));
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
 }

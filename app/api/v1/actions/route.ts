@@ -1,11 +1,24 @@
 // GET /api/v1/actions — the approval queue (every role reads; deciding is role- and policy-gated)
+// POST /api/v1/actions — draft an action by hand (revops, admin); policy decides what happens next
+import { getDb } from '@/lib/db';
 import { withApi } from '@/lib/api/with-api';
-import { actionListQuery, actionListResponse } from '@/lib/schemas/actions';
+import { actionListQuery, actionListResponse, proposeActionBody } from '@/lib/schemas/actions';
 import { listActions } from '@/lib/server/actions/list-actions';
+import { proposeAction } from '@/lib/server/actions/propose-action';
 
 export const GET = withApi({
   auth: 'session',
   roles: ['admin', 'revops', 'support'],
   schemas: { query: actionListQuery, response: actionListResponse },
   handler: async ({ query }) => ({ items: await listActions(query) }),
+});
+
+export const POST = withApi({
+  auth: 'session',
+  roles: ['admin', 'revops'],
+  schemas: { body: proposeActionBody },
+  handler: async ({ user, body, requestId }) => {
+    const outcome = await getDb().$transaction((tx) => proposeAction(tx, { ...body, actor: { type: 'user', id: user.id }, requestId }));
+    return Response.json(outcome, { status: outcome.actionId ? 201 : 200 });
+  },
 });

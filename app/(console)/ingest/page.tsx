@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { requirePageUser } from '@/lib/auth/require-page-user';
+import { PageHeader } from '@/components/ui/page-header';
+import { Forbidden } from '@/components/ui/forbidden';
+import { IngestStatsTable } from '@/components/ingest/ingest-stats-table';
+import { IngestTokensAdmin } from '@/components/ingest/ingest-tokens-admin';
+
+export const metadata: Metadata = { title: 'Ingest' };
+const ROLES = ['admin', 'revops'] as const;
+
+export default async function IngestPage() {
+  const { user, allowed } = await requirePageUser(ROLES, '/ingest');
+  return (
+    <>
+      <PageHeader title="Usage ingest" description="Tokens that meters and gateways use, and what each source sent: accepted, duplicate and rejected events." />
+      {allowed ? (
+        <div className="flex flex-col gap-6">
+          <IngestStatsTable />
+          {user.role === 'admin' ? <IngestTokensAdmin /> : <p className="text-sm text-slate-500">Ingest tokens are managed by admins.</p>}
+        </div>
+      ) : (
+        <Forbidden role={user.role} needs={ROLES} />
+      )}
+    </>
+  );
+}

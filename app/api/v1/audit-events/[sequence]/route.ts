@@ -1,0 +1,11 @@
+// GET /api/v1/audit-events/:sequence — one audit event with its payloads (admin, revops)
+import { withApi } from '@/lib/api/with-api';
+import { auditEventDetail, auditSequenceParams } from '@/lib/schemas/audit';
+import { getAuditEvent } from '@/lib/server/audit/list-audit-events';
+
+export const GET = withApi({
+  auth: 'session',
+  roles: ['admin', 'revops'],
+  schemas: { params: auditSequenceParams, response: auditEventDetail },
+  handler: ({ params }) => getAuditEvent(params.sequence),
+});

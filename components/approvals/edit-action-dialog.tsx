@@ -1,0 +1,75 @@
+'use client';
+import { useState } from 'react';
+import type { ActionDetail } from '@/lib/schemas/actions';
+import { minorUnitDigits } from '@/lib/format';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { Input } from '@/components/ui/input';
+
+interface Props {
+  action: ActionDetail;
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+  onSave: (payload: Record<string, unknown>, note: string) => void;
+  error: string | null;
+}
+
+// Edits the current revision's parameters. Credits get typed fields (amount in the currency's
+// major unit, memo); other kinds edit their parameters as JSON, validated by the server.
+export function EditActionDialog({ action, open, onOpenChange, onSave, error }: Props) {
+  const current = action.revisions.at(-1)!.payload as Record<string, unknown>;
+  const isCredit = action.kind === 'credit';
+  const digits = minorUnitDigits(String(current.currency ?? 'usd'));
+  const [amount, setAmount] = useState(isCredit ? (Number(current.amountMinor) / 10 ** digits).toFixed(digits) : '');
+  const [memo, setMemo] = useState(String(current.memo ?? ''));
+  const [json, setJson] = useState(JSON.stringify(current, null, 2));
+  const [note, setNote] = useState('');
+  const [localError, setLocalError] = useState<string | null>(null);
+
+  function submit() {
+    setLocalError(null);
+    if (isCredit) {
+      const minor = Math.round(Number(amount) * 10 ** digits);
+      if (!Number.isFinite(minor) || minor <= 0) return setLocalError('Enter a positive amount');
+      return onSave({ ...current, amountMinor: minor, memo }, note);
+    }
+    try {
+      onSave(JSON.parse(json) as Record<string, unknown>, note);
+    } catch {
+      setLocalError('The parameters are not valid JSON');
+    }
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title={`Edit: ${action.title}`} description={`Saving creates revision ${action.currentRevision + 1}; revision ${action.currentRevision} stays on record.`}>
+      <form onSubmit={(e) => { e.preventDefault(); submit(); }} className="flex flex-col gap-3">
+        {isCredit ? (
+          <>
+            <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+              Amount ({String(current.currency ?? 'usd').toUpperCase()})
+              <Input name="amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} autoFocus />
+            </label>
+            <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+              Memo
+              <Input name="memo" value={memo} onChange={(e) => setMemo(e.target.value)} />
+            </label>
+          </>
+        ) : (
+          <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+            Parameters
+            <textarea value={json} onChange={(e) => setJson(e.target.value)} rows={10} className="rounded-md border border-slate-300 px-3 py-2 font-mono text-xs" />
+          </label>
+        )}
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+          Note for reviewers (optional)
+          <Input name="note" value={note} onChange={(e) => setNote(e.target.value)} />
+        </label>
+        {localError || error ? <p className="text-sm text-red-700" data-testid="edit-error">{localError ?? error}</p> : null}
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>Cancel</Button>
+          <Button type="submit">Save revision</Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

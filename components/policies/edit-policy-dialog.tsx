@@ -1,0 +1,71 @@
+'use client';
+import { useState } from 'react';
+import type { z } from 'zod';
+import type { policyView } from '@/lib/schemas/policies';
+import { useUpdatePolicy } from '@/lib/queries/use-lists';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { Input, Select } from '@/components/ui/input';
+
+type Policy = z.infer<typeof policyView>;
+const toMajor = (v: number | null) => (v === null ? '' : (v / 100).toFixed(2));
+const toMinor = (v: string) => (v.trim() === '' ? null : Math.round(Number(v) * 100));
+
+// Admins change a policy; the server validates and enforces it. Amounts are entered in dollars.
+export function EditPolicyDialog({ policy, onClose }: { policy: Policy; onClose: () => void }) {
+  const update = useUpdatePolicy();
+  const [mode, setMode] = useState(policy.mode);
+  const [perAction, setPerAction] = useState(toMajor(policy.maxAmountPerAction));
+  const [perMonth, setPerMonth] = useState(toMajor(policy.maxAmountPerCustomerMonth));
+  const [dual, setDual] = useState(toMajor(policy.dualApprovalAbove));
+  const [hours, setHours] = useState(String(policy.reviewWindowHours));
+  const [roles, setRoles] = useState<string[]>(policy.approverRoles.filter((r) => r !== 'support'));
+
+  const save = () =>
+    update.mutate(
+      { kind: policy.actionKind, mode, maxAmountPerAction: toMinor(perAction), maxAmountPerCustomerMonth: toMinor(perMonth), dualApprovalAbove: toMinor(dual), reviewWindowHours: Number(hours), approverRoles: roles },
+      { onSuccess: onClose },
+    );
+  const money = (label: string, value: string, set: (v: string) => void) => (
+    <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+      {label}
+      <Input inputMode="decimal" placeholder="no limit" value={value} onChange={(e) => set(e.target.value)} />
+    </label>
+  );
+  return (
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={`Policy: ${policy.actionKind.replace('_', ' ')}`} description="What agents may do with this kind of action. Changes apply to new drafts and decisions at once and are audited.">
+      <form onSubmit={(e) => { e.preventDefault(); save(); }} className="grid grid-cols-2 gap-3">
+        <label className="col-span-2 flex flex-col gap-1 text-sm font-medium text-slate-700">
+          Mode
+          <Select value={mode} onChange={(e) => setMode(e.target.value as Policy['mode'])}>
+            <option value="off">Off — agents do nothing</option>
+            <option value="observe">Observe — record decisions, draft nothing</option>
+            <option value="assist">Assist — draft for approval</option>
+            <option value="autopilot">Autopilot — execute under the caps</option>
+          </Select>
+        </label>
+        {money('Cap per action ($)', perAction, setPerAction)}
+        {money('Cap per customer per month ($)', perMonth, setPerMonth)}
+        {money('Dual approval above ($)', dual, setDual)}
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+          Review window (hours)
+          <Input type="number" min={1} value={hours} onChange={(e) => setHours(e.target.value)} />
+        </label>
+        <fieldset className="col-span-2 flex gap-4 text-sm">
+          <legend className="mb-1 font-medium text-slate-700">Who may approve</legend>
+          {(['revops', 'admin'] as const).map((r) => (
+            <label key={r} className="flex items-center gap-1">
+              <input type="checkbox" checked={roles.includes(r)} onChange={() => setRoles((x) => (x.includes(r) ? x.filter((y) => y !== r) : [...x, r]))} />
+              {r}
+            </label>
+          ))}
+        </fieldset>
+        {update.error ? <p className="col-span-2 text-sm text-red-700" data-testid="policy-error">{update.error.message}</p> : null}
+        <div className="col-span-2 flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
+          <Button type="submit" disabled={update.isPending}>Save policy</Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { fakeStripeUrl, storageStateFor } from '../fixtures/e2e-world';
+
+test.use({ storageState: storageStateFor('revops') });
+
+// The heart of the console: an agent-drafted SLA credit is edited and approved in the browser,
+// executes once against (fake) Stripe, and the audit trail shows every step with the chain intact.
+test('revops edits and approves a drafted credit; it executes once and the audit trail shows it all', async ({ page, request }) => {
+  await page.goto('/approvals');
+  const row = page.getByTestId('action-row').filter({ hasText: 'SLA credit' }).first();
+  await expect(row).toBeVisible();
+  await row.click();
+  const detail = page.getByTestId('action-detail');
+  await expect(detail.getByTestId('agent-reasoning')).toContainText('below the');
+  await expect(detail).toContainText('Evidence the agent saw');
+
+  // Edit with the keyboard shortcut: a new revision with a new amount.
+  await page.keyboard.press('e');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/Amount/).fill('123.45');
+  await dialog.getByLabel('Note for reviewers (optional)').fill('Customer is on an annual contract');
+  await dialog.getByRole('button', { name: 'Save revision' }).click();
+  await expect(page.getByTestId('queue-notice')).toHaveText('Saved revision 2');
+  await expect(detail.getByTestId('action-headline')).toContainText('$123.45');
+  await expect(detail.getByTestId('revisions').locator('li')).toHaveCount(2);
+
+  const actionId = await page.evaluate(async () => {
+    const res = await fetch('/api/v1/actions');
+    const { items } = (await res.json()) as { items: { id: string; title: string }[] };
+    return items.find((a) => a.title.startsWith('SLA credit'))!.id;
+  });
+
+  // Approve with the keyboard.
+  await page.keyboard.press('a');
+  await expect(page.getByTestId('queue-notice')).toContainText('Approved');
+
+  // The worker executes it against the fake Stripe server.
+  await expect.poll(async () => (await (await request.get(`/api/v1/actions/${actionId}`)).json()).status, { timeout: 20_000 }).toBe('executed');
+  const { effects } = await (await request.get(`${fakeStripeUrl()}/__fake/effects`)).json();
+  const mine = effects.filter((e: { idempotencyKey: string }) => e.idempotencyKey === `tollgate-action-${actionId}-r2`);
+  expect(mine).toHaveLength(1);
+  expect(mine[0]).toMatchObject({ kind: 'credit_note', body: { 'lines[0][unit_amount]': '12345' } });
+
+  // The audit trail: proposal → edit → approval → execution, and the chain verifies.
+  const audit = await (await request.get(`/api/v1/audit-events?targetId=${actionId}`)).json();
+  expect(audit.items.map((e: { action: string }) => e.action).reverse()).toEqual(['action.proposed', 'action.edited', 'action.approved', 'action.executed']);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click();
+  await page.getByLabel('Action (prefix, e.g. action.)').fill('action.');
+  await expect(page.getByTestId('audit-row').filter({ hasText: 'action.executed' }).first()).toBeVisible();
+  await page.getByTestId('audit-row').filter({ hasText: 'action.edited' }).first().click();
+  await expect(page.getByTestId('audit-detail')).toContainText('12345');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Verify chain' }).click();
+  await expect(page.getByTestId('chain-verdict')).toContainText('Chain intact');
+});
+
+test('support can read the queue but not decide', async ({ browser }) => {
+  const ctx = await browser.newContext({ storageState: storageStateFor('support') });
+  const page = await ctx.newPage();
+  await page.goto('/approvals');
+  await page.getByTestId('action-row').first().click();
+  await expect(page.getByTestId('action-detail')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Approve/ })).toBeDisabled();
+  await expect(page.getByTestId('cannot-decide')).toBeVisible();
+  await ctx.close();
+});

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+// The typed parameters of each action kind. An action's revision payload is validated with its
+// kind's schema when drafted, when edited, and again right before execution.
+
+const minor = z.number().int().positive().max(100_000_000);
+const currency = z.string().regex(/^[a-z]{3}$/, 'a lower-case ISO currency code, e.g. usd');
+
+export const planChangePayload = z.object({
+  subscriptionId: z.string().min(1),
+  fromPlanKey: z.string().min(1),
+  toPlanKey: z.string().min(1),
+  proration: z.enum(['create_prorations', 'always_invoice', 'none']).default('create_prorations'),
+  effective: z.enum(['now', 'period_end']).default('now'),
+  note: z.string().max(2000).optional(),
+});
+
+export const creditPayload = z
+  .object({
+    amountMinor: minor,
+    currency,
+    reasonCode: z.enum(['sla_breach', 'billing_error', 'goodwill', 'service_issue', 'duplicate_charge', 'other']),
+    // credit_note: against a finalised invoice; balance: a credit on the customer's balance.
+    mode: z.enum(['credit_note', 'balance']),
+    invoiceId: z.string().min(1).optional(),
+    memo: z.string().max(500).default(''),
+  })
+  .refine((p) => p.mode !== 'credit_note' || Boolean(p.invoiceId), { message: 'A credit note needs the invoice it credits', path: ['invoiceId'] });
+
+export const dunningStepPayload = z.object({
+  invoiceId: z.string().min(1),
+  step: z.enum(['retry_now', 'extend_grace', 'send_update_card_email', 'pause']),
+  graceDays: z.number().int().min(1).max(60).optional(),
+  emailTo: z.email().optional(),
+});
+
+export const emailPayload = z.object({
+  to: z.email(),
+  subject: z.string().min(1).max(300),
+  body: z.string().min(1).max(20_000),
+});
+
+export const crmTaskPayload = z.object({
+  title: z.string().min(1).max(300),
+  body: z.string().max(10_000).default(''),
+  dueDate: z.iso.date().optional(),
+  owner: z.string().max(200).optional(),
+});
+
+export const slackPostPayload = z.object({
+  text: z.string().min(1).max(4_000),
+  // An incoming-webhook URL; when omitted the workspace default (SLACK_WEBHOOK_URL) is used.
+  webhookUrl: z.url().optional(),
+});
+
+export const ACTION_PAYLOADS = {
+  plan_change: planChangePayload,
+  credit: creditPayload,
+  dunning_step: dunningStepPayload,
+  email: emailPayload,
+  crm_task: crmTaskPayload,
+  slack_post: slackPostPayload,
+} as const;
+
+export type ActionKind = keyof typeof ACTION_PAYLOADS;
+export type ActionPayload<K extends ActionKind> = z.infer<(typeof ACTION_PAYLOADS)[K]>;
+
+export function parseActionPayload<K extends ActionKind>(kind: K, payload: unknown): ActionPayload<K> {
+  return ACTION_PAYLOADS[kind].parse(payload) as ActionPayload<K>;
+}
+
+// Kinds a reviewer may approve in bulk: they move no money and change no subscription.
+export const LOW_RISK_KINDS: readonly ActionKind[] = ['crm_task', 'slack_post', 'email'];

@@ -1,0 +1,71 @@
+import type { Tx } from '@/lib/db';
+import { ApiError } from '@/lib/api/api-error';
+import { parseActionPayload, type ActionKind } from '@/lib/schemas/action-payloads';
+import { appendAuditEvent, type Actor } from '@/lib/server/audit/append-audit-event';
+import { getPolicy } from '@/lib/server/policies/get-policy';
+import { checkAutopilot } from './check-autopilot';
+import { computeActionAmount } from './compute-action-amount';
+import { executionKeyFor } from './execution-key';
+
+export interface ProposeActionInput {
+  kind: ActionKind;
+  customerId: string | null;
+  title: string;
+  payload: unknown;
+  actor: Extract<Actor, { type: 'user' } | { type: 'agent' }>;
+  agentRunId?: string | null;
+  requestId?: string | null;
+  sourceRef?: string | null;
+  model?: string | null;
+  reasoning?: string | null;
+}
+
+export type ProposeOutcome =
+  | { outcome: 'suppressed' | 'observed'; actionId: null; reason: string }
+  | { outcome: 'drafted' | 'auto_approved'; actionId: string; reason: string };
+
+// Agents and people draft actions through here; policy decides what happens next. `off`: nothing;
+// `observe`: the decision is recorded, nothing drafted; `assist`: drafted for approval;
+// `autopilot`: approved at once when under every cap, drafted otherwise. Runs in the caller's
+// transaction so the agent's decision record and its draft commit together.
+export async function proposeAction(tx: Tx, input: ProposeActionInput): Promise<ProposeOutcome> {
+  const payload = parseActionPayload(input.kind, input.payload);
+  if (input.customerId && !(await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true } }))) {
+    throw new ApiError(404, 'not_found', 'Customer not found');
+  }
+  const policy = await getPolicy(tx, input.kind);
+  const money = await computeActionAmount(tx, input.kind, payload);
+  const audit = { actor: input.actor, target: { type: 'action', id: '' }, customerId: input.customerId, requestId: input.requestId, sourceRef: input.sourceRef, model: input.model, reasoning: input.reasoning };
+
+  if (policy.mode === 'off' || policy.mode === 'observe') {
+    const reason = `policy for ${input.kind} is ${policy.mode}`;
+    if (policy.mode === 'observe') {
+      await appendAuditEvent(tx, { ...audit, action: 'action.observed', target: { type: 'action_kind', id: input.kind }, data: { kind: input.kind, title: input.title, payload, ...money } });
+    }
+    return { outcome: policy.mode === 'off' ? 'suppressed' : 'observed', actionId: null, reason };
+  }
+
+  const autopilot = await checkAutopilot(tx, policy, input.kind, input.customerId, money.amountMinor);
+  const action = await tx.action.create({
+    data: {
+      kind: input.kind,
+      status: autopilot.ok ? 'approved' : 'pending_approval',
+      autoApproved: autopilot.ok,
+      customerId: input.customerId,
+      agentRunId: input.agentRunId ?? null,
+      title: input.title,
+      amountMinor: money.amountMinor,
+      currency: money.currency,
+      reviewDeadline: autopilot.ok ? null : new Date(Date.now() + policy.reviewWindowHours * 3_600_000),
+      revisions: { create: { revision: 1, payload: payload as object, editedById: input.actor.type === 'user' ? input.actor.id : null, note: policy.mode === 'autopilot' && !autopilot.ok ? `Needs approval: ${autopilot.reason}` : null } },
+    },
+    select: { id: true },
+  });
+  if (autopilot.ok) await tx.action.update({ where: { id: action.id }, data: { executionKey: executionKeyFor(action.id, 1) } });
+  const target = { type: 'action', id: action.id };
+  await appendAuditEvent(tx, { ...audit, target, action: 'action.proposed', data: { kind: input.kind, title: input.title, revision: 1, payload, ...money, policyMode: policy.mode } });
+  if (autopilot.ok) {
+    await appendAuditEvent(tx, { ...audit, target, actor: { type: 'system', id: 'policy' }, action: 'action.auto_approved', data: { revision: 1, reason: autopilot.reason } });
+  }
+  return { outcome: autopilot.ok ? 'auto_approved' : 'drafted', actionId: action.id, reason: autopilot.reason };
+}

@@ -1,0 +1,34 @@
+import { getDb } from '@/lib/db';
+import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
+import type { ExecutionResult } from '@/lib/server/billing/billing-provider';
+
+type Outcome =
+  | { status: 'executed'; result: ExecutionResult }
+  | { status: 'failed' | 'unknown'; error: string; code: string }
+  | { status: 'retry'; error: string; code: string; retryAt: Date };
+
+// Records how an execution ended, guarded on `executing` so a late, duplicate worker cannot
+// overwrite a result. Final outcomes are audited in the same transaction.
+export async function recordExecutionOutcome(actionId: string, outcome: Outcome, auditAction = `action.${outcome.status}`): Promise<boolean> {
+  return getDb().$transaction(async (tx) => {
+    const data =
+      outcome.status === 'executed'
+        ? { status: 'executed' as const, result: outcome.result as object, executedAt: new Date(), nextAttemptAt: null, error: null }
+        : outcome.status === 'retry'
+          ? { error: `${outcome.code}: ${outcome.error}`, nextAttemptAt: outcome.retryAt }
+          : { status: outcome.status, error: `${outcome.code}: ${outcome.error}`, nextAttemptAt: null };
+    const changed = await tx.action.updateMany({ where: { id: actionId, status: 'executing' }, data });
+    if (changed.count === 0) return false;
+    if (outcome.status !== 'retry') {
+      const a = await tx.action.findUniqueOrThrow({ where: { id: actionId }, select: { customerId: true, executionKey: true, executionAttempts: true } });
+      await appendAuditEvent(tx, {
+        actor: { type: 'system', id: 'executor' },
+        action: auditAction,
+        target: { type: 'action', id: actionId },
+        customerId: a.customerId,
+        data: { executionKey: a.executionKey, attempts: a.executionAttempts, ...(outcome.status === 'executed' ? { result: outcome.result } : { error: outcome.error, code: outcome.code }) },
+      });
+    }
+    return true;
+  });
+}

@@ -1,0 +1,88 @@
+import type pg from 'pg';
+
+export interface StorableEvent {
+  idempotencyKey: string;
+  customerId: string;
+  meterId: string;
+  quantity: number;
+  occurredAtMs: number;
+  propertiesJson: string;
+  payloadHash: string;
+}
+
+export type StoreVerdict = 'accepted' | 'duplicate' | 'conflict' | 'vanished';
+
+// One statement per batch: insert every event (ON CONFLICT DO NOTHING on the unique
+// (source, idempotency_key) index) and add the inserted ones to their hourly rollups — one upsert
+// per (customer, meter, hour). Rows go in in key order and rollups in (customer, meter, hour)
+// order, so concurrent batches lock in the same order and do not deadlock. The joins drop an
+// event whose customer or meter vanished since it was resolved, instead of failing the batch on
+// a foreign key. Prepared (named), so PostgreSQL plans it once per connection.
+const INSERT_SQL = `
+WITH input AS (
+  SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::numeric[], $6::timestamptz[], $7::jsonb[], $8::text[])
+           WITH ORDINALITY AS t(idempotency_key, customer_id, meter_id, quantity, occurred_at, properties, payload_hash, ord)
+), ins AS (
+  INSERT INTO usage_events (source, idempotency_key, customer_id, meter_id, quantity, occurred_at, properties, payload_hash)
+  SELECT $1, i.idempotency_key, i.customer_id, i.meter_id, i.quantity, i.occurred_at AT TIME ZONE 'UTC', i.properties, i.payload_hash
+    FROM input i
+    JOIN customers c ON c.id = i.customer_id
+    JOIN meters m ON m.id = i.meter_id
+   ORDER BY i.ord
+  ON CONFLICT (source, idempotency_key) DO NOTHING
+  RETURNING idempotency_key, customer_id, meter_id, quantity, occurred_at
+), roll AS (
+  INSERT INTO usage_rollups_hourly AS r (customer_id, meter_id, hour, quantity, max_quantity, event_count)
+  SELECT customer_id, meter_id, date_trunc('hour', occurred_at), sum(quantity), max(quantity), count(*)
+    FROM ins GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT (customer_id, meter_id, hour) DO UPDATE
+    SET quantity = r.quantity + EXCLUDED.quantity,
+        max_quantity = GREATEST(r.max_quantity, EXCLUDED.max_quantity),
+        event_count = r.event_count + EXCLUDED.event_count
+)
+SELECT idempotency_key FROM ins`;
+
+const STORED_SQL = 'SELECT idempotency_key, payload_hash FROM usage_events WHERE source = $1 AND idempotency_key = ANY($2::text[])';
+
+// Inserts a batch inside the caller's transaction and classifies each event: accepted (inserted
+// now), duplicate (the key is stored with the same payload hash), conflict (stored with another
+// hash — the stored event is left as it was) or vanished (its customer or meter was deleted meanwhile).
+export async function insertUsageEvents(client: pg.PoolClient, source: string, events: StorableEvent[]): Promise<StoreVerdict[]> {
+  const order = events.map((_, i) => i).sort((a, b) => (events[a]!.idempotencyKey < events[b]!.idempotencyKey ? -1 : events[a]!.idempotencyKey > events[b]!.idempotencyKey ? 1 : a - b));
+  const col = <T>(f: (e: StorableEvent) => T) => order.map((i) => f(events[i]!));
+  const { rows } = await client.query<{ idempotency_key: string }>({
+    name: 'tollgate_ingest_insert',
+    text: INSERT_SQL,
+    values: [
+      source,
+      col((e) => e.idempotencyKey),
+      col((e) => e.customerId),
+      col((e) => e.meterId),
+      col((e) => String(e.quantity)),
+      col((e) => new Date(e.occurredAtMs).toISOString()),
+      col((e) => e.propertiesJson),
+      col((e) => e.payloadHash),
+    ],
+  });
+  const inserted = new Set(rows.map((r) => r.idempotency_key));
+  const verdicts: StoreVerdict[] = new Array(events.length);
+  const rest: number[] = [];
+  for (const i of order) {
+    const key = events[i]!.idempotencyKey;
+    // A key repeated inside the batch: its first occurrence was inserted, the others compare.
+    if (inserted.delete(key)) verdicts[i] = 'accepted';
+    else rest.push(i);
+  }
+  if (!rest.length) return verdicts;
+  const stored = await client.query<{ idempotency_key: string; payload_hash: string }>({
+    name: 'tollgate_ingest_stored',
+    text: STORED_SQL,
+    values: [source, [...new Set(rest.map((i) => events[i]!.idempotencyKey))]],
+  });
+  const hashes = new Map(stored.rows.map((r) => [r.idempotency_key, r.payload_hash]));
+  for (const i of rest) {
+    const hash = hashes.get(events[i]!.idempotencyKey);
+    verdicts[i] = hash === undefined ? 'vanished' : hash === events[i]!.payloadHash ? 'duplicate' : 'conflict';
+  }
+  return verdicts;
+}

@@ -1,0 +1,5 @@
+import { applyStripeInvoice } from '../apply-stripe-invoice';
+import { recordOf, type StripeEventHandler } from './types';
+
+// invoice.finalized — the invoice is open (numbered, lines fixed), or already paid if it was free.
+export const handleInvoiceFinalized: StripeEventHandler = (ctx) => applyStripeInvoice(ctx, recordOf(ctx.event, 'invoice'));

@@ -1,0 +1,87 @@
+import type { Tx } from '@/lib/db';
+import { slaCreditPercent, uptimeBp, type CreditTier } from '@/lib/analytics/sla-credit';
+import { proposeAction } from '@/lib/server/actions/propose-action';
+import type { DemoData } from '../factories/demo-data';
+
+const BUILTIN = { modelProvider: 'builtin', modelId: null, promptVersion: 'seed/v1' };
+
+// A few drafts waiting in the queue on first start, each with the agent decision record that
+// produced it, so the console shows what agents do: an SLA credit after the past incident, an
+// upgrade for the customer closest to their limit, a payment retry for a failing invoice.
+export async function writeDemoActions(tx: Tx, data: DemoData) {
+  await draftSlaCredit(tx, data);
+  await draftUpgrade(tx, data);
+  await draftPaymentRetry(tx, data);
+}
+
+async function run(tx: Tx, agentId: string, customerId: string, trigger: object, inputs: object, reasoning: string) {
+  return tx.agentRun.create({ data: { agentId, agentVersion: '0.1.0', customerId, trigger, sourceRef: (trigger as { ref?: string }).ref ?? null, inputs, reasoning, status: 'succeeded', finishedAt: new Date(), ...BUILTIN } });
+}
+
+async function draftSlaCredit(tx: Tx, data: DemoData) {
+  const inc = data.incident;
+  const periodMinutes = 30 * 24 * 60;
+  for (const impact of inc.impacts) {
+    const c = data.customers.find((x) => x.profile.id === impact.customerId)!;
+    const sla = data.slaPolicies.find((s) => s.planId === c.profile.plan.id);
+    if (!sla) continue;
+    const uptime = uptimeBp(impact.downtimeMin, periodMinutes);
+    const percent = slaCreditPercent(uptime, sla.creditTiers as CreditTier[]);
+    if (!percent) continue;
+    const invoice = c.invoices.at(-1)!;
+    const amount = Math.round((c.profile.plan.basePriceMinor * percent) / 100);
+    const reasoning = `Incident "${inc.title}" kept ${c.profile.name} down for ${impact.downtimeMin} minutes, so monthly uptime was ${(uptime / 100).toFixed(2)}%, below the ${(sla.uptimeTargetBp / 100).toFixed(2)}% target of ${sla.name}. The contract's tier gives a ${percent}% credit of the ${c.profile.plan.name} base fee.`;
+    const agentRun = await run(tx, 'billing-ops', c.profile.id, { type: 'incident.resolved', ref: `incidents:${inc.id}` }, { incidentId: inc.id, downtimeMinutes: impact.downtimeMin, uptimeBp: uptime, slaPolicy: sla.name, creditPercent: percent, baseFeeMinor: c.profile.plan.basePriceMinor }, reasoning);
+    await proposeAction(tx, {
+      kind: 'credit',
+      customerId: c.profile.id,
+      title: `SLA credit for ${c.profile.name}`,
+      payload: { amountMinor: amount, currency: 'usd', reasonCode: 'sla_breach', mode: 'credit_note', invoiceId: invoice.id, memo: `SLA credit: ${inc.title}` },
+      actor: { type: 'agent', id: 'billing-ops', version: '0.1.0' },
+      agentRunId: agentRun.id,
+      sourceRef: `incidents:${inc.id}`,
+      model: 'builtin',
+      reasoning,
+    });
+    return;
+  }
+}
+
+async function draftUpgrade(tx: Tx, data: DemoData) {
+  const candidate = data.customers.filter((c) => c.profile.usage.shape === 'near_limit' && c.profile.plan.rank < 4).sort((a, b) => b.profile.usage.utilisation.api_calls - a.profile.usage.utilisation.api_calls)[0];
+  if (!candidate) return;
+  const from = candidate.profile.plan;
+  const to = data.plans.find((p) => p.rank === from.rank + 1)!;
+  const u = candidate.profile.usage.utilisation.api_calls;
+  const reasoning = `${candidate.profile.name} uses about ${Math.round(u * 100)}% of the ${from.name} plan's included API calls every month with steady, organic growth (no anomaly). ${to.name} includes ${to.limits[0]!.included.toLocaleString('en-US')} calls.`;
+  const agentRun = await run(tx, 'usage-analyst', candidate.profile.id, { type: 'usage.threshold', ref: `subscriptions:sub_${candidate.profile.id}` }, { meter: 'api_calls', utilisation: u, plan: from.key, suggested: to.key }, reasoning);
+  await proposeAction(tx, {
+    kind: 'plan_change',
+    customerId: candidate.profile.id,
+    title: `Upgrade ${candidate.profile.name} to ${to.name}`,
+    payload: { subscriptionId: `sub_${candidate.profile.id}`, fromPlanKey: from.key, toPlanKey: to.key, proration: 'create_prorations', effective: 'now' },
+    actor: { type: 'agent', id: 'usage-analyst', version: '0.1.0' },
+    agentRunId: agentRun.id,
+    model: 'builtin',
+    reasoning,
+  });
+}
+
+async function draftPaymentRetry(tx: Tx, data: DemoData) {
+  const c = data.customers.find((x) => x.invoices.at(-1)!.status === 'open');
+  if (!c) return;
+  const invoice = c.invoices.at(-1)!;
+  const failures = c.attempts.filter((a) => a.invoiceId === invoice.id && !a.succeeded);
+  const reasoning = `Invoice ${invoice.number} has failed ${failures.length} time(s) (${failures.map((f) => f.failureCode).join(', ')}). The last decline was soft, so a retry now is likely to succeed before the next scheduled attempt.`;
+  const agentRun = await run(tx, 'billing-ops', c.profile.id, { type: 'invoice.payment_failed', ref: `invoices:${invoice.id}` }, { invoiceId: invoice.id, failures: failures.map((f) => f.failureCode) }, reasoning);
+  await proposeAction(tx, {
+    kind: 'dunning_step',
+    customerId: c.profile.id,
+    title: `Retry payment for ${invoice.number}`,
+    payload: { invoiceId: invoice.id, step: 'retry_now' },
+    actor: { type: 'agent', id: 'billing-ops', version: '0.1.0' },
+    agentRunId: agentRun.id,
+    model: 'builtin',
+    reasoning,
+  });
+}

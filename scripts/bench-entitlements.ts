@@ -1,0 +1,105 @@
+/**
+ * Entitlement check latency: over HTTP at a fixed rate against a production build, and the
+ * in-process cache-hit path.
+ *
+ *   npm run bench:entitlements [-- --rate 5000] [--seconds 10] [--rebuild]
+ *   npm run bench:entitlements -- --url http://host:3000 --token tg_ingest_… --api-keys k1,k2   (HTTP only)
+ *
+ * HTTP is open-loop: requests leave on a fixed schedule whatever the answers do, over keep-alive
+ * connections, and latency is measured from each request's scheduled time (no coordinated
+ * omission). In-process: the same check function a route calls, on a warm cache. Last line: JSON.
+ */
+import http from 'node:http';
+import { arg, percentile, startBenchWorld, type BenchWorld } from './lib/bench-world';
+
+const rate = Number(arg('--rate') ?? 5000);
+const seconds = Number(arg('--seconds') ?? 10);
+
+function post(agent: http.Agent, url: string, token: string, body: Buffer): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length, authorization: `Bearer ${token}` } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', () => resolve(0));
+    });
+    req.on('error', () => resolve(0));
+    req.end(body);
+  });
+}
+
+async function openLoop(world: Pick<BenchWorld, 'url' | 'token'>, bodies: Buffer[], perSecond: number, durationS: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
+  const total = Math.round(perSecond * durationS);
+  const latencies: number[] = [];
+  let ok = 0, failed = 0, sent = 0;
+  const inflight: Promise<void>[] = [];
+  const start = performance.now();
+  await new Promise<void>((done) => {
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * perSecond));
+      for (; sent < due; sent++) {
+        const scheduled = start + (sent / perSecond) * 1000;
+        inflight.push(
+          post(agent, `${world.url}/api/v1/entitlements/check`, world.token, bodies[sent % bodies.length]!).then((status) => {
+            latencies.push(performance.now() - scheduled);
+            if (status === 200) ok++;
+            else failed++;
+          }),
+        );
+      }
+      if (sent < total) setImmediate(tick);
+      else done();
+    };
+    tick();
+  });
+  await Promise.all(inflight);
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return { ok, failed, checksPerSecond: Math.round(ok / elapsed), p50Ms: +percentile(latencies, 50).toFixed(2), p99Ms: +percentile(latencies, 99).toFixed(2), maxMs: +latencies[latencies.length - 1]!.toFixed(2) };
+}
+
+async function inProcess(customers: BenchWorld['customers']) {
+  const { checkEntitlement, checkEntitlementCached, entitlementRefOf } = await import('../lib/server/entitlements/check-entitlement');
+  const { isChangeFeedLive, stopChangeFeed, startChangeFeed } = await import('../lib/server/entitlements/entitlement-cache');
+  startChangeFeed();
+  const deadline = Date.now() + 10_000;
+  while (!isChangeFeedLive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  for (const c of customers) await checkEntitlement(entitlementRefOf({ apiKey: c.apiKey }), 'api_calls', 1);
+  const measure = (iterations: number) => {
+    const samples = new Float64Array(iterations);
+    let allowed = 0;
+    for (let i = 0; i < iterations; i++) {
+      const c = customers[i % customers.length]!;
+      const t0 = process.hrtime.bigint();
+      // The whole per-request work after body parsing: hash the API key, look up, decide.
+      const answer = checkEntitlementCached(entitlementRefOf({ apiKey: c.apiKey }), 'api_calls', 1);
+      samples[i] = Number(process.hrtime.bigint() - t0) / 1000;
+      if (answer?.allowed) allowed++;
+    }
+    if (allowed === 0) throw new Error('the in-process cache was not warm');
+    return samples.sort();
+  };
+  measure(50_000); // JIT warm-up
+  const samples = measure(300_000);
+  await stopChangeFeed();
+  return { p50Us: +samples[Math.floor(samples.length / 2)]!.toFixed(2), p99Us: +samples[Math.floor(samples.length * 0.99)]!.toFixed(2), p999Us: +samples[Math.floor(samples.length * 0.999)]!.toFixed(2) };
+}
+
+const url = arg('--url');
+const world: BenchWorld = url
+  ? { url, token: arg('--token')!, databaseUrl: '', customers: (arg('--api-keys') ?? '').split(',').filter(Boolean).map((apiKey) => ({ id: '', externalId: '', apiKey })), stop: async () => {} }
+  : await startBenchWorld(50);
+try {
+  if (!world.customers.length) throw new Error('--api-keys is required with --url');
+  const bodies = world.customers.map((c) => Buffer.from(JSON.stringify({ apiKey: c.apiKey, meter: 'api_calls', quantity: 1 })));
+  console.log('[bench] warming up at 1,000 checks/s for 3 s …');
+  console.log(`[bench] warm-up: ${JSON.stringify(await openLoop(world, bodies, 1000, 3))}`);
+  const http = await openLoop(world, bodies, rate, seconds);
+  console.log(`[bench] HTTP at ${rate}/s for ${seconds} s: ${JSON.stringify(http)}`);
+  const local = url ? null : await inProcess(world.customers);
+  if (local) console.log(`[bench] in-process cache hit: ${JSON.stringify(local)}`);
+  console.log(JSON.stringify({ checksPerSecond: http.checksPerSecond, httpP50Ms: http.p50Ms, httpP99Ms: http.p99Ms, inProcessP99Us: local?.p99Us ?? null, failed: http.failed, targetRate: rate }));
+} finally {
+  await world.stop();
+}
