@@ -7,6 +7,7 @@
  * spikes and level shifts) and, when present, the NAB development series through the anomaly
  * detector, then times forecast fits. The last line is one JSON object.
  */
+import { createRng } from '../lib/prng';
 import { existsSync } from 'node:fs';
 import { AnomalyDetector } from '../lib/analytics/anomaly';
 import { fitForecast } from '../lib/analytics/forecast';
@@ -20,17 +21,8 @@ const arg = (k: string) => {
 const totalPoints = Number(arg('--points') ?? 3_000_000);
 const nabDir = arg('--data') ?? '/work/shared/data/nab';
 
-/** Small deterministic PRNG (mulberry32) so runs are comparable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic PRNG so runs are comparable. */
+const rng = (seed: number): (() => number) => createRng(seed).next;
 
 function synthetic(n: number, seed: number): { ts: Float64Array; vs: Float64Array } {
   const r = rng(seed);

@@ -1,19 +1,23 @@
 /**
  * Usage ingest throughput against a production build.
  *
- *   npm run bench:ingest [-- --seconds 10] [--rebuild]
+ *   npm run bench:ingest [-- --seconds 10] [--batch-concurrency 24] [--single-concurrency 64] [--rebuild] [--profile]
  *   npm run bench:ingest -- --url http://host:3000 --token tg_ingest_… --customers cus_a,cus_b [--database-url postgres://…]
  *
  * Without --url it builds (if needed) into NEXT_DIST_DIR (default .next-bench), starts a temp
  * embedded PostgreSQL, migrates, seeds 50 customers, creates an ingest token, runs `next start`,
  * and stops it all afterwards. Phase 1 sends batches of 100 events, phase 2 single events, both
- * closed-loop over keep-alive connections; ~1% of events re-send an earlier event on purpose.
- * It then checks that every unique event was stored exactly once. Last line: one JSON object.
+ * closed-loop over keep-alive connections (24 and 64 at a time); ~1% of events re-send an earlier event on purpose.
+ * It then checks that every unique event was stored exactly once. Without --url it also runs the
+ * same ingest function in this process (no HTTP, same database) to separate the cost of the
+ * ingest path from the web framework's. Last line: one JSON object.
  */
 import http from 'node:http';
 import { arg, percentile, startBenchWorld, verificationPool, type BenchWorld } from './lib/bench-world';
 
 const seconds = Number(arg('--seconds') ?? 10);
+const batchConcurrency = Number(arg('--batch-concurrency') ?? 24);
+const singleConcurrency = Number(arg('--single-concurrency') ?? 64);
 const run = Date.now().toString(36);
 
 interface Phase {
@@ -102,6 +106,27 @@ async function runPhase(world: Pick<BenchWorld, 'url' | 'token'>, phase: Phase, 
   return result;
 }
 
+// The ingest function called directly (what the route does after authentication), closed-loop.
+async function inProcess(customers: string[], size: number, concurrency: number) {
+  const { ingestUsage } = await import('../lib/server/ingest/ingest-usage');
+  const caller = { tokenId: 'tok_bench', source: 'bench' };
+  const { bodies } = buildBodies(customers, size === 1 ? 'single' : 'batch', Math.ceil((seconds * (size === 1 ? 8_000 : 40_000)) / size));
+  const parsed = bodies.map((b) => b.toString().replaceAll(`bench-${run}-`, `inproc-${run}-`));
+  let next = 0, events = 0;
+  const started = performance.now();
+  const deadline = started + (seconds / 2) * 1000;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < parsed.length && performance.now() < deadline) {
+      const body = JSON.parse(parsed[next++]!);
+      const outcome = await ingestUsage(caller, { mode: size === 1 ? 'single' : 'batch', format: 'json', items: size === 1 ? [body] : body });
+      events += outcome.accepted + outcome.duplicates;
+    }
+  }));
+  const perSecond = Math.round(events / ((performance.now() - started) / 1000));
+  await (await import('../lib/server/ingest/record-ingest-stats')).flushIngestStats();
+  return perSecond;
+}
+
 const url = arg('--url');
 const world: BenchWorld = url
   ? { url, token: arg('--token')!, databaseUrl: arg('--database-url') ?? '', customers: (arg('--customers') ?? '').split(',').filter(Boolean).map((id) => ({ id, externalId: '', apiKey: '' })), stop: async () => {} }
@@ -115,9 +140,9 @@ try {
   await runPhase(world, { name: 'warm-up (not counted)', bodies: warm.bodies.map((b) => Buffer.from(b.toString().replaceAll(`bench-${run}-`, `warm-${run}-`))), eventsPer: warm.eventsPer, concurrency: 4 }, new Map());
 
   const batch = buildBodies(customers, 'batch', Math.ceil((seconds * 40_000) / 100));
-  const batchResult = await runPhase(world, { name: 'batches of 100', bodies: batch.bodies, eventsPer: batch.eventsPer, concurrency: 6 }, verdicts);
+  const batchResult = await runPhase(world, { name: 'batches of 100', bodies: batch.bodies, eventsPer: batch.eventsPer, concurrency: batchConcurrency }, verdicts);
   const single = buildBodies(customers, 'single', seconds * 5_000);
-  const singleResult = await runPhase(world, { name: 'single events', bodies: single.bodies, eventsPer: single.eventsPer, concurrency: 24 }, verdicts);
+  const singleResult = await runPhase(world, { name: 'single events', bodies: single.bodies, eventsPer: single.eventsPer, concurrency: singleConcurrency }, verdicts);
 
   // Only what was actually sent counts: bodies beyond the deadline never left.
   const sentKeys = new Set<string>();
@@ -130,6 +155,13 @@ try {
         sentEvents++;
       }
     }
+  }
+  let inProcessBatchEventsPerSecond: number | null = null;
+  let inProcessSingleEventsPerSecond: number | null = null;
+  if (!url) {
+    inProcessBatchEventsPerSecond = await inProcess(customers, 100, batchConcurrency);
+    inProcessSingleEventsPerSecond = await inProcess(customers, 1, singleConcurrency);
+    console.log(`[bench] in-process ingest (no HTTP): ${JSON.stringify({ inProcessBatchEventsPerSecond, inProcessSingleEventsPerSecond })}`);
   }
   const acceptedTwice = [...verdicts.values()].filter((v) => v.filter((s) => s === 'accepted').length > 1).length;
   const answeredStored = [...sentKeys].filter((k) => (verdicts.get(k) ?? []).some((s) => s === 'accepted' || s === 'duplicate')).length;
@@ -155,6 +187,8 @@ try {
     lost: sentKeys.size - stored,
     duplicates,
     failedRequests: batchResult.failures + singleResult.failures,
+    inProcessBatchEventsPerSecond,
+    inProcessSingleEventsPerSecond,
   };
   console.log(JSON.stringify(summary));
 } finally {

@@ -8,6 +8,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
 import { UsageBar } from '@/components/ui/usage-bar';
 import { InvoiceStatusBadge } from '@/components/invoices/invoice-status-badge';
+import { LatestExplanationsCard } from '@/components/invoices/latest-explanations-card';
+import { UsageInsightsSection } from './usage-insights-section';
 
 export function CustomerDetailView({ id }: { id: string }) {
   const { data: c, isLoading, error } = useCustomer(id);
@@ -56,12 +58,14 @@ export function CustomerDetailView({ id }: { id: string }) {
               )}
               <p className="mt-3 text-xs text-slate-500">{c.failedPayments} failed payment attempt(s) on record.</p>
             </Card>
+            <UsageInsightsSection customerId={c.id} />
+            <LatestExplanationsCard customerId={c.id} className="lg:col-span-3" />
             <Card title="Invoices" className="lg:col-span-3">
               {c.invoices.length === 0 ? <p className="text-sm text-slate-500">No invoices yet.</p> : (
                 <ul className="divide-y divide-slate-100 text-sm">
                   {c.invoices.map((i) => (
                     <li key={i.id} className="flex items-center justify-between py-2">
-                      <Link href={`/invoices?q=${encodeURIComponent(i.number ?? '')}`} className="font-medium text-brand-700 hover:underline">{i.number ?? i.id}</Link>
+                      <Link href={`/invoices/${i.id}`} className="font-medium text-brand-700 hover:underline">{i.number ?? i.id}</Link>
                       <span className="text-slate-500">{formatDate(i.periodStart)} – {formatDate(i.periodEnd)}</span>
                       <span className="tabular-nums">{formatMoney(i.total, i.currency)}</span>
                       <InvoiceStatusBadge status={i.status} />

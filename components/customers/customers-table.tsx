@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useCustomers } from '@/lib/queries/use-customers';
 import { formatDate } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Input, Select } from '@/components/ui/input';
+import { Pagination } from '@/components/ui/pagination';
 import { QueryState } from '@/components/ui/query-state';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import { UsageCell } from './usage-cell';
@@ -76,13 +76,7 @@ export function CustomersTable() {
           </Table>
         )}
       </QueryState>
-      {data && data.total > PAGE ? (
-        <div className="flex items-center justify-end gap-2 text-sm">
-          <span className="text-slate-500">{offset + 1}–{Math.min(offset + PAGE, data.total)} of {data.total}</span>
-          <Button variant="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>Previous</Button>
-          <Button variant="secondary" disabled={offset + PAGE >= data.total} onClick={() => setOffset(offset + PAGE)}>Next</Button>
-        </div>
-      ) : null}
+      {data ? <Pagination offset={offset} pageSize={PAGE} total={data.total} onChange={setOffset} /> : null}
     </div>
   );
 }

@@ -3,9 +3,9 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useInvoices } from '@/lib/queries/use-lists';
 import { formatDate, formatMoney } from '@/lib/format';
-import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Input, Select } from '@/components/ui/input';
+import { Pagination } from '@/components/ui/pagination';
 import { QueryState } from '@/components/ui/query-state';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import { InvoiceStatusBadge } from './invoice-status-badge';
@@ -42,7 +42,7 @@ export function InvoicesTable({ initialQuery = '' }: { initialQuery?: string }) 
             <TBody>
               {data?.items.map((i) => (
                 <Tr key={i.id} data-testid="invoice-row">
-                  <Td className="font-mono text-xs">{i.number ?? i.id}</Td>
+                  <Td className="font-mono text-xs"><Link href={`/invoices/${i.id}`} className="text-brand-700 hover:underline" data-testid="invoice-link">{i.number ?? i.id}</Link></Td>
                   <Td><Link href={`/customers/${i.customer.id}`} className="text-brand-700 hover:underline">{i.customer.name}</Link></Td>
                   <Td className="whitespace-nowrap text-xs text-slate-500">{formatDate(i.periodStart)} – {formatDate(i.periodEnd)}</Td>
                   <Td className="text-right tabular-nums">{formatMoney(i.total, i.currency)}</Td>
@@ -54,12 +54,7 @@ export function InvoicesTable({ initialQuery = '' }: { initialQuery?: string }) 
           </Table>
         )}
       </QueryState>
-      {data && data.total > PAGE ? (
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>Previous</Button>
-          <Button variant="secondary" disabled={offset + PAGE >= data.total} onClick={() => setOffset(offset + PAGE)}>Next</Button>
-        </div>
-      ) : null}
+      {data ? <Pagination offset={offset} pageSize={PAGE} total={data.total} onChange={setOffset} /> : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { formatDateTime } from '@/lib/format';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Input, Select } from '@/components/ui/input';
+import { Pagination } from '@/components/ui/pagination';
 import { QueryState } from '@/components/ui/query-state';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import { WebhookPayloadDialog } from './webhook-payload-dialog';
@@ -66,12 +67,7 @@ export function WebhooksInbox({ canReplay }: { canReplay: boolean }) {
           </Table>
         )}
       </QueryState>
-      {data && data.total > PAGE ? (
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>Previous</Button>
-          <Button variant="secondary" disabled={offset + PAGE >= data.total} onClick={() => setOffset(offset + PAGE)}>Next</Button>
-        </div>
-      ) : null}
+      {data ? <Pagination offset={offset} pageSize={PAGE} total={data.total} onChange={setOffset} /> : null}
       <WebhookPayloadDialog id={openId} onClose={() => setOpenId(null)} />
     </div>
   );

@@ -1,15 +1,10 @@
+import { createRng } from '@/lib/prng';
 import { describe, expect, it } from 'vitest';
 import { ANOMALY_THRESHOLD, AnomalyDetector, classifyAnomaly } from './anomaly';
 
 function noise(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-  };
+  const r = createRng(seed);
+  return () => r.next() - 0.5;
 }
 const STEP = 300_000;
 const T0 = Date.UTC(2025, 0, 6);

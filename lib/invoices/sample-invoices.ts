@@ -1,3 +1,4 @@
+import { createRng } from '@/lib/prng';
 import type { InvoiceLineInput, NormalizedInvoiceInput } from '@/lib/schemas/invoice-facts';
 
 // Deterministic sample invoices for tests, seeds and demos: a seeded generator that always
@@ -5,14 +6,7 @@ import type { InvoiceLineInput, NormalizedInvoiceInput } from '@/lib/schemas/inv
 // currencies and edge cases (zero usage, credits only, prorations, fractional unit prices).
 
 export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed >>> 0 || 1).next;
 }
 
 export type SampleScenario = 'mixed' | 'zero_usage' | 'credits_only' | 'proration';

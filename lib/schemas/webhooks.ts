@@ -29,6 +29,7 @@ export const webhookEventView = z.object({
   lastError: z.string().nullable(),
   eventCreatedAt: z.string().nullable(),
   receivedAt: z.string(),
+  // When the last attempt finished, whatever its outcome (processed, ignored, failed, dead).
   processedAt: z.string().nullable(),
 });
 export type WebhookEventView = z.infer<typeof webhookEventView>;

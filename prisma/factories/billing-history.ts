@@ -1,7 +1,7 @@
 import { addMonths, subMonths } from 'date-fns';
 import { METERS } from './catalog';
 import type { CustomerProfile } from './customer-profiles';
-import type { Rng } from './prng';
+import type { Rng } from '@/lib/prng';
 import { periodUsage } from './usage-model';
 
 export interface InvoiceLineSeed {

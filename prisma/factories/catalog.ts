@@ -56,7 +56,7 @@ export const POLICIES: PolicySeed[] = [
   { actionKind: 'credit', mode: 'assist', maxAmountPerAction: 50_000, maxAmountPerCustomerMonth: 100_000, dualApprovalAbove: 20_000, reviewWindowHours: 24, approverRoles: ['admin', 'revops'], settings: {} },
   { actionKind: 'dunning_step', mode: 'assist', maxAmountPerAction: null, maxAmountPerCustomerMonth: null, dualApprovalAbove: null, reviewWindowHours: 24, approverRoles: ['admin', 'revops'], settings: {} },
   { actionKind: 'email', mode: 'assist', maxAmountPerAction: null, maxAmountPerCustomerMonth: null, dualApprovalAbove: null, reviewWindowHours: 48, approverRoles: ['admin', 'revops'], settings: {} },
-  { actionKind: 'crm_task', mode: 'autopilot', maxAmountPerAction: null, maxAmountPerCustomerMonth: null, dualApprovalAbove: null, reviewWindowHours: 24, approverRoles: ['admin', 'revops'], settings: {} },
+  { actionKind: 'crm_task', mode: 'assist', maxAmountPerAction: null, maxAmountPerCustomerMonth: null, dualApprovalAbove: null, reviewWindowHours: 24, approverRoles: ['admin', 'revops'], settings: {} },
   { actionKind: 'slack_post', mode: 'assist', maxAmountPerAction: null, maxAmountPerCustomerMonth: null, dualApprovalAbove: null, reviewWindowHours: 24, approverRoles: ['admin', 'revops'], settings: {} },
 ];
 

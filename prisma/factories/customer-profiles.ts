@@ -1,4 +1,4 @@
-import type { Rng } from './prng';
+import type { Rng } from '@/lib/prng';
 import { PLANS, type MeterKey, type PlanSeed } from './catalog';
 import type { UsageProfile, UsageShape } from './usage-model';
 

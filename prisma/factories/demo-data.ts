@@ -1,7 +1,7 @@
 import { DEMO_USERS, METERS, PLANS, POLICIES, type MeterKey } from './catalog';
 import { buildBillingHistory } from './billing-history';
 import { buildCustomerProfile, type CustomerProfile } from './customer-profiles';
-import { createRng } from './prng';
+import { createRng } from '@/lib/prng';
 import { SLA_POLICIES, buildIncident, buildTickets } from './support-data';
 import { hourlyUsage } from './usage-model';
 

@@ -1,5 +1,5 @@
 import type { CustomerProfile } from './customer-profiles';
-import type { Rng } from './prng';
+import type { Rng } from '@/lib/prng';
 
 export interface TicketSeed {
   id: string;

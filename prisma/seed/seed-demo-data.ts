@@ -3,6 +3,7 @@ import { generateDemoData, type DemoDataOptions } from '../factories/demo-data';
 import { writeCatalog } from './write-catalog';
 import { writeCustomers } from './write-customers';
 import { writeDemoActions } from './write-demo-actions';
+import { writeInvoiceExplanations } from './write-invoice-explanations';
 import { writeRollups } from './write-rollups';
 
 export const DEMO_SEED_MARKER = 'demo_seed';
@@ -26,6 +27,7 @@ export async function seedDemoData(db: Db, options: DemoDataOptions = {}): Promi
       await writeCustomers(tx, data);
       rollups = await writeRollups(tx, data);
       await writeDemoActions(tx, data);
+      await writeInvoiceExplanations(tx);
       await tx.systemState.create({ data: { key: DEMO_SEED_MARKER, value: { seed: data.seed, now: data.now.toISOString(), customers: data.customers.length, days: data.days } } });
     },
     { timeout: 600_000, maxWait: 30_000 },

@@ -44,6 +44,9 @@ async function waitFor(predicate: () => Promise<boolean>, timeoutMs: number) {
 }
 
 beforeAll(async () => {
+  // Workers also run agents on start-up; keep every kind in assist so nothing else gets approved
+  // (and claimed) while these tests count crashes.
+  for (const kind of ['plan_change', 'credit', 'dunning_step', 'email', 'crm_task', 'slack_post'] as const) await setPolicy(kind, { mode: 'assist' });
   fake = await new FakeStripeServer().start();
   billing = new FakeStripeBilling(fake);
 });

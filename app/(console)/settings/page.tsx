@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { Card } from '@/components/ui/card';
@@ -16,7 +17,18 @@ export default async function SettingsPage() {
         <Card title="Your account">
           <p className="text-sm">{user.name} · {user.email} · {ROLE_LABELS[user.role]}</p>
         </Card>
-        {user.role === 'admin' ? <UsersAdmin currentUserId={user.id} /> : <p className="text-sm text-slate-500">Users, roles and ingest tokens are managed by admins.</p>}
+        {user.role === 'admin' ? (
+          <>
+            <UsersAdmin currentUserId={user.id} />
+            <Card title="Ingest tokens">
+              <p className="text-sm text-slate-600">
+                Tokens that gateways and meters use to send usage and ask for entitlement checks are created and revoked on the <Link href="/ingest" className="text-brand-700 hover:underline">Ingest</Link> page.
+              </p>
+            </Card>
+          </>
+        ) : (
+          <p className="text-sm text-slate-500">Users, roles and ingest tokens are managed by admins.</p>
+        )}
       </div>
     </>
   );

@@ -50,7 +50,7 @@ export class EntitlementCache {
     if (!this.isLive()) return undefined;
     const entry = this.maps[kind].get(ref);
     if (entry === undefined) return undefined;
-    if (entry.valid && now < entry.expiresAt && now < entry.periodEndMs) return entry;
+    if (entry.valid && now < entry.expiresAt) return entry;
     this.maps[kind].delete(ref);
     return undefined;
   }
@@ -67,7 +67,10 @@ export class EntitlementCache {
     }
     if (!this.isLive() || this.flushedAt > loadSeq) return;
     if (entry.customerId && (this.changedAt.get(entry.customerId) ?? 0) > loadSeq) return;
-    entry.expiresAt = now + (entry.state === 'unknown_customer' ? UNKNOWN_TTL_MS : ENTRY_TTL_MS);
+    // Usage restarts at the period end, so an entry never outlives it (unless the period is
+    // already over and the renewal has not arrived yet: then the plain TTL applies).
+    const ttl = now + (entry.state === 'unknown_customer' ? UNKNOWN_TTL_MS : ENTRY_TTL_MS);
+    entry.expiresAt = entry.periodEndMs > now ? Math.min(ttl, entry.periodEndMs) : ttl;
     const map = this.maps[kind];
     if (map.size >= MAX_ENTRIES) map.clear();
     map.set(ref, entry);

@@ -51,7 +51,7 @@ export async function reserveEntitlement(ref: EntitlementRef, meterKey: string, 
     }
     const decision = decideEntitlement(m, quantity, fresh.resetsAt);
     if (!decision.allowed) return notRecorded(await rollback(client, decision));
-    const [verdict] = await insertUsageEvents(client, RESERVE_SOURCE, [{ idempotencyKey, customerId, meterId: meter.id, quantity, occurredAtMs: Date.now(), propertiesJson: '{}', payloadHash }]);
+    const [verdict] = await insertUsageEvents(client, [{ source: RESERVE_SOURCE, idempotencyKey, customerId, meterId: meter.id, quantity, occurredAtMs: Date.now(), propertiesJson: '{}', payloadHash }]);
     // The same key used meanwhile for another customer or meter (which holds another lock).
     if (verdict !== 'accepted') throw new ApiError(409, 'idempotency_conflict', 'This idempotency key was used concurrently for another reservation');
     await notifyEntitlementsChangedSql(client, [customerId]);

@@ -1,12 +1,13 @@
 import type { EventVerdict } from '@/lib/schemas/usage';
 import { invalidateEntitlements } from '@/lib/server/entitlements/entitlement-cache';
+import { enqueueUsageAnalysis } from '@/lib/server/agents/usage-analyst/enqueue-usage-analysis';
 import type { IngestCaller } from './authenticate-ingest-token';
 import { hashUsageEvent } from './hash-usage-event';
 import type { StorableEvent } from './insert-usage-events';
 import { isEventError, normalizeUsageEvent, type NormalizedEvent } from './normalize-usage-event';
 import type { UsageRequest } from './read-usage-request';
 import { recordIngestStats } from './record-ingest-stats';
-import { storeUsageEvents } from './store-usage-events';
+import { writeUsageEvents } from './write-usage-events';
 import { getMeters, refCacheKey, resolveCustomerRefs } from './usage-ref-cache';
 
 export interface IngestOutcome {
@@ -48,7 +49,7 @@ export async function ingestUsage(caller: IngestCaller, request: UsageRequest, n
       else if (!meter) v.error = { code: 'unknown_meter', message: `No meter has the key "${event.meterKey}"` };
       else if (event.quantity < 0 && !meter.allowNegative) v.error = { code: 'negative_quantity', message: `Meter "${meter.key}" does not accept negative quantities` };
       else {
-        storable.push({ idempotencyKey: event.idempotencyKey, customerId, meterId: meter.id, quantity: event.quantity, occurredAtMs: event.occurredAtMs, propertiesJson: event.propertiesJson, payloadHash: hashUsageEvent(customerId, meter.id, event.quantity, event.occurredAtMs, event.propertiesJson) });
+        storable.push({ source: caller.source, idempotencyKey: event.idempotencyKey, customerId, meterId: meter.id, quantity: event.quantity, occurredAtMs: event.occurredAtMs, propertiesJson: event.propertiesJson, payloadHash: hashUsageEvent(customerId, meter.id, event.quantity, event.occurredAtMs, event.propertiesJson) });
         storableIndex.push(index);
       }
     }
@@ -56,7 +57,7 @@ export async function ingestUsage(caller: IngestCaller, request: UsageRequest, n
 
   const touched = new Set<string>();
   if (storable.length) {
-    const stored = await storeUsageEvents(caller.source, storable);
+    const stored = await writeUsageEvents(storable);
     for (const [i, verdict] of stored.entries()) {
       const v = verdicts[storableIndex[i]!]!;
       if (verdict === 'accepted' || verdict === 'duplicate') v.status = verdict;
@@ -65,8 +66,12 @@ export async function ingestUsage(caller: IngestCaller, request: UsageRequest, n
       if (verdict === 'accepted') touched.add(storable[i]!.customerId);
     }
   }
-  // This instance forgets at once; the others hear the committed NOTIFY.
-  if (touched.size) invalidateEntitlements([...touched]);
+  // This instance forgets at once; the others hear the committed NOTIFY. The Usage Analyst looks
+  // at these customers again shortly (debounced, best effort, off the response path).
+  if (touched.size) {
+    invalidateEntitlements([...touched]);
+    void enqueueUsageAnalysis([...touched]);
+  }
 
   const outcome: IngestOutcome = { verdicts, accepted: 0, duplicates: 0, conflicts: 0, rejected: 0 };
   for (const v of verdicts) {

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 
 export interface StorableEvent {
+  source: string;
   idempotencyKey: string;
   customerId: string;
   meterId: string;
@@ -20,17 +21,17 @@ export type StoreVerdict = 'accepted' | 'duplicate' | 'conflict' | 'vanished';
 // a foreign key. Prepared (named), so PostgreSQL plans it once per connection.
 const INSERT_SQL = `
 WITH input AS (
-  SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::numeric[], $6::timestamptz[], $7::jsonb[], $8::text[])
-           WITH ORDINALITY AS t(idempotency_key, customer_id, meter_id, quantity, occurred_at, properties, payload_hash, ord)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::timestamptz[], $7::jsonb[], $8::text[])
+           WITH ORDINALITY AS t(source, idempotency_key, customer_id, meter_id, quantity, occurred_at, properties, payload_hash, ord)
 ), ins AS (
   INSERT INTO usage_events (source, idempotency_key, customer_id, meter_id, quantity, occurred_at, properties, payload_hash)
-  SELECT $1, i.idempotency_key, i.customer_id, i.meter_id, i.quantity, i.occurred_at AT TIME ZONE 'UTC', i.properties, i.payload_hash
+  SELECT i.source, i.idempotency_key, i.customer_id, i.meter_id, i.quantity, i.occurred_at AT TIME ZONE 'UTC', i.properties, i.payload_hash
     FROM input i
     JOIN customers c ON c.id = i.customer_id
     JOIN meters m ON m.id = i.meter_id
    ORDER BY i.ord
   ON CONFLICT (source, idempotency_key) DO NOTHING
-  RETURNING idempotency_key, customer_id, meter_id, quantity, occurred_at
+  RETURNING source, idempotency_key, customer_id, meter_id, quantity, occurred_at
 ), roll AS (
   INSERT INTO usage_rollups_hourly AS r (customer_id, meter_id, hour, quantity, max_quantity, event_count)
   SELECT customer_id, meter_id, date_trunc('hour', occurred_at), sum(quantity), max(quantity), count(*)
@@ -40,21 +41,25 @@ WITH input AS (
         max_quantity = GREATEST(r.max_quantity, EXCLUDED.max_quantity),
         event_count = r.event_count + EXCLUDED.event_count
 )
-SELECT idempotency_key FROM ins`;
+SELECT source, idempotency_key FROM ins`;
 
-const STORED_SQL = 'SELECT idempotency_key, payload_hash FROM usage_events WHERE source = $1 AND idempotency_key = ANY($2::text[])';
+const STORED_SQL = `SELECT e.source, e.idempotency_key, e.payload_hash
+  FROM unnest($1::text[], $2::text[]) AS k(source, idempotency_key)
+  JOIN usage_events e ON e.source = k.source AND e.idempotency_key = k.idempotency_key`;
 
-// Inserts a batch inside the caller's transaction and classifies each event: accepted (inserted
+// Inserts events (of one or several sources) inside the caller's transaction and classifies each
+// event: accepted (inserted
 // now), duplicate (the key is stored with the same payload hash), conflict (stored with another
 // hash — the stored event is left as it was) or vanished (its customer or meter was deleted meanwhile).
-export async function insertUsageEvents(client: pg.PoolClient, source: string, events: StorableEvent[]): Promise<StoreVerdict[]> {
-  const order = events.map((_, i) => i).sort((a, b) => (events[a]!.idempotencyKey < events[b]!.idempotencyKey ? -1 : events[a]!.idempotencyKey > events[b]!.idempotencyKey ? 1 : a - b));
+export async function insertUsageEvents(client: pg.PoolClient, events: StorableEvent[]): Promise<StoreVerdict[]> {
+  const ids = events.map((e) => `${e.source}\u0000${e.idempotencyKey}`);
+  const order = events.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b));
   const col = <T>(f: (e: StorableEvent) => T) => order.map((i) => f(events[i]!));
-  const { rows } = await client.query<{ idempotency_key: string }>({
+  const { rows } = await client.query<{ source: string; idempotency_key: string }>({
     name: 'tollgate_ingest_insert',
     text: INSERT_SQL,
     values: [
-      source,
+      col((e) => e.source),
       col((e) => e.idempotencyKey),
       col((e) => e.customerId),
       col((e) => e.meterId),
@@ -64,24 +69,24 @@ export async function insertUsageEvents(client: pg.PoolClient, source: string, e
       col((e) => e.payloadHash),
     ],
   });
-  const inserted = new Set(rows.map((r) => r.idempotency_key));
+  const inserted = new Set(rows.map((r) => `${r.source}\u0000${r.idempotency_key}`));
   const verdicts: StoreVerdict[] = new Array(events.length);
   const rest: number[] = [];
   for (const i of order) {
-    const key = events[i]!.idempotencyKey;
     // A key repeated inside the batch: its first occurrence was inserted, the others compare.
-    if (inserted.delete(key)) verdicts[i] = 'accepted';
+    if (inserted.delete(ids[i]!)) verdicts[i] = 'accepted';
     else rest.push(i);
   }
   if (!rest.length) return verdicts;
-  const stored = await client.query<{ idempotency_key: string; payload_hash: string }>({
+  const unique = [...new Set(rest.map((i) => ids[i]!))].map((id) => id.split('\u0000') as [string, string]);
+  const stored = await client.query<{ source: string; idempotency_key: string; payload_hash: string }>({
     name: 'tollgate_ingest_stored',
     text: STORED_SQL,
-    values: [source, [...new Set(rest.map((i) => events[i]!.idempotencyKey))]],
+    values: [unique.map((u) => u[0]), unique.map((u) => u[1])],
   });
-  const hashes = new Map(stored.rows.map((r) => [r.idempotency_key, r.payload_hash]));
+  const hashes = new Map(stored.rows.map((r) => [`${r.source}\u0000${r.idempotency_key}`, r.payload_hash]));
   for (const i of rest) {
-    const hash = hashes.get(events[i]!.idempotencyKey);
+    const hash = hashes.get(ids[i]!);
     verdicts[i] = hash === undefined ? 'vanished' : hash === events[i]!.payloadHash ? 'duplicate' : 'conflict';
   }
   return verdicts;

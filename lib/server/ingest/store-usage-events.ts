@@ -10,11 +10,11 @@ const MAX_ATTEMPTS = 3;
 // Stores a batch in one transaction — events, hourly rollups and the entitlement-change
 // notification commit together or not at all — and returns each event's verdict. It resolves
 // only after COMMIT succeeded, so the caller never answers 2xx for an event that is not stored.
-export async function storeUsageEvents(source: string, events: StorableEvent[]): Promise<StoreVerdict[]> {
+export async function storeUsageEvents(events: StorableEvent[]): Promise<StoreVerdict[]> {
   for (let attempt = 1; ; attempt++) {
     const client = await getPool().connect();
     try {
-      const verdicts = await storeWith(client, source, events);
+      const verdicts = await storeWith(client, events);
       client.release();
       return verdicts;
     } catch (err) {
@@ -27,13 +27,13 @@ export async function storeUsageEvents(source: string, events: StorableEvent[]):
   }
 }
 
-async function storeWith(client: pg.PoolClient, source: string, events: StorableEvent[]): Promise<StoreVerdict[]> {
+async function storeWith(client: pg.PoolClient, events: StorableEvent[]): Promise<StoreVerdict[]> {
   await client.query('BEGIN');
-  const verdicts = await insertUsageEvents(client, source, events);
+  const verdicts = await insertUsageEvents(client, events);
   const changed = new Set<string>();
   for (const [i, v] of verdicts.entries()) if (v === 'accepted') changed.add(events[i]!.customerId);
   // Delivered to every instance's listener only if, and when, this transaction commits.
-  if (!process.env.TMP_NO_NOTIFY) await notifyEntitlementsChangedSql(client, [...changed]);
+  await notifyEntitlementsChangedSql(client, [...changed]);
   await client.query('COMMIT');
   return verdicts;
 }

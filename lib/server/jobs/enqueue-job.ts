@@ -2,8 +2,9 @@ import type { z } from 'zod';
 import type { JobDefinition } from './job-definition';
 import { getBoss } from './boss';
 
-// Sends a job after validating its payload. `singletonKey` makes a repeated send a no-op while
-// the first is still queued (used to dedupe, e.g. one processing job per inbox event).
+// Sends a job after validating its payload. Note: on pg-boss's default ("standard") queue policy
+// `singletonKey` does not dedupe, so handlers must be idempotent — they are: each claims its own
+// row (inbox event, action, …) before doing anything.
 export async function enqueueJob<S extends z.ZodType>(
   job: JobDefinition<S>,
   payload: z.infer<S>,

@@ -3,6 +3,7 @@ import { getPool } from '@/lib/db';
 import type { JobDefinition } from './job-definition';
 import { JOBS } from './registry';
 import { startLoops } from './loops';
+import { enqueueFullUsageAnalysis } from '@/lib/server/agents/usage-analyst/enqueue-usage-analysis';
 
 export interface RunningWorker {
   stop: () => Promise<void>;
@@ -39,6 +40,8 @@ export async function startWorker(label = 'worker', jobs: JobDefinition[] = JOBS
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
   }
   const loops = options.loops ? startLoops() : [];
+  // A fresh start analyses everyone once (throttled), so a new demo shows the agent's work at once.
+  if (options.loops) await enqueueFullUsageAnalysis('startup');
   console.log(`[${label}] working ${jobs.length} job type(s)${loops.length ? ` and ${loops.length} loops` : ''}`);
   return {
     stop: async () => {

@@ -1,0 +1,15 @@
+// POST /api/v1/invoices/:id/share-to-slack — draft a slack_post action with the explanation; policy and approval decide (revops, admin)
+import { withApi } from '@/lib/api/with-api';
+import { idParams } from '@/lib/schemas/common';
+import { shareToSlackBody, shareToSlackResponse } from '@/lib/schemas/invoices';
+import { shareInvoiceExplanationToSlack } from '@/lib/server/invoices/share-invoice-explanation-to-slack';
+
+export const POST = withApi({
+  auth: 'session',
+  roles: ['admin', 'revops'],
+  schemas: { params: idParams, body: shareToSlackBody },
+  handler: async ({ params, body, user, requestId }) => {
+    const result = shareToSlackResponse.parse(await shareInvoiceExplanationToSlack(user, params.id, body, requestId));
+    return Response.json(result, { status: result.actionId ? 201 : 200, headers: { 'cache-control': 'no-store' } });
+  },
+});
