@@ -17,8 +17,12 @@ test('admin signs in through the form, reviews customers and manages users', asy
     await expect(nav.getByRole('link', { name: item })).toBeVisible();
   }
 
-  await expect(page.getByTestId('customer-row')).toHaveCount(30);
-  await expect(page.getByText('30 customers')).toBeVisible();
+  // 30 seeded customers; webhook specs running alongside may add a few from Stripe events.
+  const label = page.getByText(/^\d+ customers$/);
+  await expect(label).toBeVisible();
+  const total = Number((await label.textContent())!.split(' ')[0]);
+  expect(total).toBeGreaterThanOrEqual(30);
+  await expect(page.getByTestId('customer-row')).toHaveCount(Math.min(total, 50));
   const first = page.getByTestId('customer-row').first();
   await expect(first.getByRole('meter').first()).toBeVisible();
 

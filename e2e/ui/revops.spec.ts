@@ -16,7 +16,9 @@ test('revops reviews the queue, policies, invoices and audit trail', async ({ pa
   await expect(page.getByTestId('policy-row').filter({ hasText: 'credit' })).toContainText('$500.00');
 
   await nav.getByRole('link', { name: 'Invoices' }).click();
-  await expect(page.getByText('90 invoices')).toBeVisible();
+  // 90 seeded (30 customers × 3 cycles); other specs may add invoices through webhooks meanwhile.
+  const invoiceCount = Number((await page.getByText(/^\d+ invoices$/).textContent())?.split(' ')[0]);
+  expect(invoiceCount).toBeGreaterThanOrEqual(90);
   await page.getByLabel('Status').selectOption('open');
   await expect(page.getByTestId('invoice-row').first()).toContainText('open');
   const openCount = await page.getByTestId('invoice-row').count();
