@@ -26,6 +26,9 @@
  * The first 100 points score 0 (warm-up).
  */
 
+import { DEFAULT_ANOMALY_PARAMS, type AnomalyDetectorParams } from './anomaly-params';
+import { TailCalibrator } from './tail-calibrator';
+
 export type AnomalyKind = 'none' | 'spike' | 'drop' | 'level_shift' | 'runaway_growth';
 
 export interface AnomalyResult {
@@ -35,71 +38,8 @@ export interface AnomalyResult {
   kind: AnomalyKind;
 }
 
-/** Tunable parameters; defaults are generic (not tuned per series). */
-export interface AnomalyDetectorParams {
-  /** Points before any non-zero score (models need some history). */
-  warmup: number;
-  /** Score at/above which a point counts as an alarm (also drives `kind` and suppression). */
-  threshold: number;
-  /** Points during which scores are damped after an alarm. */
-  suppressPoints: number;
-  /** Multiplier applied to scores during suppression. */
-  suppressFactor: number;
-  /** Previous values the spike median looks at (≤ 62). */
-  spikeWindow: number;
-  /** Points in the short moving average of the shift and novelty features (≤ 63). */
-  shortWindow: number;
-  /** Weight of a new point in the slow baseline. */
-  slowAlpha: number;
-  /** Decay per point of the feature histograms (effective memory 1 / calibAlpha points). */
-  calibAlpha: number;
-  /** Number of quantisation levels for the novelty contexts. */
-  noveltyBins: number;
-  /** Fraction of the recurring (same time of day) spike size that is discounted. */
-  recurFactor: number;
-  /** Decay per visit of the recurring-spike memory of a time-of-day slot. */
-  recurDecay: number;
-  /** Share of the second-largest feature surprise added to the largest. */
-  combineSecond: number;
-  /** Points in the moving average of the drift feature (≤ 63). */
-  longWindow: number;
-  /** Extra surprise per doubling of (1 + feature) beyond the largest value seen so far. */
-  exceedWeight: number;
-  /** Weight of a new point in the typical one-step deviation (spike scale). */
-  spikeAlpha: number;
-  /** Multiplier of (distance beyond the seen range / range) for the extremeness feature. */
-  extScale: number;
-  /** Squash constant: score = s / (s + squash) for combined surprise s > 0 (no saturation). */
-  squash: number;
-  /** Per-feature multipliers on the surprise (spike, shift, drift, novelty, extreme). */
-  weights: readonly [number, number, number, number, number];
-}
+export { DEFAULT_ANOMALY_PARAMS, type AnomalyDetectorParams } from './anomaly-params';
 
-export const DEFAULT_ANOMALY_PARAMS: AnomalyDetectorParams = {
-  warmup: 100,
-  threshold: 0.3528,
-  suppressPoints: 100,
-  suppressFactor: 0.5,
-  spikeWindow: 21,
-  shortWindow: 16,
-  slowAlpha: 0.003,
-  calibAlpha: 1 / 1500,
-  noveltyBins: 24,
-  squash: 4,
-  extScale: 5,
-  spikeAlpha: 0.01,
-  exceedWeight: 1,
-  combineSecond: 0.3,
-  longWindow: 32,
-  recurFactor: 2.5,
-  recurDecay: 0.97,
-  weights: [1, 1, 1, 1, 1],
-};
-
-/**
- * Shipped alarm threshold for `score`: the NAB-optimal threshold on the development corpus
- * (standard profile). A score this high means a feature is rarer than about 1 in 150 recent points.
- */
 export const ANOMALY_THRESHOLD = DEFAULT_ANOMALY_PARAMS.threshold;
 
 const HOUR = 3_600_000;
@@ -109,9 +49,6 @@ const DAILY_SLOTS = 96; // 15-minute slots
 const WEEKLY_SLOTS = 168; // hourly slots
 const RING = 64; // power of two ≥ any window used
 const MASK = RING - 1;
-const CAL_BINS = 64;
-const CAL_RES = 8; // bins per doubling of (1 + feature)
-const CAL_PRIOR = 1;
 
 /** Evidence for classifying a flagged point; all in the series' own units. */
 export interface AnomalyEvidence {
@@ -142,53 +79,6 @@ export function classifyAnomaly(e: AnomalyEvidence): Exclude<AnomalyKind, 'none'
     return rising ? 'runaway_growth' : 'level_shift';
   }
   return e.value >= e.expected ? 'spike' : 'drop';
-}
-
-/**
- * Turns a non-negative feature into a surprise, -log10 P(feature >= x), using an exponentially
- * decayed histogram of the feature's own past values on a log2 scale (64 bins, factor ~1.09 per
- * bin). Empirical tails handle heavy-tailed and zero-inflated features that a Gaussian fit gets
- * badly wrong; the decay keeps the effective history (and so the largest attainable surprise)
- * comparable between long and short series. Values beyond everything seen so far get extra
- * surprise for how far beyond they are, so magnitude still ranks the extremes.
- */
-class TailCalibrator {
-  // Fenwick (binary indexed) tree over the bins: O(log 64) tail queries and updates.
-  private readonly tree = new Float64Array(CAL_BINS + 1);
-  private total = 0;
-  private top = -1;
-  private sinceDecay = 0;
-  constructor(
-    private readonly decay: number,
-    private readonly exceed: number,
-  ) {}
-
-  surprise(x: number): number {
-    let b = Math.floor(Math.log2(1 + x) * CAL_RES);
-    if (b >= CAL_BINS) b = CAL_BINS - 1;
-    if (b < 0) b = 0;
-    const t = this.tree;
-    let s = 0;
-    if (b > 0 && this.total > 0) {
-      let below = 0; // mass of bins [0, b-1]
-      for (let i = b; i > 0; i -= i & -i) below += t[i];
-      const tail = this.total - below;
-      s = -Math.log10(((tail > 0 ? tail : 0) + CAL_PRIOR) / (this.total + CAL_PRIOR));
-      if (b > this.top) s += (this.exceed * (b - this.top)) / CAL_RES; // per doubling beyond the max
-    }
-    for (let i = b + 1; i <= CAL_BINS; i += i & -i) t[i] += 1;
-    this.total += 1;
-    if (b > this.top) this.top = b;
-    if (++this.sinceDecay === 64) {
-      // Decay in batches of 64 points (a Fenwick tree is linear, so scaling every node scales
-      // every bin): practically the same as per-point decay at 1/64 of the cost.
-      const f = Math.pow(this.decay, 64);
-      for (let i = 1; i <= CAL_BINS; i++) t[i] *= f;
-      this.total *= f;
-      this.sinceDecay = 0;
-    }
-    return s;
-  }
 }
 
 export class AnomalyDetector {

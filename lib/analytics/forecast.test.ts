@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitForecast, forecastToPeriodEnd, normalQuantile, quotaCrossing, seasonalNaive } from './forecast';
+import { fitForecast, normalQuantile, seasonalNaive } from './forecast';
+import { forecastToPeriodEnd, quotaCrossing } from './forecast-period';
 
 /** Deterministic standard normal noise (mulberry32 + Box-Muller). */
 function noise(seed: number): () => number {

@@ -1,4 +1,5 @@
-import { fitForecast, quotaCrossing, type ForecastModel } from '@/lib/analytics/forecast';
+import { fitForecast, type ForecastModel } from '@/lib/analytics/forecast';
+import { quotaCrossing } from '@/lib/analytics/forecast-period';
 import { FORECAST_HISTORY_HOURS, FORECAST_PATH_STEP_HOURS, HOUR_MS } from './insight-rules';
 
 export interface ForecastPoint {

@@ -1,0 +1,68 @@
+// The detector's tunable parameters and the shipped defaults (tuned on the NAB development set;
+// see scripts/eval-anomaly.ts --optimize).
+
+/** Tunable parameters; defaults are generic (not tuned per series). */
+export interface AnomalyDetectorParams {
+  /** Points before any non-zero score (models need some history). */
+  warmup: number;
+  /** Score at/above which a point counts as an alarm (also drives `kind` and suppression). */
+  threshold: number;
+  /** Points during which scores are damped after an alarm. */
+  suppressPoints: number;
+  /** Multiplier applied to scores during suppression. */
+  suppressFactor: number;
+  /** Previous values the spike median looks at (≤ 62). */
+  spikeWindow: number;
+  /** Points in the short moving average of the shift and novelty features (≤ 63). */
+  shortWindow: number;
+  /** Weight of a new point in the slow baseline. */
+  slowAlpha: number;
+  /** Decay per point of the feature histograms (effective memory 1 / calibAlpha points). */
+  calibAlpha: number;
+  /** Number of quantisation levels for the novelty contexts. */
+  noveltyBins: number;
+  /** Fraction of the recurring (same time of day) spike size that is discounted. */
+  recurFactor: number;
+  /** Decay per visit of the recurring-spike memory of a time-of-day slot. */
+  recurDecay: number;
+  /** Share of the second-largest feature surprise added to the largest. */
+  combineSecond: number;
+  /** Points in the moving average of the drift feature (≤ 63). */
+  longWindow: number;
+  /** Extra surprise per doubling of (1 + feature) beyond the largest value seen so far. */
+  exceedWeight: number;
+  /** Weight of a new point in the typical one-step deviation (spike scale). */
+  spikeAlpha: number;
+  /** Multiplier of (distance beyond the seen range / range) for the extremeness feature. */
+  extScale: number;
+  /** Squash constant: score = s / (s + squash) for combined surprise s > 0 (no saturation). */
+  squash: number;
+  /** Per-feature multipliers on the surprise (spike, shift, drift, novelty, extreme). */
+  weights: readonly [number, number, number, number, number];
+}
+
+export const DEFAULT_ANOMALY_PARAMS: AnomalyDetectorParams = {
+  warmup: 100,
+  threshold: 0.3528,
+  suppressPoints: 100,
+  suppressFactor: 0.5,
+  spikeWindow: 21,
+  shortWindow: 16,
+  slowAlpha: 0.003,
+  calibAlpha: 1 / 1500,
+  noveltyBins: 24,
+  squash: 4,
+  extScale: 5,
+  spikeAlpha: 0.01,
+  exceedWeight: 1,
+  combineSecond: 0.3,
+  longWindow: 32,
+  recurFactor: 2.5,
+  recurDecay: 0.97,
+  weights: [1, 1, 1, 1, 1],
+};
+
+/**
+ * Shipped alarm threshold for `score`: the NAB-optimal threshold on the development corpus
+ * (standard profile). A score this high means a feature is rarer than about 1 in 150 recent points.
+ */
