@@ -7,20 +7,23 @@ import { getPool } from '@/lib/db';
 
 const g = globalThis as unknown as { tollgateBoss?: Promise<PgBoss> };
 
+// A started pg-boss on the shared pool. Workers supervise and schedule; senders pass
+// { supervise: false, schedule: false }.
+export async function createBoss(label: string, options: { supervise?: boolean; schedule?: boolean } = {}): Promise<PgBoss> {
+  const pool = getPool();
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values as unknown[]) },
+    schema: 'pgboss',
+    ...options,
+  });
+  boss.on('error', (err: Error) => console.error(`[${label}]`, err.message));
+  await boss.start();
+  return boss;
+}
+
 export function getBoss(): Promise<PgBoss> {
-  g.tollgateBoss ??= (async () => {
-    const pool = getPool();
-    const boss = new PgBoss({
-      db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values as unknown[]) },
-      schema: 'pgboss',
-      // This process may only send; the worker (in-process or `npm run worker`) supervises.
-      supervise: false,
-      schedule: false,
-    });
-    boss.on('error', (err: Error) => console.error('[jobs]', err.message));
-    await boss.start();
-    return boss;
-  })().catch((err) => {
+  // This process only sends; the worker (in-process or `npm run worker`) supervises.
+  g.tollgateBoss ??= createBoss('jobs', { supervise: false, schedule: false }).catch((err) => {
     g.tollgateBoss = undefined;
     throw err;
   });

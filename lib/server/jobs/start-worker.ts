@@ -1,5 +1,4 @@
-import PgBoss from 'pg-boss';
-import { getPool } from '@/lib/db';
+import { createBoss } from './boss';
 import type { JobDefinition } from './job-definition';
 import { JOBS } from './registry';
 import { startLoops } from './loops';
@@ -13,13 +12,7 @@ const deadLetterName = (name: string) => `${name}.dead`;
 
 // Creates the queues, registers a handler per job definition and schedules the cron jobs.
 export async function startWorker(label = 'worker', jobs: JobDefinition[] = JOBS, options: { loops?: boolean } = { loops: true }): Promise<RunningWorker> {
-  const pool = getPool();
-  const boss = new PgBoss({
-    db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values as unknown[]) },
-    schema: 'pgboss',
-  });
-  boss.on('error', (err: Error) => console.error(`[${label}]`, err.message));
-  await boss.start();
+  const boss = await createBoss(label);
   for (const job of jobs) {
     await boss.createQueue(deadLetterName(job.name));
     await boss.createQueue(job.name, {
