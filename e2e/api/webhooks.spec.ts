@@ -43,6 +43,11 @@ test.beforeAll(async ({ baseURL }) => {
   inboxId = (await res.json()).id;
   eventId = event.id;
   await anonymous.dispose();
+  // Replay refuses an event the worker is still processing (409); let the first run finish so
+  // the role matrix tests authorisation, not that race.
+  const admin = await pwRequest.newContext({ baseURL, storageState: storageStateFor('admin') });
+  await expect.poll(async () => (await (await admin.get(`/api/v1/webhooks/${inboxId}`)).json()).status, { timeout: 20_000 }).toBe('processed');
+  await admin.dispose();
 });
 
 const ROUTES: RouteCase[] = [
