@@ -71,7 +71,7 @@ export async function analyzeCustomerUsage(customerId: string, trigger: Analysis
         }),
         ...changes.resolve.map((r) => `${key(r.meterId)} is back under ${r.pct}% (or its period ended): that alert is resolved.`),
       ];
-      const ctx = { tx, runId: run.id, customerId };
+      const ctx = { tx, runId: run.id, customerId, asOf };
       const upgrade = changes.fire.length ? await draftUpgradeActions(ctx, insights, customer, changes.fire) : { drafts: [], notes: [] };
       const anomalies = await draftAnomalyActions(ctx, customer.name, episodes, insights.hour);
       const drafts = [...upgrade.drafts, ...anomalies.drafts];

@@ -33,7 +33,7 @@ export async function draftUpgradeActions(ctx: DraftContext, insights: CustomerI
   if (!upgrade) notes.push(`${sub.plan.name} is the top plan: no upgrade to propose.`);
   else {
     const payload = { subscriptionId: sub.id, fromPlanKey: sub.plan.key, toPlanKey: upgrade.plan.key, proration: 'create_prorations' as const, effective: 'now' as const };
-    const described = await describeAction(ctx.tx, 'plan_change', payload, ctx.customerId);
+    const described = await describeAction(ctx.tx, 'plan_change', payload, ctx.customerId, ctx.asOf);
     const needs = insights.meters.filter((m) => m.included).map((m) => `${m.meterName} forecast up to ${formatQuantity(Math.round(m.forecast.upper))} vs ${formatQuantity(upgrade.included[m.meterKey] ?? 0)} included`);
     notes.push(`${upgrade.plan.name} is the smallest higher plan ${upgrade.fits ? 'that covers the top of every 80% forecast band' : '(largest available; even it may not cover the forecast)'}: ${needs.join('; ')}. ${described.headline}.`);
     const open = await ctx.tx.action.findMany({

@@ -17,6 +17,8 @@ export interface DraftContext {
   tx: Tx;
   runId: string;
   customerId: string;
+  /** The time the run analyses "as of": proration and periods are computed against it, not the wall clock. */
+  asOf: Date;
 }
 
 // Every draft goes through proposeAction, so the kind's policy (off / observe / assist /
