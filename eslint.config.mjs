@@ -1,27 +1,59 @@
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import nextPlugin from '@next/eslint-plugin-next';
+import prettierConfig from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', '.next-*/', 'generated/', '.data/', 'test-results*/', 'playwright-report/', 'reports/', 'next-env.d.ts', 'e2e/.auth*/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.next/',
+      '.next-*/',
+      'generated/',
+      '.data/',
+      'test-results*/',
+      'playwright-report/',
+      'reports/',
+      'next-env.d.ts',
+      'e2e/.auth*/',
+    ],
+  },
   ...tseslint.configs.recommended,
+  prettierConfig,
   {
     files: ['**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks, '@next/next': nextPlugin },
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...nextPlugin.configs.recommended.rules,
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through lib/env.ts.' },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration through lib/env.ts.',
+        },
       ],
     },
   },
   {
     // Operational scripts, tests and tool configs run outside the app and read their own environment.
-    files: ['lib/env.ts', 'scripts/**', 'e2e/**', 'tests/**', '**/*.test.ts', '*.config.{ts,mjs,js}', 'instrumentation.ts'],
+    files: [
+      'lib/env.ts',
+      'scripts/**',
+      'e2e/**',
+      'tests/**',
+      '**/*.test.ts',
+      '*.config.{ts,mjs,js}',
+      'instrumentation.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

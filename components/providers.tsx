@@ -7,7 +7,12 @@ export function Providers({ children }: { children: ReactNode }) {
     () =>
       new QueryClient({
         defaultOptions: {
-          queries: { staleTime: 10_000, retry: (count, err) => count < 2 && (err as { status?: number }).status !== 403 && (err as { status?: number }).status !== 404, refetchOnWindowFocus: false },
+          queries: {
+            staleTime: 10_000,
+            retry: (count, err) =>
+              count < 2 && (err as { status?: number }).status !== 403 && (err as { status?: number }).status !== 404,
+            refetchOnWindowFocus: false,
+          },
         },
       }),
   );

@@ -4,11 +4,19 @@ import { parseEnv } from './env';
 describe('parseEnv', () => {
   it('applies defaults', () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ AI_PROVIDER: 'builtin', JOBS_IN_PROCESS: true, STRIPE_WEBHOOK_SECRETS: [], OUTBOUND_ALLOW_LOOPBACK: false });
+    expect(env).toMatchObject({
+      AI_PROVIDER: 'builtin',
+      JOBS_IN_PROCESS: true,
+      STRIPE_WEBHOOK_SECRETS: [],
+      OUTBOUND_ALLOW_LOOPBACK: false,
+    });
   });
 
   it('splits rotated webhook secrets', () => {
-    expect(parseEnv({ STRIPE_WEBHOOK_SECRETS: 'whsec_a, whsec_b' }).STRIPE_WEBHOOK_SECRETS).toEqual(['whsec_a', 'whsec_b']);
+    expect(parseEnv({ STRIPE_WEBHOOK_SECRETS: 'whsec_a, whsec_b' }).STRIPE_WEBHOOK_SECRETS).toEqual([
+      'whsec_a',
+      'whsec_b',
+    ]);
   });
 
   it('fails fast naming the bad variable', () => {
@@ -18,7 +26,9 @@ describe('parseEnv', () => {
   });
 
   it('requires OIDC variables together and provider settings per AI provider', () => {
-    expect(() => parseEnv({ OIDC_ISSUER: 'https://idp.example.com' })).toThrow(/OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together/);
+    expect(() => parseEnv({ OIDC_ISSUER: 'https://idp.example.com' })).toThrow(
+      /OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together/,
+    );
     expect(() => parseEnv({ AI_PROVIDER: 'openai' })).toThrow(/AI_API_KEY: required when AI_PROVIDER=openai/);
     expect(() => parseEnv({ AI_PROVIDER: 'openai-compatible', AI_MODEL: 'llama3' })).toThrow(/AI_BASE_URL/);
   });

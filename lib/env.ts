@@ -7,7 +7,14 @@ import { z } from 'zod';
 const csv = z
   .string()
   .optional()
-  .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []));
+  .transform((v) =>
+    v
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+  );
 
 const bool = (fallback: boolean) =>
   z
@@ -43,7 +50,12 @@ const schema = z
     OUTBOUND_ALLOW_LOOPBACK: bool(false),
     AUDIT_ANCHOR_FILE: z.string().default('.data/audit-anchor.json'),
     // Largest accepted POST /api/v1/usage body (a batch holds at most 1,000 events either way).
-    INGEST_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(4 * 1024 * 1024),
+    INGEST_MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(64 * 1024 * 1024)
+      .default(4 * 1024 * 1024),
     // Entitlement answer when the database is unreachable and this instance has never seen the
     // customer's plan (whose own entitlementFailMode applies otherwise).
     ENTITLEMENT_UNKNOWN_FAIL_MODE: z.enum(['open', 'closed']).default('closed'),
@@ -64,7 +76,11 @@ const schema = z
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
-      ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together',
+      });
     }
     if (['openai', 'anthropic'].includes(env.AI_PROVIDER) && !env.AI_API_KEY) {
       ctx.addIssue({ code: 'custom', path: ['AI_API_KEY'], message: `required when AI_PROVIDER=${env.AI_PROVIDER}` });
@@ -73,7 +89,11 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['AI_BASE_URL'], message: 'required when AI_PROVIDER=openai-compatible' });
     }
     if (env.AI_PROVIDER === 'openai-compatible' && !env.AI_MODEL) {
-      ctx.addIssue({ code: 'custom', path: ['AI_MODEL'], message: 'required when AI_PROVIDER=openai-compatible (the model name your server serves)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AI_MODEL'],
+        message: 'required when AI_PROVIDER=openai-compatible (the model name your server serves)',
+      });
     }
   });
 
@@ -97,7 +117,8 @@ export function getEnv(): Env {
 
 export function requireDatabaseUrl(): string {
   const url = getEnv().DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: start the console with `npm run dev` / `npm start`, which provide one.');
+  if (!url)
+    throw new Error('DATABASE_URL is not set: start the console with `npm run dev` / `npm start`, which provide one.');
   return url;
 }
 

@@ -7,7 +7,10 @@ const { getDb, getPool } = await import('../lib/db');
 const { verifyAuditChain } = await import('../lib/server/audit/verify-audit-chain');
 const verdict = await verifyAuditChain(getDb());
 if (verdict.ok) console.log(`Audit chain intact: ${verdict.rows} events, latest hash ${verdict.lastHash}`);
-else console.log(`Audit chain BROKEN at sequence ${verdict.brokenAt} (${verdict.reason}); ${verdict.rows} events before it verify.`);
+else
+  console.log(
+    `Audit chain BROKEN at sequence ${verdict.brokenAt} (${verdict.reason}); ${verdict.rows} events before it verify.`,
+  );
 console.log(JSON.stringify(verdict));
 await getDb().$disconnect();
 await getPool().end();

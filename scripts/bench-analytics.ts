@@ -90,7 +90,9 @@ if (existsSync(`${nabDir}/data`)) {
   }
   const sec = Number(process.hrtime.bigint() - t0) / 1e9;
   nabPps = Math.round(points / sec);
-  console.log(`NAB: ${points.toLocaleString('en-US')} points (${corpus.series.length} series x ${reps}), update(): ${nabPps.toLocaleString('en-US')} points/s (checksum ${checksum.toFixed(1)})`);
+  console.log(
+    `NAB: ${points.toLocaleString('en-US')} points (${corpus.series.length} series x ${reps}), update(): ${nabPps.toLocaleString('en-US')} points/s (checksum ${checksum.toFixed(1)})`,
+  );
 }
 
 // --- forecasting ---------------------------------------------------------------------------
@@ -114,6 +116,16 @@ while (Number(process.hrtime.bigint() - f0) < 2e9) {
   }
 }
 const fitsPerSecond = Math.round(fits / (Number(process.hrtime.bigint() - f0) / 1e9));
-console.log(`forecast: ${fitsPerSecond.toLocaleString('en-US')} fits/s (1,008 hourly points, period 168, + 24-step forecast)`);
+console.log(
+  `forecast: ${fitsPerSecond.toLocaleString('en-US')} fits/s (1,008 hourly points, period 168, + 24-step forecast)`,
+);
 
-console.log(JSON.stringify({ pointsPerSecond: Math.min(ppsFast, ppsUpdate), scorePointsPerSecond: ppsFast, updatePointsPerSecond: ppsUpdate, nabPointsPerSecond: nabPps, forecastFitsPerSecond: fitsPerSecond }));
+console.log(
+  JSON.stringify({
+    pointsPerSecond: Math.min(ppsFast, ppsUpdate),
+    scorePointsPerSecond: ppsFast,
+    updatePointsPerSecond: ppsUpdate,
+    nabPointsPerSecond: nabPps,
+    forecastFitsPerSecond: fitsPerSecond,
+  }),
+);

@@ -21,12 +21,25 @@ const seconds = Number(arg('--seconds') ?? 10);
 // clock) passes first — a request still waiting for a socket then never leaves.
 function post(agent: http.Agent, url: string, token: string, body: Buffer, deadline = Infinity): Promise<number> {
   return new Promise((resolve) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length, authorization: `Bearer ${token}` } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', () => resolve(0));
-    });
-    const timer = deadline === Infinity ? null : setTimeout(() => req.destroy(), Math.max(0, deadline - performance.now()));
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': body.length,
+          authorization: `Bearer ${token}`,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', () => resolve(0));
+      },
+    );
+    const timer =
+      deadline === Infinity ? null : setTimeout(() => req.destroy(), Math.max(0, deadline - performance.now()));
     req.on('close', () => timer && clearTimeout(timer));
     req.on('error', () => resolve(0));
     req.end(body);
@@ -38,9 +51,15 @@ async function capacity(world: Pick<BenchWorld, 'url' | 'token'>, bodies: Buffer
   const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
   let done = 0;
   const end = performance.now() + durationS * 1000;
-  await Promise.all(Array.from({ length: 32 }, async (_, w) => {
-    for (let i = w; performance.now() < end; i += 32) if ((await post(agent, `${world.url}/api/v1/entitlements/check`, world.token, bodies[i % bodies.length]!)) === 200) done++;
-  }));
+  await Promise.all(
+    Array.from({ length: 32 }, async (_, w) => {
+      for (let i = w; performance.now() < end; i += 32)
+        if (
+          (await post(agent, `${world.url}/api/v1/entitlements/check`, world.token, bodies[i % bodies.length]!)) === 200
+        )
+          done++;
+    }),
+  );
   agent.destroy();
   return Math.round(done / durationS);
 }
@@ -48,11 +67,18 @@ async function capacity(world: Pick<BenchWorld, 'url' | 'token'>, bodies: Buffer
 // A check not answered within this long counts as failed (recorded at this latency).
 const TIMEOUT_MS = 5_000;
 
-async function openLoop(world: Pick<BenchWorld, 'url' | 'token'>, bodies: Buffer[], perSecond: number, durationS: number) {
+async function openLoop(
+  world: Pick<BenchWorld, 'url' | 'token'>,
+  bodies: Buffer[],
+  perSecond: number,
+  durationS: number,
+) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const total = Math.round(perSecond * durationS);
   const latencies: number[] = [];
-  let ok = 0, failed = 0, sent = 0;
+  let ok = 0,
+    failed = 0,
+    sent = 0;
   const inflight: Promise<void>[] = [];
   const start = performance.now();
   await new Promise<void>((done) => {
@@ -61,7 +87,13 @@ async function openLoop(world: Pick<BenchWorld, 'url' | 'token'>, bodies: Buffer
       for (; sent < due; sent++) {
         const scheduled = start + (sent / perSecond) * 1000;
         inflight.push(
-          post(agent, `${world.url}/api/v1/entitlements/check`, world.token, bodies[sent % bodies.length]!, scheduled + TIMEOUT_MS).then((status) => {
+          post(
+            agent,
+            `${world.url}/api/v1/entitlements/check`,
+            world.token,
+            bodies[sent % bodies.length]!,
+            scheduled + TIMEOUT_MS,
+          ).then((status) => {
             latencies.push(Math.min(TIMEOUT_MS, performance.now() - scheduled));
             if (status === 200) ok++;
             else failed++;
@@ -77,12 +109,21 @@ async function openLoop(world: Pick<BenchWorld, 'url' | 'token'>, bodies: Buffer
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { ok, failed, checksPerSecond: Math.round(ok / elapsed), p50Ms: +percentile(latencies, 50).toFixed(2), p99Ms: +percentile(latencies, 99).toFixed(2), maxMs: +latencies[latencies.length - 1]!.toFixed(2) };
+  return {
+    ok,
+    failed,
+    checksPerSecond: Math.round(ok / elapsed),
+    p50Ms: +percentile(latencies, 50).toFixed(2),
+    p99Ms: +percentile(latencies, 99).toFixed(2),
+    maxMs: +latencies[latencies.length - 1]!.toFixed(2),
+  };
 }
 
 async function inProcess(customers: BenchWorld['customers']) {
-  const { checkEntitlement, checkEntitlementCached, entitlementRefOf } = await import('../lib/server/entitlements/check-entitlement');
-  const { isChangeFeedLive, stopChangeFeed, startChangeFeed } = await import('../lib/server/entitlements/entitlement-cache');
+  const { checkEntitlement, checkEntitlementCached, entitlementRefOf } =
+    await import('../lib/server/entitlements/check-entitlement');
+  const { isChangeFeedLive, stopChangeFeed, startChangeFeed } =
+    await import('../lib/server/entitlements/entitlement-cache');
   startChangeFeed();
   const deadline = Date.now() + 10_000;
   while (!isChangeFeedLive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
@@ -104,16 +145,31 @@ async function inProcess(customers: BenchWorld['customers']) {
   measure(50_000); // JIT warm-up
   const samples = measure(300_000);
   await stopChangeFeed();
-  return { p50Us: +samples[Math.floor(samples.length / 2)]!.toFixed(2), p99Us: +samples[Math.floor(samples.length * 0.99)]!.toFixed(2), p999Us: +samples[Math.floor(samples.length * 0.999)]!.toFixed(2) };
+  return {
+    p50Us: +samples[Math.floor(samples.length / 2)]!.toFixed(2),
+    p99Us: +samples[Math.floor(samples.length * 0.99)]!.toFixed(2),
+    p999Us: +samples[Math.floor(samples.length * 0.999)]!.toFixed(2),
+  };
 }
 
 const url = arg('--url');
 const world: BenchWorld = url
-  ? { url, token: arg('--token')!, databaseUrl: '', customers: (arg('--api-keys') ?? '').split(',').filter(Boolean).map((apiKey) => ({ id: '', externalId: '', apiKey })), stop: async () => {} }
+  ? {
+      url,
+      token: arg('--token')!,
+      databaseUrl: '',
+      customers: (arg('--api-keys') ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((apiKey) => ({ id: '', externalId: '', apiKey })),
+      stop: async () => {},
+    }
   : await startBenchWorld(50);
 try {
   if (!world.customers.length) throw new Error('--api-keys is required with --url');
-  const bodies = world.customers.map((c) => Buffer.from(JSON.stringify({ apiKey: c.apiKey, meter: 'api_calls', quantity: 1 })));
+  const bodies = world.customers.map((c) =>
+    Buffer.from(JSON.stringify({ apiKey: c.apiKey, meter: 'api_calls', quantity: 1 })),
+  );
   console.log('[bench] warming up (closed loop, 3 s) …');
   await capacity(world, bodies, 3);
   const max = await capacity(world, bodies, 3);
@@ -122,16 +178,26 @@ try {
   // Run before the target rate, whose backlog could otherwise spill into it.
   const sustainable = Math.max(50, Math.round(max * 0.7));
   const atSustainable = sustainable < rate ? await openLoop(world, bodies, sustainable, Math.min(seconds, 5)) : null;
-  if (atSustainable) console.log(`[bench] HTTP open loop at ${sustainable}/s (70% of capacity): ${JSON.stringify(atSustainable)}`);
+  if (atSustainable)
+    console.log(`[bench] HTTP open loop at ${sustainable}/s (70% of capacity): ${JSON.stringify(atSustainable)}`);
   const http = await openLoop(world, bodies, rate, seconds);
   console.log(`[bench] HTTP open loop at ${rate}/s for ${seconds} s: ${JSON.stringify(http)}`);
   const local = url ? null : await inProcess(world.customers);
   if (local) console.log(`[bench] in-process cache hit: ${JSON.stringify(local)}`);
-  console.log(JSON.stringify({
-    checksPerSecond: http.checksPerSecond, httpP50Ms: http.p50Ms, httpP99Ms: http.p99Ms, inProcessP99Us: local?.p99Us ?? null,
-    targetRate: rate, failedOrTimedOut: http.failed, capacityChecksPerSecond: max,
-    sustainableRate: atSustainable ? sustainable : null, sustainableP50Ms: atSustainable?.p50Ms ?? null, sustainableP99Ms: atSustainable?.p99Ms ?? null,
-  }));
+  console.log(
+    JSON.stringify({
+      checksPerSecond: http.checksPerSecond,
+      httpP50Ms: http.p50Ms,
+      httpP99Ms: http.p99Ms,
+      inProcessP99Us: local?.p99Us ?? null,
+      targetRate: rate,
+      failedOrTimedOut: http.failed,
+      capacityChecksPerSecond: max,
+      sustainableRate: atSustainable ? sustainable : null,
+      sustainableP50Ms: atSustainable?.p50Ms ?? null,
+      sustainableP99Ms: atSustainable?.p99Ms ?? null,
+    }),
+  );
 } finally {
   await world.stop();
 }

@@ -33,14 +33,33 @@ interface IngestAnswer {
   results?: { idempotencyKey: string; status: string }[];
 }
 
-function request(agent: http.Agent, url: string, token: string, body: Buffer): Promise<{ status: number; json: IngestAnswer | null }> {
+function request(
+  agent: http.Agent,
+  url: string,
+  token: string,
+  body: Buffer,
+): Promise<{ status: number; json: IngestAnswer | null }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length, authorization: `Bearer ${token}` } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString() || 'null') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': body.length,
+          authorization: `Bearer ${token}`,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString() || 'null') }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -79,21 +98,28 @@ function buildBodies(customers: string[], kind: 'batch' | 'single', count: numbe
 async function runPhase(world: Pick<BenchWorld, 'url' | 'token'>, phase: Phase, verdicts: Map<string, string[]>) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: phase.concurrency });
   const latencies: number[] = [];
-  let next = 0, events = 0, failures = 0;
+  let next = 0,
+    events = 0,
+    failures = 0;
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const worker = async () => {
     while (next < phase.bodies.length && performance.now() < deadline) {
       const i = next++;
       const t0 = performance.now();
-      const res = await request(agent, `${world.url}/api/v1/usage`, world.token, phase.bodies[i]!).catch(() => ({ status: 0, json: null }));
+      const res = await request(agent, `${world.url}/api/v1/usage`, world.token, phase.bodies[i]!).catch(() => ({
+        status: 0,
+        json: null,
+      }));
       latencies.push(performance.now() - t0);
       if (res.status !== 200 && res.status !== 202) {
         failures++;
         continue;
       }
       events += phase.eventsPer[i]!;
-      const results = res.json?.results ?? [{ idempotencyKey: res.json?.idempotencyKey ?? '', status: res.json?.status ?? '' }];
+      const results = res.json?.results ?? [
+        { idempotencyKey: res.json?.idempotencyKey ?? '', status: res.json?.status ?? '' },
+      ];
       for (const r of results) verdicts.set(r.idempotencyKey, [...(verdicts.get(r.idempotencyKey) ?? []), r.status]);
     }
   };
@@ -101,7 +127,15 @@ async function runPhase(world: Pick<BenchWorld, 'url' | 'token'>, phase: Phase, 
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const result = { requests: latencies.length, events, failures, eventsPerSecond: Math.round(events / elapsed), p50Ms: +percentile(latencies, 50).toFixed(2), p99Ms: +percentile(latencies, 99).toFixed(2), sentBodies: next };
+  const result = {
+    requests: latencies.length,
+    events,
+    failures,
+    eventsPerSecond: Math.round(events / elapsed),
+    p50Ms: +percentile(latencies, 50).toFixed(2),
+    p99Ms: +percentile(latencies, 99).toFixed(2),
+    sentBodies: next,
+  };
   console.log(`[bench] ${phase.name}: ${JSON.stringify(result)}`);
   return result;
 }
@@ -110,18 +144,29 @@ async function runPhase(world: Pick<BenchWorld, 'url' | 'token'>, phase: Phase, 
 async function inProcess(customers: string[], size: number, concurrency: number) {
   const { ingestUsage } = await import('../lib/server/ingest/ingest-usage');
   const caller = { tokenId: 'tok_bench', source: 'bench' };
-  const { bodies } = buildBodies(customers, size === 1 ? 'single' : 'batch', Math.ceil((seconds * (size === 1 ? 8_000 : 40_000)) / size));
+  const { bodies } = buildBodies(
+    customers,
+    size === 1 ? 'single' : 'batch',
+    Math.ceil((seconds * (size === 1 ? 8_000 : 40_000)) / size),
+  );
   const parsed = bodies.map((b) => b.toString().replaceAll(`bench-${run}-`, `inproc-${run}-`));
-  let next = 0, events = 0;
+  let next = 0,
+    events = 0;
   const started = performance.now();
   const deadline = started + (seconds / 2) * 1000;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < parsed.length && performance.now() < deadline) {
-      const body = JSON.parse(parsed[next++]!);
-      const outcome = await ingestUsage(caller, { mode: size === 1 ? 'single' : 'batch', format: 'json', items: size === 1 ? [body] : body });
-      events += outcome.accepted + outcome.duplicates;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < parsed.length && performance.now() < deadline) {
+        const body = JSON.parse(parsed[next++]!);
+        const outcome = await ingestUsage(caller, {
+          mode: size === 1 ? 'single' : 'batch',
+          format: 'json',
+          items: size === 1 ? [body] : body,
+        });
+        events += outcome.accepted + outcome.duplicates;
+      }
+    }),
+  );
   const perSecond = Math.round(events / ((performance.now() - started) / 1000));
   await (await import('../lib/server/ingest/record-ingest-stats')).flushIngestStats();
   return perSecond;
@@ -129,7 +174,16 @@ async function inProcess(customers: string[], size: number, concurrency: number)
 
 const url = arg('--url');
 const world: BenchWorld = url
-  ? { url, token: arg('--token')!, databaseUrl: arg('--database-url') ?? '', customers: (arg('--customers') ?? '').split(',').filter(Boolean).map((id) => ({ id, externalId: '', apiKey: '' })), stop: async () => {} }
+  ? {
+      url,
+      token: arg('--token')!,
+      databaseUrl: arg('--database-url') ?? '',
+      customers: (arg('--customers') ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((id) => ({ id, externalId: '', apiKey: '' })),
+      stop: async () => {},
+    }
   : await startBenchWorld(50);
 try {
   const customers = world.customers.map((c) => c.id);
@@ -137,17 +191,37 @@ try {
   const verdicts = new Map<string, string[]>();
   console.log('[bench] warming up …');
   const warm = buildBodies(customers, 'batch', 30);
-  await runPhase(world, { name: 'warm-up (not counted)', bodies: warm.bodies.map((b) => Buffer.from(b.toString().replaceAll(`bench-${run}-`, `warm-${run}-`))), eventsPer: warm.eventsPer, concurrency: 4 }, new Map());
+  await runPhase(
+    world,
+    {
+      name: 'warm-up (not counted)',
+      bodies: warm.bodies.map((b) => Buffer.from(b.toString().replaceAll(`bench-${run}-`, `warm-${run}-`))),
+      eventsPer: warm.eventsPer,
+      concurrency: 4,
+    },
+    new Map(),
+  );
 
   const batch = buildBodies(customers, 'batch', Math.ceil((seconds * 40_000) / 100));
-  const batchResult = await runPhase(world, { name: 'batches of 100', bodies: batch.bodies, eventsPer: batch.eventsPer, concurrency: batchConcurrency }, verdicts);
+  const batchResult = await runPhase(
+    world,
+    { name: 'batches of 100', bodies: batch.bodies, eventsPer: batch.eventsPer, concurrency: batchConcurrency },
+    verdicts,
+  );
   const single = buildBodies(customers, 'single', seconds * 5_000);
-  const singleResult = await runPhase(world, { name: 'single events', bodies: single.bodies, eventsPer: single.eventsPer, concurrency: singleConcurrency }, verdicts);
+  const singleResult = await runPhase(
+    world,
+    { name: 'single events', bodies: single.bodies, eventsPer: single.eventsPer, concurrency: singleConcurrency },
+    verdicts,
+  );
 
   // Only what was actually sent counts: bodies beyond the deadline never left.
   const sentKeys = new Set<string>();
   let sentEvents = 0;
-  for (const [phase, bodies] of [[batchResult, batch.bodies], [singleResult, single.bodies]] as const) {
+  for (const [phase, bodies] of [
+    [batchResult, batch.bodies],
+    [singleResult, single.bodies],
+  ] as const) {
     for (const body of bodies.slice(0, phase.sentBodies)) {
       const parsed = JSON.parse(body.toString());
       for (const e of Array.isArray(parsed) ? parsed : [parsed]) {
@@ -161,15 +235,22 @@ try {
   if (!url) {
     inProcessBatchEventsPerSecond = await inProcess(customers, 100, batchConcurrency);
     inProcessSingleEventsPerSecond = await inProcess(customers, 1, singleConcurrency);
-    console.log(`[bench] in-process ingest (no HTTP): ${JSON.stringify({ inProcessBatchEventsPerSecond, inProcessSingleEventsPerSecond })}`);
+    console.log(
+      `[bench] in-process ingest (no HTTP): ${JSON.stringify({ inProcessBatchEventsPerSecond, inProcessSingleEventsPerSecond })}`,
+    );
   }
   const acceptedTwice = [...verdicts.values()].filter((v) => v.filter((s) => s === 'accepted').length > 1).length;
-  const answeredStored = [...sentKeys].filter((k) => (verdicts.get(k) ?? []).some((s) => s === 'accepted' || s === 'duplicate')).length;
+  const answeredStored = [...sentKeys].filter((k) =>
+    (verdicts.get(k) ?? []).some((s) => s === 'accepted' || s === 'duplicate'),
+  ).length;
   let stored = answeredStored;
   let duplicates = acceptedTwice;
   const pool = verificationPool(world.databaseUrl);
   if (pool) {
-    const { rows } = await pool.query("SELECT count(*)::int AS n, count(DISTINCT idempotency_key)::int AS k FROM usage_events WHERE source = 'bench' AND idempotency_key LIKE $1", [`bench-${run}-%`]);
+    const { rows } = await pool.query(
+      "SELECT count(*)::int AS n, count(DISTINCT idempotency_key)::int AS k FROM usage_events WHERE source = 'bench' AND idempotency_key LIKE $1",
+      [`bench-${run}-%`],
+    );
     stored = rows[0].k;
     duplicates = rows[0].n - rows[0].k + acceptedTwice;
     await pool.end();

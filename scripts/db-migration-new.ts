@@ -18,14 +18,24 @@ const schemaPath = path.resolve('prisma/schema.prisma');
 const snapshotPath = path.join(MIGRATIONS_DIR, 'schema.snapshot.prisma');
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tollgate-diff-'));
-const db = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: 54000 + Math.floor(Math.random() * 900), persistent: false });
+const db = await startEmbeddedPostgres({
+  dataDir: path.join(tmp, 'pg'),
+  port: 54000 + Math.floor(Math.random() * 900),
+  persistent: false,
+});
 try {
   const engine = await openSchemaEngine(db.url, schemaPath);
   const current = readFileSync(schemaPath, 'utf8');
   const from = existsSync(snapshotPath)
     ? { tag: 'schemaDatamodel' as const, files: [{ path: snapshotPath, content: readFileSync(snapshotPath, 'utf8') }] }
     : { tag: 'empty' as const };
-  const result = await engine.diff({ from, to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: current }] }, script: true, exitCode: null, filters: { externalTables: [], externalEnums: [] } });
+  const result = await engine.diff({
+    from,
+    to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: current }] },
+    script: true,
+    exitCode: null,
+    filters: { externalTables: [], externalEnums: [] },
+  });
   const sql = result.stdout ?? '';
   engine.free();
   if (!sql.trim() || /empty migration/i.test(sql)) {

@@ -21,12 +21,19 @@ if (process.env.DATABASE_URL) {
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new Error(`E2E refuses a non-local database (${host}).`);
 }
 if (!existsSync(path.join(process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
-  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const build = spawnSync(process.execPath, [nextBin, 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'tollgate-e2e-'));
-const db = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 56000 + Math.floor(Math.random() * 900), persistent: false });
+const db = await startEmbeddedPostgres({
+  dataDir: path.join(dir, 'pg'),
+  port: 56000 + Math.floor(Math.random() * 900),
+  persistent: false,
+});
 await migrateDatabase(db.url);
 process.env.DATABASE_URL = db.url;
 const { getDb, getPool } = await import('../lib/db');

@@ -43,18 +43,41 @@ const scored = scoreAll(corpus, results, optimize ? undefined : ANOMALY_PROFILE_
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(2).padStart(7) : '    n/a');
 const categories = [...new Set(corpus.series.map((s) => s.category))].sort();
-const windowsPer = (c: string) => corpus.series.filter((s) => s.category === c).reduce((n, s) => n + s.windows.length, 0);
+const windowsPer = (c: string) =>
+  corpus.series.filter((s) => s.category === c).reduce((n, s) => n + s.windows.length, 0);
 console.log(`corpus ${dataDir}: ${corpus.series.length} files, ${points} points, ${categories.length} categories`);
-console.log(`threshold: ${optimize ? 'optimised on this corpus per profile' : 'shipped (tuned on the NAB development set)'}`);
+console.log(
+  `threshold: ${optimize ? 'optimised on this corpus per profile' : 'shipped (tuned on the NAB development set)'}`,
+);
 const profileNames = Object.keys(scored);
-console.log(['category'.padEnd(28), 'files', 'windows', ...profileNames.map((p) => p.slice(0, 18).padStart(19))].join(' '));
+console.log(
+  ['category'.padEnd(28), 'files', 'windows', ...profileNames.map((p) => p.slice(0, 18).padStart(19))].join(' '),
+);
 for (const c of categories) {
   const files = corpus.series.filter((s) => s.category === c).length;
-  console.log([c.padEnd(28), String(files).padStart(5), String(windowsPer(c)).padStart(7), ...profileNames.map((p) => fmt(scored[p].categories[c]).padStart(19))].join(' '));
+  console.log(
+    [
+      c.padEnd(28),
+      String(files).padStart(5),
+      String(windowsPer(c)).padStart(7),
+      ...profileNames.map((p) => fmt(scored[p].categories[c]).padStart(19)),
+    ].join(' '),
+  );
 }
-console.log(['TOTAL'.padEnd(28), String(corpus.series.length).padStart(5), String(categories.reduce((n, c) => n + windowsPer(c), 0)).padStart(7), ...profileNames.map((p) => fmt(scored[p].total).padStart(19))].join(' '));
-console.log(['threshold'.padEnd(42), ...profileNames.map((p) => scored[p].threshold.toFixed(6).padStart(19))].join(' '));
-console.log(`detector throughput: ${pointsPerSecond.toLocaleString('en-US')} points/s (one core, steady state after a warm-up pass; CSV parsing excluded)`);
+console.log(
+  [
+    'TOTAL'.padEnd(28),
+    String(corpus.series.length).padStart(5),
+    String(categories.reduce((n, c) => n + windowsPer(c), 0)).padStart(7),
+    ...profileNames.map((p) => fmt(scored[p].total).padStart(19)),
+  ].join(' '),
+);
+console.log(
+  ['threshold'.padEnd(42), ...profileNames.map((p) => scored[p].threshold.toFixed(6).padStart(19))].join(' '),
+);
+console.log(
+  `detector throughput: ${pointsPerSecond.toLocaleString('en-US')} points/s (one core, steady state after a warm-up pass; CSV parsing excluded)`,
+);
 
 if (outDir) {
   for (const r of runs) {
@@ -63,7 +86,9 @@ if (outDir) {
     const geo = results[runs.indexOf(r)].geo;
     const lines = ['timestamp,value,anomaly_score,label'];
     for (let i = 0; i < r.scores.length; i++) {
-      lines.push(`${r.series.rawTimestamps[i]},${r.series.rawValues[i]},${r.scores[i]},${geo.windowOf[i] >= 0 ? 1 : 0}`);
+      lines.push(
+        `${r.series.rawTimestamps[i]},${r.series.rawValues[i]},${r.scores[i]},${geo.windowOf[i] >= 0 ? 1 : 0}`,
+      );
     }
     writeFileSync(join(dir, `${name}_${r.series.file}`), lines.join('\n') + '\n');
   }
@@ -71,7 +96,8 @@ if (outDir) {
 }
 
 const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : null);
-const profiles: Record<string, { total: number | null; threshold: number; categories: Record<string, number | null> }> = {};
+const profiles: Record<string, { total: number | null; threshold: number; categories: Record<string, number | null> }> =
+  {};
 for (const p of profileNames) {
   profiles[p] = {
     total: round(scored[p].total),

@@ -101,9 +101,21 @@ for (const cat of readdirSync(root).sort()) {
 }
 console.log(`hourly series evaluated: ${rows.length} (≥ ${MIN_HOURS} h), horizon ${horizon} h, ${count} origins`);
 console.log(`${'series'.padEnd(60)} origins     MASE  MASE(snaive)`);
-for (const r of rows) console.log(`${r.key.padEnd(60)} ${String(r.origins).padStart(7)} ${r.mase.toFixed(3).padStart(8)} ${r.naive.toFixed(3).padStart(13)}`);
+for (const r of rows)
+  console.log(
+    `${r.key.padEnd(60)} ${String(r.origins).padStart(7)} ${r.mase.toFixed(3).padStart(8)} ${r.naive.toFixed(3).padStart(13)}`,
+  );
 const mase = count ? sumModel / count : Number.NaN;
 const maseSeasonalNaive = count ? sumNaive / count : Number.NaN;
-console.log(`mean over origins: model ${mase.toFixed(3)}, seasonal naive ${maseSeasonalNaive.toFixed(3)}, ratio ${(mase / maseSeasonalNaive).toFixed(3)}`);
+console.log(
+  `mean over origins: model ${mase.toFixed(3)}, seasonal naive ${maseSeasonalNaive.toFixed(3)}, ratio ${(mase / maseSeasonalNaive).toFixed(3)}`,
+);
 const r3 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : null);
-console.log(JSON.stringify({ mase: r3(mase), maseSeasonalNaive: r3(maseSeasonalNaive), ratio: r3(mase / maseSeasonalNaive), series: rows.length }));
+console.log(
+  JSON.stringify({
+    mase: r3(mase),
+    maseSeasonalNaive: r3(maseSeasonalNaive),
+    ratio: r3(mase / maseSeasonalNaive),
+    series: rows.length,
+  }),
+);

@@ -35,10 +35,16 @@ function readJson(path: string): any {
 mkdirSync('reports', { recursive: true });
 for (const f of ['reports/vitest.json', 'reports/playwright.json']) rmSync(f, { force: true });
 
-countStep('lint', run('lint', 'npx', ['eslint', '--max-warnings=0', '.']));
+countStep('lint', run('lint', 'npm', ['run', '--silent', 'lint']));
 countStep('typecheck', run('typecheck', 'npx', ['tsc', '--noEmit']));
 
-const vitestOk = run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/vitest.json']);
+const vitestOk = run('vitest', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile=reports/vitest.json',
+]);
 const vitest = readJson('reports/vitest.json');
 if (vitest) {
   totals.passed += vitest.numPassedTests;

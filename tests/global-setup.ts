@@ -13,8 +13,13 @@ export default async function setup() {
   let url: string;
   if (process.env.DATABASE_URL) {
     const base = new URL(process.env.DATABASE_URL);
-    if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(base.hostname) && process.env.ALLOW_REMOTE_TEST_DATABASE !== 'true') {
-      throw new Error(`Refusing to run tests against non-local database host ${base.hostname} (set ALLOW_REMOTE_TEST_DATABASE=true to override).`);
+    if (
+      !['localhost', '127.0.0.1', '::1', '[::1]'].includes(base.hostname) &&
+      process.env.ALLOW_REMOTE_TEST_DATABASE !== 'true'
+    ) {
+      throw new Error(
+        `Refusing to run tests against non-local database host ${base.hostname} (set ALLOW_REMOTE_TEST_DATABASE=true to override).`,
+      );
     }
     const name = `tollgate_test_${Date.now()}`;
     const admin = new pg.Client({ connectionString: base.toString() });
@@ -32,7 +37,11 @@ export default async function setup() {
     process.env.TOLLGATE_TEST_ADMIN_URL = process.env.DATABASE_URL;
   } else {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tollgate-vitest-'));
-    const db = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 55000 + Math.floor(Math.random() * 900), persistent: false });
+    const db = await startEmbeddedPostgres({
+      dataDir: path.join(dir, 'pg'),
+      port: 55000 + Math.floor(Math.random() * 900),
+      persistent: false,
+    });
     url = db.url;
     stop = async () => {
       await db.stop();

@@ -16,9 +16,15 @@ interface Props {
 }
 
 export function ActionDetailPanel({ action: a, onApprove, onReject, onEdit, busy }: Props) {
-  const approvalsOnCurrent = a.approvals.filter((x) => x.revision === a.currentRevision && x.decision === 'approved').length;
+  const approvalsOnCurrent = a.approvals.filter(
+    (x) => x.revision === a.currentRevision && x.decision === 'approved',
+  ).length;
   return (
-    <article className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="action-detail" aria-label="Action details">
+    <article
+      className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+      data-testid="action-detail"
+      aria-label="Action details"
+    >
       <header className="flex flex-col gap-2">
         <div className="flex flex-wrap items-center gap-2">
           <Badge tone="blue">{KIND_LABELS[a.kind]}</Badge>
@@ -26,38 +32,71 @@ export function ActionDetailPanel({ action: a, onApprove, onReject, onEdit, busy
           {a.autoApproved ? <Badge tone="green">autopilot</Badge> : null}
           <span className="text-xs text-slate-500">revision {a.currentRevision}</span>
         </div>
-        <h2 className="text-lg font-semibold text-slate-900" data-testid="action-headline">{a.description.headline}</h2>
+        <h2 className="text-lg font-semibold text-slate-900" data-testid="action-headline">
+          {a.description.headline}
+        </h2>
         {a.description.before || a.description.after ? (
           <div className="grid grid-cols-2 gap-2 text-sm">
-            <div className="rounded-md bg-slate-50 p-2"><div className="text-xs uppercase text-slate-400">Before</div>{a.description.before ?? '—'}</div>
-            <div className="rounded-md bg-emerald-50 p-2"><div className="text-xs uppercase text-emerald-600">After</div>{a.description.after ?? '—'}</div>
+            <div className="rounded-md bg-slate-50 p-2">
+              <div className="text-xs uppercase text-slate-400">Before</div>
+              {a.description.before ?? '—'}
+            </div>
+            <div className="rounded-md bg-emerald-50 p-2">
+              <div className="text-xs uppercase text-emerald-600">After</div>
+              {a.description.after ?? '—'}
+            </div>
           </div>
         ) : null}
         <p className="text-xs text-slate-500">
           {a.customer ? `${a.customer.name} · ` : ''}
           {a.amountMinor !== null ? `${formatMoney(a.amountMinor, a.currency ?? 'usd')} at stake · ` : ''}
-          {a.reviewDeadline && a.status === 'pending_approval' ? `review by ${formatDateTime(a.reviewDeadline)} · ` : ''}
-          {a.policy.dualApproval ? `needs two approvers (${approvalsOnCurrent} of 2 so far)` : `approvers: ${a.policy.approverRoles.join(', ')}`}
+          {a.reviewDeadline && a.status === 'pending_approval'
+            ? `review by ${formatDateTime(a.reviewDeadline)} · `
+            : ''}
+          {a.policy.dualApproval
+            ? `needs two approvers (${approvalsOnCurrent} of 2 so far)`
+            : `approvers: ${a.policy.approverRoles.join(', ')}`}
         </p>
       </header>
 
       {a.status === 'pending_approval' ? (
         <div className="flex gap-2">
-          <Button onClick={onApprove} disabled={!a.policy.canDecide || busy}>Approve <kbd className="text-xs opacity-70">a</kbd></Button>
-          <Button variant="secondary" onClick={onEdit} disabled={!a.policy.canEdit || busy}>Edit <kbd className="text-xs opacity-70">e</kbd></Button>
-          <Button variant="danger" onClick={onReject} disabled={!a.policy.canDecide || busy}>Reject <kbd className="text-xs opacity-70">r</kbd></Button>
+          <Button onClick={onApprove} disabled={!a.policy.canDecide || busy}>
+            Approve <kbd className="text-xs opacity-70">a</kbd>
+          </Button>
+          <Button variant="secondary" onClick={onEdit} disabled={!a.policy.canEdit || busy}>
+            Edit <kbd className="text-xs opacity-70">e</kbd>
+          </Button>
+          <Button variant="danger" onClick={onReject} disabled={!a.policy.canDecide || busy}>
+            Reject <kbd className="text-xs opacity-70">r</kbd>
+          </Button>
         </div>
       ) : null}
-      {a.status === 'pending_approval' && !a.policy.canDecide ? <p className="text-xs text-amber-700" data-testid="cannot-decide">You can read this action but not decide it (your role, your own edit above the dual-approval threshold, or your approval is already in).</p> : null}
+      {a.status === 'pending_approval' && !a.policy.canDecide ? (
+        <p className="text-xs text-amber-700" data-testid="cannot-decide">
+          You can read this action but not decide it (your role, your own edit above the dual-approval threshold, or
+          your approval is already in).
+        </p>
+      ) : null}
       {a.error ? <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{a.error}</p> : null}
-      {a.result ? <section><h3 className="mb-1 text-sm font-semibold">Result</h3><JsonView value={a.result} /></section> : null}
+      {a.result ? (
+        <section>
+          <h3 className="mb-1 text-sm font-semibold">Result</h3>
+          <JsonView value={a.result} />
+        </section>
+      ) : null}
 
       {a.agentRun ? (
         <section className="flex flex-col gap-2">
-          <h3 className="text-sm font-semibold">Why {AGENT_LABELS[a.agentRun.agentId] ?? a.agentRun.agentId} proposed this</h3>
-          <p className="text-sm text-slate-700" data-testid="agent-reasoning">{a.agentRun.reasoning}</p>
+          <h3 className="text-sm font-semibold">
+            Why {AGENT_LABELS[a.agentRun.agentId] ?? a.agentRun.agentId} proposed this
+          </h3>
+          <p className="text-sm text-slate-700" data-testid="agent-reasoning">
+            {a.agentRun.reasoning}
+          </p>
           <p className="text-xs text-slate-500">
-            {a.agentRun.agentId} v{a.agentRun.agentVersion} · model {a.agentRun.modelProvider ?? 'none'}{a.agentRun.modelId ? `/${a.agentRun.modelId}` : ''} · {formatDateTime(a.agentRun.startedAt)}
+            {a.agentRun.agentId} v{a.agentRun.agentVersion} · model {a.agentRun.modelProvider ?? 'none'}
+            {a.agentRun.modelId ? `/${a.agentRun.modelId}` : ''} · {formatDateTime(a.agentRun.startedAt)}
             {a.agentRun.sourceRef ? ` · source ${a.agentRun.sourceRef}` : ''}
           </p>
           <details>

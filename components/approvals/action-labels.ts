@@ -1,7 +1,27 @@
-export const KIND_LABELS: Record<string, string> = { plan_change: 'Plan change', credit: 'Credit', dunning_step: 'Dunning step', email: 'E-mail', crm_task: 'CRM task', slack_post: 'Slack post' };
+export const KIND_LABELS: Record<string, string> = {
+  plan_change: 'Plan change',
+  credit: 'Credit',
+  dunning_step: 'Dunning step',
+  email: 'E-mail',
+  crm_task: 'CRM task',
+  slack_post: 'Slack post',
+};
 
-export const AGENT_LABELS: Record<string, string> = { 'usage-analyst': 'Usage Analyst', 'billing-ops': 'Billing Ops', 'developer-success': 'Developer Success' };
+export const AGENT_LABELS: Record<string, string> = {
+  'usage-analyst': 'Usage Analyst',
+  'billing-ops': 'Billing Ops',
+  'developer-success': 'Developer Success',
+};
 
 export const STATUS_TONES: Record<string, 'gray' | 'green' | 'amber' | 'red' | 'blue'> = {
-  proposed: 'gray', pending_approval: 'amber', approved: 'blue', executing: 'blue', executed: 'green', failed: 'red', unknown: 'red', rejected: 'gray', expired: 'gray', cancelled: 'gray',
+  proposed: 'gray',
+  pending_approval: 'amber',
+  approved: 'blue',
+  executing: 'blue',
+  executed: 'green',
+  failed: 'red',
+  unknown: 'red',
+  rejected: 'gray',
+  expired: 'gray',
+  cancelled: 'gray',
 };

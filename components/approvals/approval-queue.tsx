@@ -1,6 +1,14 @@
 'use client';
 import { useMemo, useState } from 'react';
-import { useAction, useActionList, useApproveAction, useBulkApprove, useEditAction, useRejectAction, type ActionFilters } from '@/lib/queries/use-actions';
+import {
+  useAction,
+  useActionList,
+  useApproveAction,
+  useBulkApprove,
+  useEditAction,
+  useRejectAction,
+  type ActionFilters,
+} from '@/lib/queries/use-actions';
 import type { Role } from '@/lib/auth/roles';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -27,7 +35,10 @@ export function ApprovalQueue({ role }: { role: Role }) {
 
   const all = useMemo(() => list.data?.items ?? [], [list.data]);
   const items = useMemo(() => (customerId ? all.filter((a) => a.customer?.id === customerId) : all), [all, customerId]);
-  const customers = useMemo(() => [...new Map(all.filter((a) => a.customer).map((a) => [a.customer!.id, a.customer!])).values()], [all]);
+  const customers = useMemo(
+    () => [...new Map(all.filter((a) => a.customer).map((a) => [a.customer!.id, a.customer!])).values()],
+    [all],
+  );
   const current = items.find((a) => a.id === selectedId) ?? items[0] ?? null;
   const detail = useAction(current?.id ?? null);
   const canAct = role !== 'support';
@@ -35,16 +46,28 @@ export function ApprovalQueue({ role }: { role: Role }) {
   const report = (text: string, tone: 'error' | 'ok' = 'error') => setNotice({ tone, text });
   const move = (delta: number) => {
     if (!items.length) return;
-    const i = Math.max(0, items.findIndex((a) => a.id === current?.id));
+    const i = Math.max(
+      0,
+      items.findIndex((a) => a.id === current?.id),
+    );
     setSelectedId(items[Math.min(items.length - 1, Math.max(0, i + delta))]!.id);
   };
   const doApprove = () => {
     const d = detail.data;
     if (!d?.policy.canDecide) return;
-    approve.mutate({ id: d.id, revision: d.currentRevision }, {
-      onSuccess: (r) => report(r.status === 'approved' ? `Approved: ${d.title}` : `Your approval is recorded; a second approver is needed.`, 'ok'),
-      onError: (e) => report(e.message),
-    });
+    approve.mutate(
+      { id: d.id, revision: d.currentRevision },
+      {
+        onSuccess: (r) =>
+          report(
+            r.status === 'approved'
+              ? `Approved: ${d.title}`
+              : `Your approval is recorded; a second approver is needed.`,
+            'ok',
+          ),
+        onError: (e) => report(e.message),
+      },
+    );
   };
   const keys = useMemo(
     () => ({
@@ -59,13 +82,24 @@ export function ApprovalQueue({ role }: { role: Role }) {
   );
   useQueueKeyboard(keys);
 
-  const toggle = (id: string) => setChecked((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
+  const toggle = (id: string) =>
+    setChecked((s) => {
+      const n = new Set(s);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
   const bulkApprove = () => {
     const chosen = items.filter((a) => checked.has(a.id)).map((a) => ({ id: a.id, revision: a.currentRevision }));
     bulk.mutate(chosen, {
       onSuccess: ({ results }) => {
         const failed = results.filter((r) => 'error' in r);
-        report(failed.length ? `${results.length - failed.length} approved, ${failed.length} refused: ${failed.map((f) => ('error' in f ? f.error.message : '')).join('; ')}` : `${results.length} approved`, failed.length ? 'error' : 'ok');
+        report(
+          failed.length
+            ? `${results.length - failed.length} approved, ${failed.length} refused: ${failed.map((f) => ('error' in f ? f.error.message : '')).join('; ')}`
+            : `${results.length} approved`,
+          failed.length ? 'error' : 'ok',
+        );
         setChecked(new Set());
       },
       onError: (e) => report(e.message),
@@ -74,25 +108,61 @@ export function ApprovalQueue({ role }: { role: Role }) {
 
   return (
     <div className="flex flex-col gap-4">
-      <QueueFilters filters={filters} onChange={(f) => { setFilters(f); setSelectedId(null); }} customers={customers} customerId={customerId} onCustomer={setCustomerId} />
-      {notice ? <p role="status" data-testid="queue-notice" className={notice.tone === 'error' ? 'rounded-md bg-red-50 px-3 py-2 text-sm text-red-700' : 'rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800'}>{notice.text}</p> : null}
+      <QueueFilters
+        filters={filters}
+        onChange={(f) => {
+          setFilters(f);
+          setSelectedId(null);
+        }}
+        customers={customers}
+        customerId={customerId}
+        onCustomer={setCustomerId}
+      />
+      {notice ? (
+        <p
+          role="status"
+          data-testid="queue-notice"
+          className={
+            notice.tone === 'error'
+              ? 'rounded-md bg-red-50 px-3 py-2 text-sm text-red-700'
+              : 'rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800'
+          }
+        >
+          {notice.text}
+        </p>
+      ) : null}
       {checked.size > 0 && canAct ? (
         <div className="flex items-center gap-3 rounded-md bg-brand-50 px-3 py-2 text-sm">
           {checked.size} low-risk action(s) selected
-          <Button onClick={bulkApprove} disabled={bulk.isPending}>Approve selected</Button>
+          <Button onClick={bulkApprove} disabled={bulk.isPending}>
+            Approve selected
+          </Button>
         </div>
       ) : null}
       <QueryState isLoading={list.isLoading} error={list.error}>
         {items.length === 0 ? (
           <EmptyState title={filters.status === 'done' ? 'No decided actions yet' : 'Nothing waiting for approval'}>
-            When an agent drafts an action — a credit, a plan change, a dunning step — it waits here for a person to approve, edit or reject it.
+            When an agent drafts an action — a credit, a plan change, a dunning step — it waits here for a person to
+            approve, edit or reject it.
           </EmptyState>
         ) : (
           <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-            <QueueList items={items} selectedId={current?.id ?? null} checked={checked} onSelect={setSelectedId} onToggle={toggle} />
+            <QueueList
+              items={items}
+              selectedId={current?.id ?? null}
+              checked={checked}
+              onSelect={setSelectedId}
+              onToggle={toggle}
+            />
             <QueryState isLoading={detail.isLoading} error={detail.error}>
               {detail.data ? (
-                <ActionDetailPanel action={detail.data} busy={approve.isPending || reject.isPending} onApprove={doApprove} onReject={() => setDialog('reject')} onEdit={() => setDialog('edit')} />
+                <ActionDetailPanel
+                  action={detail.data}
+                  busy={approve.isPending || reject.isPending}
+                  onApprove={doApprove}
+                  onReject={() => setDialog('reject')}
+                  onEdit={() => setDialog('edit')}
+                />
               ) : null}
             </QueryState>
           </div>
@@ -100,16 +170,38 @@ export function ApprovalQueue({ role }: { role: Role }) {
       </QueryState>
       {detail.data ? (
         <>
-          <RejectDialog open={dialog === 'reject'} onOpenChange={(o) => setDialog(o ? 'reject' : null)} onReject={(reason) => {
-            const d = detail.data!;
-            setDialog(null);
-            reject.mutate({ id: d.id, revision: d.currentRevision, reason }, { onSuccess: () => report(`Rejected: ${d.title}`, 'ok'), onError: (e) => report(e.message) });
-          }} />
-          {dialog === 'edit' ? (
-            <EditActionDialog key={`${detail.data.id}-${detail.data.currentRevision}`} action={detail.data} open onOpenChange={(o) => setDialog(o ? 'edit' : null)} error={edit.error?.message ?? null} onSave={(payload, note) => {
+          <RejectDialog
+            open={dialog === 'reject'}
+            onOpenChange={(o) => setDialog(o ? 'reject' : null)}
+            onReject={(reason) => {
               const d = detail.data!;
-              edit.mutate({ id: d.id, expectedRevision: d.currentRevision, payload, note: note || undefined }, { onSuccess: (r) => { setDialog(null); report(`Saved revision ${r.revision}`, 'ok'); } });
-            }} />
+              setDialog(null);
+              reject.mutate(
+                { id: d.id, revision: d.currentRevision, reason },
+                { onSuccess: () => report(`Rejected: ${d.title}`, 'ok'), onError: (e) => report(e.message) },
+              );
+            }}
+          />
+          {dialog === 'edit' ? (
+            <EditActionDialog
+              key={`${detail.data.id}-${detail.data.currentRevision}`}
+              action={detail.data}
+              open
+              onOpenChange={(o) => setDialog(o ? 'edit' : null)}
+              error={edit.error?.message ?? null}
+              onSave={(payload, note) => {
+                const d = detail.data!;
+                edit.mutate(
+                  { id: d.id, expectedRevision: d.currentRevision, payload, note: note || undefined },
+                  {
+                    onSuccess: (r) => {
+                      setDialog(null);
+                      report(`Saved revision ${r.revision}`, 'ok');
+                    },
+                  },
+                );
+              }}
+            />
           ) : null}
         </>
       ) : null}

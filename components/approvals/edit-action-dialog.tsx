@@ -41,13 +41,30 @@ export function EditActionDialog({ action, open, onOpenChange, onSave, error }: 
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={`Edit: ${action.title}`} description={`Saving creates revision ${action.currentRevision + 1}; revision ${action.currentRevision} stays on record.`}>
-      <form onSubmit={(e) => { e.preventDefault(); submit(); }} className="flex flex-col gap-3">
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={`Edit: ${action.title}`}
+      description={`Saving creates revision ${action.currentRevision + 1}; revision ${action.currentRevision} stays on record.`}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+        className="flex flex-col gap-3"
+      >
         {isCredit ? (
           <>
             <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
               Amount ({String(current.currency ?? 'usd').toUpperCase()})
-              <Input name="amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} autoFocus />
+              <Input
+                name="amount"
+                inputMode="decimal"
+                value={amount}
+                onChange={(e) => setAmount(e.target.value)}
+                autoFocus
+              />
             </label>
             <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
               Memo
@@ -57,16 +74,27 @@ export function EditActionDialog({ action, open, onOpenChange, onSave, error }: 
         ) : (
           <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
             Parameters
-            <textarea value={json} onChange={(e) => setJson(e.target.value)} rows={10} className="rounded-md border border-slate-300 px-3 py-2 font-mono text-xs" />
+            <textarea
+              value={json}
+              onChange={(e) => setJson(e.target.value)}
+              rows={10}
+              className="rounded-md border border-slate-300 px-3 py-2 font-mono text-xs"
+            />
           </label>
         )}
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
           Note for reviewers (optional)
           <Input name="note" value={note} onChange={(e) => setNote(e.target.value)} />
         </label>
-        {localError || error ? <p className="text-sm text-red-700" data-testid="edit-error">{localError ?? error}</p> : null}
+        {localError || error ? (
+          <p className="text-sm text-red-700" data-testid="edit-error">
+            {localError ?? error}
+          </p>
+        ) : null}
         <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>Cancel</Button>
+          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
           <Button type="submit">Save revision</Button>
         </div>
       </form>

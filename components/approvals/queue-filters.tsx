@@ -21,13 +21,29 @@ export function QueueFilters({ filters, onChange, customers, customerId, onCusto
       </Select>
       <Select aria-label="Kind" value={filters.kind ?? ''} onChange={(e) => set({ kind: e.target.value || undefined })}>
         <option value="">All kinds</option>
-        {Object.entries(KIND_LABELS).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
+        {Object.entries(KIND_LABELS).map(([k, label]) => (
+          <option key={k} value={k}>
+            {label}
+          </option>
+        ))}
       </Select>
-      <Select aria-label="Agent" value={filters.agentId ?? ''} onChange={(e) => set({ agentId: e.target.value || undefined })}>
+      <Select
+        aria-label="Agent"
+        value={filters.agentId ?? ''}
+        onChange={(e) => set({ agentId: e.target.value || undefined })}
+      >
         <option value="">All agents</option>
-        {Object.entries(AGENT_LABELS).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
+        {Object.entries(AGENT_LABELS).map(([k, label]) => (
+          <option key={k} value={k}>
+            {label}
+          </option>
+        ))}
       </Select>
-      <Select aria-label="Age" value={String(filters.minAgeHours ?? '')} onChange={(e) => set({ minAgeHours: e.target.value ? Number(e.target.value) : undefined })}>
+      <Select
+        aria-label="Age"
+        value={String(filters.minAgeHours ?? '')}
+        onChange={(e) => set({ minAgeHours: e.target.value ? Number(e.target.value) : undefined })}
+      >
         <option value="">Any age</option>
         <option value="1">Older than 1 hour</option>
         <option value="12">Older than 12 hours</option>
@@ -35,10 +51,16 @@ export function QueueFilters({ filters, onChange, customers, customerId, onCusto
       </Select>
       <Select aria-label="Customer" value={customerId} onChange={(e) => onCustomer(e.target.value)}>
         <option value="">All customers</option>
-        {customers.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+        {customers.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
       </Select>
       <span className="ml-auto text-xs text-slate-500">
-        <kbd className="rounded border px-1">j</kbd>/<kbd className="rounded border px-1">k</kbd> move · <kbd className="rounded border px-1">a</kbd> approve · <kbd className="rounded border px-1">r</kbd> reject · <kbd className="rounded border px-1">e</kbd> edit
+        <kbd className="rounded border px-1">j</kbd>/<kbd className="rounded border px-1">k</kbd> move ·{' '}
+        <kbd className="rounded border px-1">a</kbd> approve · <kbd className="rounded border px-1">r</kbd> reject ·{' '}
+        <kbd className="rounded border px-1">e</kbd> edit
       </span>
     </div>
   );

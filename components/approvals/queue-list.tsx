@@ -17,7 +17,11 @@ interface Props {
 
 export function QueueList({ items, selectedId, checked, onSelect, onToggle }: Props) {
   return (
-    <ul className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm" role="listbox" aria-label="Actions">
+    <ul
+      className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm"
+      role="listbox"
+      aria-label="Actions"
+    >
       {items.map((a) => {
         const lowRisk = LOW_RISK_KINDS.includes(a.kind as ActionKind);
         const selected = a.id === selectedId;
@@ -28,14 +32,21 @@ export function QueueList({ items, selectedId, checked, onSelect, onToggle }: Pr
             aria-selected={selected}
             data-testid="action-row"
             onClick={() => onSelect(a.id)}
-            className={cn('flex cursor-pointer items-start gap-3 px-4 py-3', selected ? 'bg-brand-50 ring-1 ring-inset ring-brand-200' : 'hover:bg-slate-50')}
+            className={cn(
+              'flex cursor-pointer items-start gap-3 px-4 py-3',
+              selected ? 'bg-brand-50 ring-1 ring-inset ring-brand-200' : 'hover:bg-slate-50',
+            )}
           >
             <input
               type="checkbox"
               aria-label={`Select ${a.title} for bulk approval`}
               className="mt-1"
               disabled={!lowRisk || a.status !== 'pending_approval'}
-              title={lowRisk ? 'Low risk: can be approved in bulk' : 'Moves money or changes a subscription: approve on its own'}
+              title={
+                lowRisk
+                  ? 'Low risk: can be approved in bulk'
+                  : 'Moves money or changes a subscription: approve on its own'
+              }
               checked={checked.has(a.id)}
               onClick={(e) => e.stopPropagation()}
               onChange={() => onToggle(a.id)}
@@ -44,7 +55,9 @@ export function QueueList({ items, selectedId, checked, onSelect, onToggle }: Pr
               <div className="flex flex-wrap items-center gap-2">
                 <Badge tone="blue">{KIND_LABELS[a.kind] ?? a.kind}</Badge>
                 <span className="truncate font-medium text-slate-800">{a.title}</span>
-                {a.status !== 'pending_approval' ? <Badge tone={STATUS_TONES[a.status]}>{a.status.replace('_', ' ')}</Badge> : null}
+                {a.status !== 'pending_approval' ? (
+                  <Badge tone={STATUS_TONES[a.status]}>{a.status.replace('_', ' ')}</Badge>
+                ) : null}
               </div>
               <div className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-500">
                 <span>{a.customer?.name ?? 'No customer'}</span>
@@ -53,7 +66,9 @@ export function QueueList({ items, selectedId, checked, onSelect, onToggle }: Pr
                 {a.currentRevision > 1 ? <span>revision {a.currentRevision}</span> : null}
               </div>
             </div>
-            <div className="text-right text-sm tabular-nums text-slate-700">{a.amountMinor !== null ? formatMoney(a.amountMinor, a.currency ?? 'usd') : ''}</div>
+            <div className="text-right text-sm tabular-nums text-slate-700">
+              {a.amountMinor !== null ? formatMoney(a.amountMinor, a.currency ?? 'usd') : ''}
+            </div>
           </li>
         );
       })}

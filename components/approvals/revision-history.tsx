@@ -12,19 +12,23 @@ export function RevisionHistory({ action }: { action: ActionDetail }) {
         {revisions.map((r) => (
           <li key={r.revision} className="rounded-md border border-slate-100 p-3">
             <div className="text-xs text-slate-500">
-              <span className="font-semibold text-slate-700">Revision {r.revision}</span> · {r.editedBy ? `edited by ${r.editedBy.name}` : 'drafted by the agent'} · {formatDateTime(r.createdAt)}
+              <span className="font-semibold text-slate-700">Revision {r.revision}</span> ·{' '}
+              {r.editedBy ? `edited by ${r.editedBy.name}` : 'drafted by the agent'} · {formatDateTime(r.createdAt)}
               {r.note ? ` · “${r.note}”` : ''}
             </div>
             <details className="mt-1">
               <summary className="cursor-pointer text-xs text-slate-600">Parameters</summary>
               <JsonView value={r.payload} className="mt-1" />
             </details>
-            {action.approvals.filter((x) => x.revision === r.revision).map((x) => (
-              <div key={`${x.user.id}-${x.createdAt}`} className="mt-1 text-xs">
-                <span className={x.decision === 'approved' ? 'text-emerald-700' : 'text-red-700'}>{x.decision}</span> by {x.user.name} · {formatDateTime(x.createdAt)}
-                {x.reason ? ` · “${x.reason}”` : ''}
-              </div>
-            ))}
+            {action.approvals
+              .filter((x) => x.revision === r.revision)
+              .map((x) => (
+                <div key={`${x.user.id}-${x.createdAt}`} className="mt-1 text-xs">
+                  <span className={x.decision === 'approved' ? 'text-emerald-700' : 'text-red-700'}>{x.decision}</span>{' '}
+                  by {x.user.name} · {formatDateTime(x.createdAt)}
+                  {x.reason ? ` · “${x.reason}”` : ''}
+                </div>
+              ))}
           </li>
         ))}
       </ol>

@@ -30,36 +30,78 @@ export function AuditTable() {
         {FIELDS.map((f) => (
           <label key={f.key} className="flex flex-col gap-1 text-xs font-medium text-slate-600">
             {f.label}
-            <Input type={f.type ?? 'text'} aria-label={f.label} value={filters[f.key] ?? ''} onChange={(e) => setFilters({ ...filters, [f.key]: e.target.value || undefined })} className="w-44" />
+            <Input
+              type={f.type ?? 'text'}
+              aria-label={f.label}
+              value={filters[f.key] ?? ''}
+              onChange={(e) => setFilters({ ...filters, [f.key]: e.target.value || undefined })}
+              className="w-44"
+            />
           </label>
         ))}
         <div className="ml-auto flex gap-2">
-          <a href={exportUrl} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50" download>Export CSV</a>
-          <Button variant="secondary" onClick={() => verify.mutate()} disabled={verify.isPending}>{verify.isPending ? 'Verifying…' : 'Verify chain'}</Button>
+          <a
+            href={exportUrl}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            download
+          >
+            Export CSV
+          </a>
+          <Button variant="secondary" onClick={() => verify.mutate()} disabled={verify.isPending}>
+            {verify.isPending ? 'Verifying…' : 'Verify chain'}
+          </Button>
         </div>
       </div>
       {verify.data ? (
-        <p data-testid="chain-verdict" className={verify.data.ok ? 'rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800' : 'rounded-md bg-red-50 px-3 py-2 text-sm text-red-700'}>
-          {verify.data.ok ? `Chain intact: ${verify.data.rows} events verified.` : `Chain broken at event #${verify.data.brokenAt} (${verify.data.reason.replace('_', ' ')}); the ${verify.data.rows} events before it verify.`}
+        <p
+          data-testid="chain-verdict"
+          className={
+            verify.data.ok
+              ? 'rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800'
+              : 'rounded-md bg-red-50 px-3 py-2 text-sm text-red-700'
+          }
+        >
+          {verify.data.ok
+            ? `Chain intact: ${verify.data.rows} events verified.`
+            : `Chain broken at event #${verify.data.brokenAt} (${verify.data.reason.replace('_', ' ')}); the ${verify.data.rows} events before it verify.`}
         </p>
       ) : null}
       {verify.error ? <p className="text-sm text-red-700">{verify.error.message}</p> : null}
       <QueryState isLoading={isLoading} error={error}>
         {data && data.items.length === 0 ? (
-          <EmptyState title="No audit events match">Every change to users, policies, tokens and actions, and every agent decision, is recorded here — append-only and hash-chained.</EmptyState>
+          <EmptyState title="No audit events match">
+            Every change to users, policies, tokens and actions, and every agent decision, is recorded here —
+            append-only and hash-chained.
+          </EmptyState>
         ) : (
           <Table>
             <THead>
-              <tr><Th>#</Th><Th>When</Th><Th>Actor</Th><Th>Action</Th><Th>Target</Th><Th>Hash</Th></tr>
+              <tr>
+                <Th>#</Th>
+                <Th>When</Th>
+                <Th>Actor</Th>
+                <Th>Action</Th>
+                <Th>Target</Th>
+                <Th>Hash</Th>
+              </tr>
             </THead>
             <TBody>
               {data?.items.map((e) => (
-                <Tr key={e.sequence} data-testid="audit-row" className="cursor-pointer" onClick={() => setOpen(e.sequence)}>
+                <Tr
+                  key={e.sequence}
+                  data-testid="audit-row"
+                  className="cursor-pointer"
+                  onClick={() => setOpen(e.sequence)}
+                >
                   <Td className="tabular-nums text-slate-500">{e.sequence}</Td>
                   <Td className="whitespace-nowrap text-xs">{formatDateTime(e.occurredAt)}</Td>
-                  <Td className="text-xs">{e.actorType}: {e.actorId}</Td>
+                  <Td className="text-xs">
+                    {e.actorType}: {e.actorId}
+                  </Td>
                   <Td className="font-mono text-xs">{e.action}</Td>
-                  <Td className="text-xs">{e.targetType} {e.targetId}</Td>
+                  <Td className="text-xs">
+                    {e.targetType} {e.targetId}
+                  </Td>
                   <Td className="font-mono text-xs text-slate-400">{e.hash.slice(0, 12)}…</Td>
                 </Tr>
               ))}

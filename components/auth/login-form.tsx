@@ -10,8 +10,18 @@ const MESSAGES: Record<string, string> = {
   AccessDenied: 'Your single sign-on account has no access to Tollgate. Ask an admin to invite you.',
 };
 
-export function LoginForm({ callbackUrl, initialError, oidcName }: { callbackUrl: string; initialError?: string; oidcName: string | null }) {
-  const [error, setError] = useState<string | null>(initialError ? (MESSAGES[initialError] ?? 'Sign-in failed.') : null);
+export function LoginForm({
+  callbackUrl,
+  initialError,
+  oidcName,
+}: {
+  callbackUrl: string;
+  initialError?: string;
+  oidcName: string | null;
+}) {
+  const [error, setError] = useState<string | null>(
+    initialError ? (MESSAGES[initialError] ?? 'Sign-in failed.') : null,
+  );
   const [pending, setPending] = useState(false);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -19,7 +29,11 @@ export function LoginForm({ callbackUrl, initialError, oidcName }: { callbackUrl
     const form = new FormData(e.currentTarget);
     setPending(true);
     setError(null);
-    const res = await signIn('credentials', { email: form.get('email'), password: form.get('password'), redirect: false });
+    const res = await signIn('credentials', {
+      email: form.get('email'),
+      password: form.get('password'),
+      redirect: false,
+    });
     setPending(false);
     if (res?.ok && !res.error) window.location.assign(callbackUrl);
     else setError(MESSAGES[res?.error ?? ''] ?? 'Sign-in failed.');

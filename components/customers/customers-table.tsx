@@ -23,13 +23,35 @@ export function CustomersTable() {
   const [plan, setPlan] = useState('');
   const [sort, setSort] = useState<'name' | 'utilisation'>('name');
   const [offset, setOffset] = useState(0);
-  const { data, isLoading, error } = useCustomers({ q: q || undefined, plan: plan || undefined, sort, limit: PAGE, offset });
+  const { data, isLoading, error } = useCustomers({
+    q: q || undefined,
+    plan: plan || undefined,
+    sort,
+    limit: PAGE,
+    offset,
+  });
 
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-2">
-        <Input aria-label="Search customers" placeholder="Search by name, e-mail or billing id" value={q} onChange={(e) => { setQ(e.target.value); setOffset(0); }} className="w-80" />
-        <Select aria-label="Plan" value={plan} onChange={(e) => { setPlan(e.target.value); setOffset(0); }}>
+        <Input
+          aria-label="Search customers"
+          placeholder="Search by name, e-mail or billing id"
+          value={q}
+          onChange={(e) => {
+            setQ(e.target.value);
+            setOffset(0);
+          }}
+          className="w-80"
+        />
+        <Select
+          aria-label="Plan"
+          value={plan}
+          onChange={(e) => {
+            setPlan(e.target.value);
+            setOffset(0);
+          }}
+        >
           <option value="">All plans</option>
           <option value="starter">Starter</option>
           <option value="growth">Growth</option>
@@ -44,7 +66,9 @@ export function CustomersTable() {
       </div>
       <QueryState isLoading={isLoading} error={error}>
         {data && data.items.length === 0 ? (
-          <EmptyState title="No customers match">Customers appear here as the billing platform sends them, or when you clear the filters.</EmptyState>
+          <EmptyState title="No customers match">
+            Customers appear here as the billing platform sends them, or when you clear the filters.
+          </EmptyState>
         ) : (
           <Table>
             <THead>
@@ -52,14 +76,18 @@ export function CustomersTable() {
                 <Th>Customer</Th>
                 <Th>Plan</Th>
                 <Th>Period</Th>
-                {METERS.map((m) => <Th key={m.key}>{m.label}</Th>)}
+                {METERS.map((m) => (
+                  <Th key={m.key}>{m.label}</Th>
+                ))}
               </tr>
             </THead>
             <TBody>
               {data?.items.map((c) => (
                 <Tr key={c.id} data-testid="customer-row">
                   <Td>
-                    <Link href={`/customers/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.name}</Link>
+                    <Link href={`/customers/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                      {c.name}
+                    </Link>
                     <div className="text-xs text-slate-500">{c.email}</div>
                   </Td>
                   <Td>
@@ -68,8 +96,14 @@ export function CustomersTable() {
                       {c.subscriptionStatus === 'past_due' ? <Badge tone="red">Past due</Badge> : null}
                     </div>
                   </Td>
-                  <Td className="whitespace-nowrap text-xs text-slate-500">{c.periodStart && c.periodEnd ? `${formatDate(c.periodStart)} – ${formatDate(c.periodEnd)}` : '—'}</Td>
-                  {METERS.map((m) => <Td key={m.key}><UsageCell usage={c.usage.find((u) => u.meterKey === m.key)} /></Td>)}
+                  <Td className="whitespace-nowrap text-xs text-slate-500">
+                    {c.periodStart && c.periodEnd ? `${formatDate(c.periodStart)} – ${formatDate(c.periodEnd)}` : '—'}
+                  </Td>
+                  {METERS.map((m) => (
+                    <Td key={m.key}>
+                      <UsageCell usage={c.usage.find((u) => u.meterKey === m.key)} />
+                    </Td>
+                  ))}
                 </Tr>
               ))}
             </TBody>

@@ -12,7 +12,19 @@ export function UsageCell({ usage }: { usage: MeterUsage | undefined }) {
           {formatCompact(usage.used)}
           <span className="text-slate-400"> / {usage.included === null ? '∞' : formatCompact(usage.included)}</span>
         </span>
-        {usage.utilisation !== null ? <span className={usage.utilisation >= 1 ? 'font-semibold text-red-600' : usage.utilisation >= 0.8 ? 'font-semibold text-amber-700' : 'text-slate-500'}>{formatPercent(usage.utilisation)}</span> : null}
+        {usage.utilisation !== null ? (
+          <span
+            className={
+              usage.utilisation >= 1
+                ? 'font-semibold text-red-600'
+                : usage.utilisation >= 0.8
+                  ? 'font-semibold text-amber-700'
+                  : 'text-slate-500'
+            }
+          >
+            {formatPercent(usage.utilisation)}
+          </span>
+        ) : null}
       </div>
       <UsageBar ratio={usage.utilisation} label={label} />
     </div>

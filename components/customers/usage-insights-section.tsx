@@ -14,7 +14,10 @@ export function UsageInsightsSection({ customerId }: { customerId: string }) {
   const end = data?.periodEnd ? Date.parse(data.periodEnd) : 0;
   return (
     <>
-      <Card title={data ? `Usage insights (as of ${formatDateTime(data.asOf)})` : 'Usage insights'} className="lg:col-span-3">
+      <Card
+        title={data ? `Usage insights (as of ${formatDateTime(data.asOf)})` : 'Usage insights'}
+        className="lg:col-span-3"
+      >
         <QueryState isLoading={isLoading} error={error}>
           {data && data.meters.length ? (
             <div className="flex flex-col gap-4" data-testid="usage-insights">

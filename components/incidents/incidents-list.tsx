@@ -10,7 +10,9 @@ export function IncidentsList() {
   return (
     <QueryState isLoading={isLoading} error={error}>
       {data && data.items.length === 0 ? (
-        <EmptyState title="No incidents">Incidents and their SLA impact show here, so credits owed are never missed.</EmptyState>
+        <EmptyState title="No incidents">
+          Incidents and their SLA impact show here, so credits owed are never missed.
+        </EmptyState>
       ) : (
         <ul className="flex flex-col gap-3">
           {data?.items.map((i) => (
@@ -23,7 +25,9 @@ export function IncidentsList() {
               <p className="mt-2 text-sm text-slate-600">{i.description}</p>
               <p className="mt-2 text-xs text-slate-500">
                 {formatDateTime(i.startedAt)}
-                {i.durationMinutes !== null ? ` · ${Math.floor(i.durationMinutes / 60)} h ${i.durationMinutes % 60} min` : ' · ongoing'}
+                {i.durationMinutes !== null
+                  ? ` · ${Math.floor(i.durationMinutes / 60)} h ${i.durationMinutes % 60} min`
+                  : ' · ongoing'}
                 {` · ${i.affectedCustomers} customers affected`}
                 {i.slaPolicy ? ` · ${i.slaPolicy}` : ''}
               </p>

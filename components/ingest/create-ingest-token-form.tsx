@@ -16,7 +16,9 @@ export function CreateIngestTokenForm() {
     const formEl = e.currentTarget;
     const f = new FormData(formEl);
     setCreated(null);
-    const token = await create.mutateAsync({ name: String(f.get('name')), source: String(f.get('source')) }).catch(() => null);
+    const token = await create
+      .mutateAsync({ name: String(f.get('name')), source: String(f.get('source')) })
+      .catch(() => null);
     if (token) {
       setCreated(token);
       formEl.reset();
@@ -26,21 +28,46 @@ export function CreateIngestTokenForm() {
   return (
     <div className="flex flex-col gap-3">
       <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" aria-label="Create ingest token">
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">Name<Input name="name" required maxLength={120} placeholder="Edge gateway" /></label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+          Name
+          <Input name="name" required maxLength={120} placeholder="Edge gateway" />
+        </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
           Source
-          <Input name="source" required maxLength={64} pattern="[a-z0-9][a-z0-9._\-]*" placeholder="api-gateway" title="Lower-case letters, digits, dot, dash or underscore" />
+          <Input
+            name="source"
+            required
+            maxLength={64}
+            pattern="[a-z0-9][a-z0-9._\-]*"
+            placeholder="api-gateway"
+            title="Lower-case letters, digits, dot, dash or underscore"
+          />
         </label>
-        <Button type="submit" disabled={create.isPending}>Create token</Button>
-        {create.error ? <p className="w-full text-sm text-red-700" data-testid="create-token-error">{create.error.message}</p> : null}
+        <Button type="submit" disabled={create.isPending}>
+          Create token
+        </Button>
+        {create.error ? (
+          <p className="w-full text-sm text-red-700" data-testid="create-token-error">
+            {create.error.message}
+          </p>
+        ) : null}
       </form>
       {created ? (
         <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="new-token">
           <p className="font-medium text-amber-900">Copy this token now — it will not be shown again.</p>
-          <code className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono text-xs" data-testid="new-token-secret">{created.secret}</code>
+          <code
+            className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono text-xs"
+            data-testid="new-token-secret"
+          >
+            {created.secret}
+          </code>
           <div className="mt-2 flex gap-2">
-            <Button variant="secondary" onClick={() => void navigator.clipboard?.writeText(created.secret)}>Copy</Button>
-            <Button variant="ghost" onClick={() => setCreated(null)}>Done</Button>
+            <Button variant="secondary" onClick={() => void navigator.clipboard?.writeText(created.secret)}>
+              Copy
+            </Button>
+            <Button variant="ghost" onClick={() => setCreated(null)}>
+              Done
+            </Button>
           </div>
         </div>
       ) : null}

@@ -16,7 +16,13 @@ export function IngestStatsTable() {
         {data?.items.length ? (
           <Table>
             <THead>
-              <tr><Th>Source</Th><Th className="text-right">Accepted</Th><Th className="text-right">Duplicate</Th><Th className="text-right">Rejected</Th><Th className="text-right">Rejected %</Th></tr>
+              <tr>
+                <Th>Source</Th>
+                <Th className="text-right">Accepted</Th>
+                <Th className="text-right">Duplicate</Th>
+                <Th className="text-right">Rejected</Th>
+                <Th className="text-right">Rejected %</Th>
+              </tr>
             </THead>
             <TBody>
               {data.items.map((s) => {
@@ -24,17 +30,27 @@ export function IngestStatsTable() {
                 return (
                   <Tr key={s.source} data-testid="ingest-stat-row" data-source={s.source}>
                     <Td className="font-mono text-xs">{s.source}</Td>
-                    <Td className="text-right tabular-nums" data-testid="stat-accepted">{formatQuantity(s.accepted)}</Td>
-                    <Td className="text-right tabular-nums" data-testid="stat-duplicate">{formatQuantity(s.duplicate)}</Td>
-                    <Td className="text-right tabular-nums" data-testid="stat-rejected">{formatQuantity(s.rejected)}</Td>
-                    <Td className="text-right tabular-nums text-slate-500">{total ? `${((s.rejected / total) * 100).toFixed(1)}%` : '–'}</Td>
+                    <Td className="text-right tabular-nums" data-testid="stat-accepted">
+                      {formatQuantity(s.accepted)}
+                    </Td>
+                    <Td className="text-right tabular-nums" data-testid="stat-duplicate">
+                      {formatQuantity(s.duplicate)}
+                    </Td>
+                    <Td className="text-right tabular-nums" data-testid="stat-rejected">
+                      {formatQuantity(s.rejected)}
+                    </Td>
+                    <Td className="text-right tabular-nums text-slate-500">
+                      {total ? `${((s.rejected / total) * 100).toFixed(1)}%` : '–'}
+                    </Td>
                   </Tr>
                 );
               })}
             </TBody>
           </Table>
         ) : (
-          <EmptyState title="No events in the last 7 days">Counts appear here as soon as a source sends usage.</EmptyState>
+          <EmptyState title="No events in the last 7 days">
+            Counts appear here as soon as a source sends usage.
+          </EmptyState>
         )}
       </QueryState>
     </Card>

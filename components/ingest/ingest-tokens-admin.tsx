@@ -16,8 +16,9 @@ export function IngestTokensAdmin() {
     <Card title="Ingest tokens">
       <div className="flex flex-col gap-4">
         <p className="text-sm text-slate-600">
-          Meters and gateways send usage to <code>POST /api/v1/usage</code> and ask <code>POST /api/v1/entitlements/check</code> with{' '}
-          <code>Authorization: Bearer &lt;token&gt;</code>. Each token belongs to a source; idempotency keys are unique per source.
+          Meters and gateways send usage to <code>POST /api/v1/usage</code> and ask{' '}
+          <code>POST /api/v1/entitlements/check</code> with <code>Authorization: Bearer &lt;token&gt;</code>. Each token
+          belongs to a source; idempotency keys are unique per source.
         </p>
         <CreateIngestTokenForm />
         {revoke.error ? <p className="text-sm text-red-700">{revoke.error.message}</p> : null}
@@ -25,14 +26,26 @@ export function IngestTokensAdmin() {
           {data?.items.length ? (
             <Table>
               <THead>
-                <tr><Th>Token</Th><Th>Source</Th><Th>Created</Th><Th>Status</Th><Th /></tr>
+                <tr>
+                  <Th>Token</Th>
+                  <Th>Source</Th>
+                  <Th>Created</Th>
+                  <Th>Status</Th>
+                  <Th />
+                </tr>
               </THead>
               <TBody>
                 {data.items.map((t) => (
                   <Tr key={t.id} data-testid="token-row">
-                    <Td><div className="font-medium">{t.name}</div><div className="font-mono text-xs text-slate-500">{t.prefix}…</div></Td>
+                    <Td>
+                      <div className="font-medium">{t.name}</div>
+                      <div className="font-mono text-xs text-slate-500">{t.prefix}…</div>
+                    </Td>
                     <Td className="font-mono text-xs">{t.source}</Td>
-                    <Td className="text-xs text-slate-500">{formatDateTime(t.createdAt)}{t.createdBy ? ` · ${t.createdBy}` : ''}</Td>
+                    <Td className="text-xs text-slate-500">
+                      {formatDateTime(t.createdAt)}
+                      {t.createdBy ? ` · ${t.createdBy}` : ''}
+                    </Td>
                     <Td>{t.revokedAt ? <Badge tone="red">Revoked</Badge> : <Badge tone="green">Active</Badge>}</Td>
                     <Td className="text-right">
                       {t.revokedAt ? null : (
@@ -40,7 +53,8 @@ export function IngestTokensAdmin() {
                           variant="secondary"
                           disabled={revoke.isPending}
                           onClick={() => {
-                            if (window.confirm(`Revoke "${t.name}"? Senders using it are refused at once.`)) revoke.mutate(t.id);
+                            if (window.confirm(`Revoke "${t.name}"? Senders using it are refused at once.`))
+                              revoke.mutate(t.id);
                           }}
                         >
                           Revoke

@@ -29,7 +29,12 @@ function FactNumber({ segment }: { segment: Segment }) {
         {segment.text}
       </span>
       {open ? (
-        <span role="tooltip" id={id} data-testid="fact-tooltip" className="absolute bottom-full left-1/2 z-20 mb-1 w-max max-w-xs -translate-x-1/2 rounded-md bg-slate-900 px-2 py-1 text-left text-xs font-normal leading-snug text-white shadow-lg">
+        <span
+          role="tooltip"
+          id={id}
+          data-testid="fact-tooltip"
+          className="absolute bottom-full left-1/2 z-20 mb-1 w-max max-w-xs -translate-x-1/2 rounded-md bg-slate-900 px-2 py-1 text-left text-xs font-normal leading-snug text-white shadow-lg"
+        >
           <span className="block font-mono">{segment.source}</span>
           {segment.label ? <span className="block text-slate-300">{segment.label}</span> : null}
         </span>
@@ -41,7 +46,9 @@ function FactNumber({ segment }: { segment: Segment }) {
 export function AttributedTextView({ value }: { value: AttributedText }) {
   return (
     <>
-      {value.segments.map((s, i) => (s.factId === undefined ? <Fragment key={i}>{s.text}</Fragment> : <FactNumber key={i} segment={s} />))}
+      {value.segments.map((s, i) =>
+        s.factId === undefined ? <Fragment key={i}>{s.text}</Fragment> : <FactNumber key={i} segment={s} />,
+      )}
     </>
   );
 }

@@ -33,12 +33,23 @@ const OUTCOME_TEXT = {
 
 // "Copy as Markdown" for everyone; "Post to Slack" drafts an action that goes through the
 // slack_post policy and the approval queue like any other (revops, admin).
-export function ExplanationActions({ invoiceId, explanation, canManage }: { invoiceId: string; explanation: ExplanationView; canManage: boolean }) {
+export function ExplanationActions({
+  invoiceId,
+  explanation,
+  canManage,
+}: {
+  invoiceId: string;
+  explanation: ExplanationView;
+  canManage: boolean;
+}) {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const share = useShareExplanationToSlack(invoiceId);
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Button variant="secondary" onClick={async () => setCopied((await copyText(explanation.markdown)) ? 'copied' : 'failed')}>
+      <Button
+        variant="secondary"
+        onClick={async () => setCopied((await copyText(explanation.markdown)) ? 'copied' : 'failed')}
+      >
         {copied === 'copied' ? 'Copied' : 'Copy as Markdown'}
       </Button>
       {canManage ? (
@@ -50,7 +61,11 @@ export function ExplanationActions({ invoiceId, explanation, canManage }: { invo
       {share.data ? (
         <span className="text-xs text-slate-600" data-testid="slack-outcome">
           {OUTCOME_TEXT[share.data.outcome]}{' '}
-          {share.data.actionId ? <Link className="text-brand-700 hover:underline" href="/approvals">Open the approval queue</Link> : null}
+          {share.data.actionId ? (
+            <Link className="text-brand-700 hover:underline" href="/approvals">
+              Open the approval queue
+            </Link>
+          ) : null}
         </span>
       ) : null}
       {share.error ? <span className="text-xs text-red-700">{share.error.message}</span> : null}

@@ -23,20 +23,37 @@ export function InvoiceDetailView({ id, canManage }: { id: string; canManage: bo
             title={`Invoice ${invoice.number ?? invoice.id}`}
             description={
               <span className="flex flex-wrap items-center gap-2">
-                <Link href={`/customers/${invoice.customer.id}`} className="text-brand-700 hover:underline">{invoice.customer.name}</Link>
-                <span>· {formatDate(invoice.periodStart)} – {formatDate(invoice.periodEnd)}</span>
-                <span className="tabular-nums" data-testid="invoice-total">· {formatMoney(invoice.total, invoice.currency)}</span>
+                <Link href={`/customers/${invoice.customer.id}`} className="text-brand-700 hover:underline">
+                  {invoice.customer.name}
+                </Link>
+                <span>
+                  · {formatDate(invoice.periodStart)} – {formatDate(invoice.periodEnd)}
+                </span>
+                <span className="tabular-nums" data-testid="invoice-total">
+                  · {formatMoney(invoice.total, invoice.currency)}
+                </span>
                 <InvoiceStatusBadge status={invoice.status} />
                 {invoice.previousInvoice ? (
-                  <Link href={`/invoices/${invoice.previousInvoice.id}`} className="text-xs text-brand-700 hover:underline">Previous invoice {invoice.previousInvoice.number ?? ''}</Link>
+                  <Link
+                    href={`/invoices/${invoice.previousInvoice.id}`}
+                    className="text-xs text-brand-700 hover:underline"
+                  >
+                    Previous invoice {invoice.previousInvoice.number ?? ''}
+                  </Link>
                 ) : null}
               </span>
             }
           />
           <div className="grid items-start gap-6 xl:grid-cols-5">
-            <div className="xl:col-span-3"><ExplanationCard invoice={invoice} canManage={canManage} /></div>
-            <div className="xl:col-span-2"><ChangeDriversCard change={explanations.data?.items[0]?.change ?? null} /></div>
-            <div className="xl:col-span-5"><InvoiceLinesCard invoice={invoice} /></div>
+            <div className="xl:col-span-3">
+              <ExplanationCard invoice={invoice} canManage={canManage} />
+            </div>
+            <div className="xl:col-span-2">
+              <ChangeDriversCard change={explanations.data?.items[0]?.change ?? null} />
+            </div>
+            <div className="xl:col-span-5">
+              <InvoiceLinesCard invoice={invoice} />
+            </div>
           </div>
         </>
       ) : null}

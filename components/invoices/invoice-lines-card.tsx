@@ -23,20 +23,44 @@ export function InvoiceLinesCard({ invoice }: { invoice: InvoiceDetail }) {
     <Card title="Lines">
       <Table>
         <THead>
-          <tr><Th>Description</Th><Th>Kind</Th><Th className="text-right">Quantity</Th><Th className="text-right">Included</Th><Th className="text-right">Unit price</Th><Th className="text-right">Amount</Th></tr>
+          <tr>
+            <Th>Description</Th>
+            <Th>Kind</Th>
+            <Th className="text-right">Quantity</Th>
+            <Th className="text-right">Included</Th>
+            <Th className="text-right">Unit price</Th>
+            <Th className="text-right">Amount</Th>
+          </tr>
         </THead>
         <TBody>
           {invoice.lines.map((l) => (
             <Tr key={l.id} data-testid="invoice-line-row">
-              <Td>{l.description || dash}{l.meter ? <span className="ml-2 font-mono text-xs text-slate-500">{l.meter.key}</span> : null}</Td>
-              <Td><Badge tone={l.kind === 'usage' ? 'blue' : l.kind === 'credit' || l.kind === 'discount' ? 'green' : 'gray'}>{l.proration && l.kind !== 'proration' ? `${l.kind} · proration` : l.kind}</Badge></Td>
+              <Td>
+                {l.description || dash}
+                {l.meter ? <span className="ml-2 font-mono text-xs text-slate-500">{l.meter.key}</span> : null}
+              </Td>
+              <Td>
+                <Badge
+                  tone={l.kind === 'usage' ? 'blue' : l.kind === 'credit' || l.kind === 'discount' ? 'green' : 'gray'}
+                >
+                  {l.proration && l.kind !== 'proration' ? `${l.kind} · proration` : l.kind}
+                </Badge>
+              </Td>
               <Td className="text-right tabular-nums">{l.quantity === null ? dash : formatQuantity(l.quantity)}</Td>
-              <Td className="text-right tabular-nums">{l.includedQuantity === null ? dash : formatQuantity(l.includedQuantity)}</Td>
+              <Td className="text-right tabular-nums">
+                {l.includedQuantity === null ? dash : formatQuantity(l.includedQuantity)}
+              </Td>
               <Td className="text-right tabular-nums">{l.unitAmount === null ? dash : money(l.unitAmount)}</Td>
               <Td className="text-right tabular-nums">{money(l.amount)}</Td>
             </Tr>
           ))}
-          {invoice.lines.length === 0 ? <Tr><Td colSpan={6} className="text-slate-500">This invoice has no lines.</Td></Tr> : null}
+          {invoice.lines.length === 0 ? (
+            <Tr>
+              <Td colSpan={6} className="text-slate-500">
+                This invoice has no lines.
+              </Td>
+            </Tr>
+          ) : null}
         </TBody>
       </Table>
       <dl className="ml-auto mt-3 grid w-64 grid-cols-2 gap-y-1 text-sm" data-testid="invoice-totals">

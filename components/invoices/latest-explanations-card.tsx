@@ -15,17 +15,25 @@ export function LatestExplanationsCard({ customerId, className }: { customerId: 
   return (
     <Card title="Invoice explanations" className={className}>
       <QueryState isLoading={isLoading} error={error}>
-        {data && data.items.length === 0 ? <p className="text-sm text-slate-500">No invoice has been explained yet.</p> : null}
+        {data && data.items.length === 0 ? (
+          <p className="text-sm text-slate-500">No invoice has been explained yet.</p>
+        ) : null}
         <ul className="flex flex-col divide-y divide-slate-100">
           {data?.items.map((ex) => (
             <li key={ex.id} className="flex flex-col gap-1 py-3 first:pt-0" data-testid="latest-explanation">
               <div className="flex flex-wrap items-center gap-2 text-sm">
-                <Link href={`/invoices/${ex.invoice.id}`} className="font-medium text-brand-700 hover:underline">{ex.invoice.number ?? ex.invoice.id}</Link>
-                <span className="text-slate-500">{formatDate(ex.invoice.periodStart)} – {formatDate(ex.invoice.periodEnd)}</span>
+                <Link href={`/invoices/${ex.invoice.id}`} className="font-medium text-brand-700 hover:underline">
+                  {ex.invoice.number ?? ex.invoice.id}
+                </Link>
+                <span className="text-slate-500">
+                  {formatDate(ex.invoice.periodStart)} – {formatDate(ex.invoice.periodEnd)}
+                </span>
                 <span className="tabular-nums">{formatMoney(ex.invoice.total, ex.invoice.currency)}</span>
                 <Badge tone={ex.source === 'model' ? 'blue' : 'gray'}>{ex.writerLabel}</Badge>
               </div>
-              <p className="text-sm leading-relaxed text-slate-700"><AttributedTextView value={ex.summary} /></p>
+              <p className="text-sm leading-relaxed text-slate-700">
+                <AttributedTextView value={ex.summary} />
+              </p>
             </li>
           ))}
         </ul>

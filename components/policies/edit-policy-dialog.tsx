@@ -23,7 +23,15 @@ export function EditPolicyDialog({ policy, onClose }: { policy: Policy; onClose:
 
   const save = () =>
     update.mutate(
-      { kind: policy.actionKind, mode, maxAmountPerAction: toMinor(perAction), maxAmountPerCustomerMonth: toMinor(perMonth), dualApprovalAbove: toMinor(dual), reviewWindowHours: Number(hours), approverRoles: roles },
+      {
+        kind: policy.actionKind,
+        mode,
+        maxAmountPerAction: toMinor(perAction),
+        maxAmountPerCustomerMonth: toMinor(perMonth),
+        dualApprovalAbove: toMinor(dual),
+        reviewWindowHours: Number(hours),
+        approverRoles: roles,
+      },
       { onSuccess: onClose },
     );
   const money = (label: string, value: string, set: (v: string) => void) => (
@@ -33,8 +41,19 @@ export function EditPolicyDialog({ policy, onClose }: { policy: Policy; onClose:
     </label>
   );
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={`Policy: ${policy.actionKind.replace('_', ' ')}`} description="What agents may do with this kind of action. Changes apply to new drafts and decisions at once and are audited.">
-      <form onSubmit={(e) => { e.preventDefault(); save(); }} className="grid grid-cols-2 gap-3">
+    <Dialog
+      open
+      onOpenChange={(o) => !o && onClose()}
+      title={`Policy: ${policy.actionKind.replace('_', ' ')}`}
+      description="What agents may do with this kind of action. Changes apply to new drafts and decisions at once and are audited."
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+        className="grid grid-cols-2 gap-3"
+      >
         <label className="col-span-2 flex flex-col gap-1 text-sm font-medium text-slate-700">
           Mode
           <Select value={mode} onChange={(e) => setMode(e.target.value as Policy['mode'])}>
@@ -55,15 +74,27 @@ export function EditPolicyDialog({ policy, onClose }: { policy: Policy; onClose:
           <legend className="mb-1 font-medium text-slate-700">Who may approve</legend>
           {(['revops', 'admin'] as const).map((r) => (
             <label key={r} className="flex items-center gap-1">
-              <input type="checkbox" checked={roles.includes(r)} onChange={() => setRoles((x) => (x.includes(r) ? x.filter((y) => y !== r) : [...x, r]))} />
+              <input
+                type="checkbox"
+                checked={roles.includes(r)}
+                onChange={() => setRoles((x) => (x.includes(r) ? x.filter((y) => y !== r) : [...x, r]))}
+              />
               {r}
             </label>
           ))}
         </fieldset>
-        {update.error ? <p className="col-span-2 text-sm text-red-700" data-testid="policy-error">{update.error.message}</p> : null}
+        {update.error ? (
+          <p className="col-span-2 text-sm text-red-700" data-testid="policy-error">
+            {update.error.message}
+          </p>
+        ) : null}
         <div className="col-span-2 flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
-          <Button type="submit" disabled={update.isPending}>Save policy</Button>
+          <Button type="button" variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={update.isPending}>
+            Save policy
+          </Button>
         </div>
       </form>
     </Dialog>

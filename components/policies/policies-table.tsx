@@ -23,25 +23,44 @@ export function PoliciesTable({ canEdit }: { canEdit: boolean }) {
       ) : (
         <Table>
           <THead>
-            <tr><Th>Action kind</Th><Th>Mode</Th><Th className="text-right">Cap per action</Th><Th className="text-right">Cap per customer / month</Th><Th className="text-right">Dual approval above</Th><Th>Review window</Th><Th>Approvers</Th>{canEdit ? <Th /> : null}</tr>
+            <tr>
+              <Th>Action kind</Th>
+              <Th>Mode</Th>
+              <Th className="text-right">Cap per action</Th>
+              <Th className="text-right">Cap per customer / month</Th>
+              <Th className="text-right">Dual approval above</Th>
+              <Th>Review window</Th>
+              <Th>Approvers</Th>
+              {canEdit ? <Th /> : null}
+            </tr>
           </THead>
           <TBody>
             {data?.items.map((p) => (
               <Tr key={p.actionKind} data-testid="policy-row">
                 <Td className="font-medium">{p.actionKind.replace('_', ' ')}</Td>
-                <Td><Badge tone={MODE_TONES[p.mode]}>{p.mode}</Badge></Td>
+                <Td>
+                  <Badge tone={MODE_TONES[p.mode]}>{p.mode}</Badge>
+                </Td>
                 <Td className="text-right tabular-nums">{money(p.maxAmountPerAction)}</Td>
                 <Td className="text-right tabular-nums">{money(p.maxAmountPerCustomerMonth)}</Td>
                 <Td className="text-right tabular-nums">{money(p.dualApprovalAbove)}</Td>
                 <Td>{p.reviewWindowHours} h</Td>
                 <Td className="text-xs">{p.approverRoles.join(', ')}</Td>
-                {canEdit ? <Td className="text-right"><Button variant="secondary" onClick={() => setEditing(p.actionKind)}>Edit</Button></Td> : null}
+                {canEdit ? (
+                  <Td className="text-right">
+                    <Button variant="secondary" onClick={() => setEditing(p.actionKind)}>
+                      Edit
+                    </Button>
+                  </Td>
+                ) : null}
               </Tr>
             ))}
           </TBody>
         </Table>
       )}
-      {editingPolicy ? <EditPolicyDialog key={editingPolicy.actionKind} policy={editingPolicy} onClose={() => setEditing(null)} /> : null}
+      {editingPolicy ? (
+        <EditPolicyDialog key={editingPolicy.actionKind} policy={editingPolicy} onClose={() => setEditing(null)} />
+      ) : null}
     </QueryState>
   );
 }

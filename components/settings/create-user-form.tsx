@@ -16,7 +16,12 @@ export function CreateUserForm() {
     const password = String(f.get('password') ?? '');
     setDone(null);
     const user = await create
-      .mutateAsync({ email: String(f.get('email')), name: String(f.get('name')), role: f.get('role') as Role, password: password || undefined })
+      .mutateAsync({
+        email: String(f.get('email')),
+        name: String(f.get('name')),
+        role: f.get('role') as Role,
+        password: password || undefined,
+      })
       .catch(() => null);
     if (user) {
       setDone(`Added ${user.email}`);
@@ -26,8 +31,14 @@ export function CreateUserForm() {
 
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" aria-label="Add user">
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">Name<Input name="name" required /></label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">E-mail<Input name="email" type="email" required /></label>
+      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+        Name
+        <Input name="name" required />
+      </label>
+      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+        E-mail
+        <Input name="email" type="email" required />
+      </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
         Role
         <Select name="role" defaultValue="support">
@@ -36,9 +47,18 @@ export function CreateUserForm() {
           <option value="admin">Admin</option>
         </Select>
       </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">Initial password (optional with SSO)<Input name="password" type="password" minLength={12} autoComplete="new-password" /></label>
-      <Button type="submit" disabled={create.isPending}>Add user</Button>
-      {create.error ? <p className="w-full text-sm text-red-700" data-testid="create-user-error">{create.error.message}</p> : null}
+      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+        Initial password (optional with SSO)
+        <Input name="password" type="password" minLength={12} autoComplete="new-password" />
+      </label>
+      <Button type="submit" disabled={create.isPending}>
+        Add user
+      </Button>
+      {create.error ? (
+        <p className="w-full text-sm text-red-700" data-testid="create-user-error">
+          {create.error.message}
+        </p>
+      ) : null}
       {done ? <p className="w-full text-sm text-emerald-700">{done}</p> : null}
     </form>
   );

@@ -9,7 +9,9 @@ export function ConsoleShell({ user, children }: { user: SessionUser; children: 
     <div className="flex min-h-screen">
       <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col border-r border-slate-200 bg-white">
         <Link href="/approvals" className="flex items-center gap-2 px-6 py-5">
-          <span className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">T</span>
+          <span className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
+            T
+          </span>
           <span className="text-base font-semibold tracking-tight">Tollgate</span>
         </Link>
         <div className="flex-1 overflow-y-auto">

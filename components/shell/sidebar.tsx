@@ -16,7 +16,10 @@ export function Sidebar({ role }: { role: Role }) {
             key={item.href}
             href={item.href}
             aria-current={active ? 'page' : undefined}
-            className={cn('rounded-md px-3 py-2 text-sm font-medium', active ? 'bg-brand-50 text-brand-700' : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900')}
+            className={cn(
+              'rounded-md px-3 py-2 text-sm font-medium',
+              active ? 'bg-brand-50 text-brand-700' : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900',
+            )}
           >
             {item.label}
           </Link>

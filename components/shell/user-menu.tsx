@@ -10,7 +10,11 @@ export function UserMenu({ user }: { user: SessionUser }) {
       <div className="truncate text-xs text-slate-500">{user.email}</div>
       <div className="mt-2 flex items-center justify-between">
         <Badge tone="blue">{ROLE_LABELS[user.role]}</Badge>
-        <button type="button" className="text-xs font-medium text-slate-500 hover:text-slate-800" onClick={() => signOut({ callbackUrl: '/login' })}>
+        <button
+          type="button"
+          className="text-xs font-medium text-slate-500 hover:text-slate-800"
+          onClick={() => signOut({ callbackUrl: '/login' })}
+        >
           Sign out
         </button>
       </div>

@@ -9,8 +9,20 @@ export function Table({ children, className }: { children: ReactNode; className?
   );
 }
 
-export const THead = ({ children }: { children: ReactNode }) => <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">{children}</thead>;
-export const TBody = ({ children }: { children: ReactNode }) => <tbody className="divide-y divide-slate-100">{children}</tbody>;
-export const Tr = ({ className, ...props }: HTMLAttributes<HTMLTableRowElement>) => <tr className={cn('hover:bg-slate-50', className)} {...props} />;
-export const Th = ({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) => <th scope="col" className={cn('px-4 py-2.5', className)} {...props} />;
-export const Td = ({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) => <td className={cn('px-4 py-2.5 align-middle', className)} {...props} />;
+export const THead = ({ children }: { children: ReactNode }) => (
+  <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+    {children}
+  </thead>
+);
+export const TBody = ({ children }: { children: ReactNode }) => (
+  <tbody className="divide-y divide-slate-100">{children}</tbody>
+);
+export const Tr = ({ className, ...props }: HTMLAttributes<HTMLTableRowElement>) => (
+  <tr className={cn('hover:bg-slate-50', className)} {...props} />
+);
+export const Th = ({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) => (
+  <th scope="col" className={cn('px-4 py-2.5', className)} {...props} />
+);
+export const Td = ({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) => (
+  <td className={cn('px-4 py-2.5 align-middle', className)} {...props} />
+);

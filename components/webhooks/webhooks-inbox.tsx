@@ -21,41 +21,95 @@ export function WebhooksInbox({ canReplay }: { canReplay: boolean }) {
   const [type, setType] = useState('');
   const [offset, setOffset] = useState(0);
   const [openId, setOpenId] = useState<string | null>(null);
-  const { data, isLoading, error } = useWebhookEvents({ status: status || undefined, type: type.trim() || undefined, limit: PAGE, offset });
+  const { data, isLoading, error } = useWebhookEvents({
+    status: status || undefined,
+    type: type.trim() || undefined,
+    limit: PAGE,
+    offset,
+  });
   const replay = useReplayWebhookEvent();
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-2">
-        <Select aria-label="Status" value={status} onChange={(e) => { setStatus(e.target.value); setOffset(0); }}>
+        <Select
+          aria-label="Status"
+          value={status}
+          onChange={(e) => {
+            setStatus(e.target.value);
+            setOffset(0);
+          }}
+        >
           <option value="">Any status</option>
-          {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
         </Select>
-        <Input aria-label="Event type" placeholder="Type, e.g. invoice." value={type} onChange={(e) => { setType(e.target.value); setOffset(0); }} className="w-64" />
+        <Input
+          aria-label="Event type"
+          placeholder="Type, e.g. invoice."
+          value={type}
+          onChange={(e) => {
+            setType(e.target.value);
+            setOffset(0);
+          }}
+          className="w-64"
+        />
         {data ? <span className="ml-auto text-sm text-slate-500">{data.total} events</span> : null}
       </div>
-      {replay.error ? <p className="text-sm text-red-700" data-testid="replay-error">{replay.error.message}</p> : null}
+      {replay.error ? (
+        <p className="text-sm text-red-700" data-testid="replay-error">
+          {replay.error.message}
+        </p>
+      ) : null}
       <QueryState isLoading={isLoading} error={error}>
         {data && data.items.length === 0 ? (
-          <EmptyState title="No webhook events">Events from Stripe appear here as they arrive at /api/webhooks/stripe.</EmptyState>
+          <EmptyState title="No webhook events">
+            Events from Stripe appear here as they arrive at /api/webhooks/stripe.
+          </EmptyState>
         ) : (
           <Table>
             <THead>
-              <tr><Th>Type</Th><Th>Status</Th><Th className="text-right">Attempts</Th><Th>Received</Th><Th>Processed</Th><Th>Last error / note</Th><Th /></tr>
+              <tr>
+                <Th>Type</Th>
+                <Th>Status</Th>
+                <Th className="text-right">Attempts</Th>
+                <Th>Received</Th>
+                <Th>Processed</Th>
+                <Th>Last error / note</Th>
+                <Th />
+              </tr>
             </THead>
             <TBody>
               {data?.items.map((e) => (
                 <Tr key={e.id} data-testid="webhook-row" data-event-id={e.eventId}>
-                  <Td><div className="font-mono text-xs">{e.type}</div><div className="font-mono text-[11px] text-slate-400">{e.eventId}</div></Td>
-                  <Td><WebhookStatusBadge status={e.status} /></Td>
+                  <Td>
+                    <div className="font-mono text-xs">{e.type}</div>
+                    <div className="font-mono text-[11px] text-slate-400">{e.eventId}</div>
+                  </Td>
+                  <Td>
+                    <WebhookStatusBadge status={e.status} />
+                  </Td>
                   <Td className="text-right tabular-nums">{e.attempts}</Td>
                   <Td className="whitespace-nowrap text-xs">{formatDateTime(e.receivedAt)}</Td>
-                  <Td className="whitespace-nowrap text-xs text-slate-500">{e.processedAt ? formatDateTime(e.processedAt) : '—'}</Td>
-                  <Td className="max-w-sm truncate text-xs text-slate-600" title={e.lastError ?? undefined}>{e.lastError ?? ''}</Td>
+                  <Td className="whitespace-nowrap text-xs text-slate-500">
+                    {e.processedAt ? formatDateTime(e.processedAt) : '—'}
+                  </Td>
+                  <Td className="max-w-sm truncate text-xs text-slate-600" title={e.lastError ?? undefined}>
+                    {e.lastError ?? ''}
+                  </Td>
                   <Td className="whitespace-nowrap text-right">
                     <div className="flex justify-end gap-2">
-                      <Button variant="secondary" onClick={() => setOpenId(e.id)}>Payload</Button>
+                      <Button variant="secondary" onClick={() => setOpenId(e.id)}>
+                        Payload
+                      </Button>
                       {canReplay ? (
-                        <Button variant="secondary" disabled={e.status === 'processing' || (replay.isPending && replay.variables === e.id)} onClick={() => replay.mutate(e.id)}>
+                        <Button
+                          variant="secondary"
+                          disabled={e.status === 'processing' || (replay.isPending && replay.variables === e.id)}
+                          onClick={() => replay.mutate(e.id)}
+                        >
                           Replay
                         </Button>
                       ) : null}

@@ -31,37 +31,105 @@ const decision = (route: string, body: (who: Who) => unknown, okStatus = 200) =>
 
 describeRoleMatrix('approval queue, policies and audit (mutations)', [
   {
-    name: 'draft action', method: 'POST', path: '/api/v1/actions', allowed: ['revops', 'admin'], okStatus: 201,
-    body: () => ({ kind: 'crm_task', customerId: 'cus_demo_003', title: 'Check in after incident', payload: { title: 'Call the customer', body: 'Follow up on the outage' } }),
-    check: (b) => expect(b).toMatchObject({ outcome: expect.stringMatching(/drafted|auto_approved/), actionId: expect.any(String) }),
+    name: 'draft action',
+    method: 'POST',
+    path: '/api/v1/actions',
+    allowed: ['revops', 'admin'],
+    okStatus: 201,
+    body: () => ({
+      kind: 'crm_task',
+      customerId: 'cus_demo_003',
+      title: 'Check in after incident',
+      payload: { title: 'Call the customer', body: 'Follow up on the outage' },
+    }),
+    check: (b) =>
+      expect(b).toMatchObject({
+        outcome: expect.stringMatching(/drafted|auto_approved/),
+        actionId: expect.any(String),
+      }),
   },
-  { ...decision('approve', () => ({ revision: 1 })), check: (b) => expect(b).toMatchObject({ status: 'approved', approvals: 1 }) },
-  { ...decision('reject', () => ({ revision: 1, reason: 'not needed' })), check: (b) => expect(b.status).toBe('rejected') },
-  { ...decision('cancel', () => ({ reason: 'resolved' })), check: (b) => expect(b.status).toBe('cancelled') },
-  { ...decision('revisions', () => ({ expectedRevision: 1, payload: { amountMinor: 1_100, currency: 'usd', reasonCode: 'goodwill', mode: 'balance', memo: 'edited' } }), 201), check: (b) => expect(b.revision).toBe(2) },
   {
-    name: 'bulk approve', method: 'POST', path: '/api/v1/actions/bulk-approve', allowed: ['revops', 'admin'],
+    ...decision('approve', () => ({ revision: 1 })),
+    check: (b) => expect(b).toMatchObject({ status: 'approved', approvals: 1 }),
+  },
+  {
+    ...decision('reject', () => ({ revision: 1, reason: 'not needed' })),
+    check: (b) => expect(b.status).toBe('rejected'),
+  },
+  { ...decision('cancel', () => ({ reason: 'resolved' })), check: (b) => expect(b.status).toBe('cancelled') },
+  {
+    ...decision(
+      'revisions',
+      () => ({
+        expectedRevision: 1,
+        payload: { amountMinor: 1_100, currency: 'usd', reasonCode: 'goodwill', mode: 'balance', memo: 'edited' },
+      }),
+      201,
+    ),
+    check: (b) => expect(b.revision).toBe(2),
+  },
+  {
+    name: 'bulk approve',
+    method: 'POST',
+    path: '/api/v1/actions/bulk-approve',
+    allowed: ['revops', 'admin'],
     body: () => ({ items: [{ id: 'does-not-exist', revision: 1 }] }),
     check: (b) => expect(b.results[0].error.code).toBe('not_found'),
   },
   {
-    name: 'update policy', method: 'PATCH', path: '/api/v1/policies/slack_post', allowed: ['admin'],
+    name: 'update policy',
+    method: 'PATCH',
+    path: '/api/v1/policies/slack_post',
+    allowed: ['admin'],
     body: () => ({ reviewWindowHours: 36 }),
     check: (b) => expect(b).toMatchObject({ actionKind: 'slack_post', reviewWindowHours: 36 }),
   },
-  { name: 'verify audit chain', method: 'POST', path: '/api/v1/audit-events/verify', allowed: ['revops', 'admin'], check: (b) => expect(b.ok).toBe(true) },
-  { name: 'export audit CSV', method: 'GET', path: '/api/v1/audit-events/export?action=action.', allowed: ['revops', 'admin'], check: (b) => expect(String(b).split('\n')[0]).toMatch(/^sequence,occurred_at,actor_type/) },
-  { name: 'audit event detail', method: 'GET', path: '/api/v1/audit-events/1', allowed: ['revops', 'admin'], check: (b) => expect(b).toMatchObject({ sequence: '1', prevHash: '0'.repeat(64) }) },
-  { name: 'action detail', method: 'GET', path: () => `/api/v1/actions/${pending.get(key('approve', 'admin'))}`, allowed: ['support', 'revops', 'admin'], check: (b) => expect(b.revisions.length).toBeGreaterThanOrEqual(1) },
+  {
+    name: 'verify audit chain',
+    method: 'POST',
+    path: '/api/v1/audit-events/verify',
+    allowed: ['revops', 'admin'],
+    check: (b) => expect(b.ok).toBe(true),
+  },
+  {
+    name: 'export audit CSV',
+    method: 'GET',
+    path: '/api/v1/audit-events/export?action=action.',
+    allowed: ['revops', 'admin'],
+    check: (b) => expect(String(b).split('\n')[0]).toMatch(/^sequence,occurred_at,actor_type/),
+  },
+  {
+    name: 'audit event detail',
+    method: 'GET',
+    path: '/api/v1/audit-events/1',
+    allowed: ['revops', 'admin'],
+    check: (b) => expect(b).toMatchObject({ sequence: '1', prevHash: '0'.repeat(64) }),
+  },
+  {
+    name: 'action detail',
+    method: 'GET',
+    path: () => `/api/v1/actions/${pending.get(key('approve', 'admin'))}`,
+    allowed: ['support', 'revops', 'admin'],
+    check: (b) => expect(b.revisions.length).toBeGreaterThanOrEqual(1),
+  },
 ]);
 
 test.describe('approval contract', () => {
   test.use({ storageState: storageStateFor('revops') });
 
-  test('approving a revision that has since changed is a 409, the current one succeeds', async ({ request, baseURL }) => {
+  test('approving a revision that has since changed is a 409, the current one succeeds', async ({
+    request,
+    baseURL,
+  }) => {
     const { id } = await draftCreditByApi(request, baseURL!, 900);
     const headers = { origin: baseURL! };
-    const edit = await request.post(`/api/v1/actions/${id}/revisions`, { headers, data: { expectedRevision: 1, payload: { amountMinor: 950, currency: 'usd', reasonCode: 'goodwill', mode: 'balance', memo: 'x' } } });
+    const edit = await request.post(`/api/v1/actions/${id}/revisions`, {
+      headers,
+      data: {
+        expectedRevision: 1,
+        payload: { amountMinor: 950, currency: 'usd', reasonCode: 'goodwill', mode: 'balance', memo: 'x' },
+      },
+    });
     expect(edit.status()).toBe(201);
     const stale = await request.post(`/api/v1/actions/${id}/approve`, { headers, data: { revision: 1 } });
     expect(stale.status()).toBe(409);
@@ -75,9 +143,20 @@ test.describe('approval contract', () => {
     const { id } = await draftCreditByApi(request, baseURL!, 800);
     const noReason = await request.post(`/api/v1/actions/${id}/reject`, { headers, data: { revision: 1, reason: '' } });
     expect(noReason.status()).toBe(422);
-    const badKind = await request.post('/api/v1/actions', { headers, data: { kind: 'refund_everything', customerId: null, title: 'x', payload: {} } });
+    const badKind = await request.post('/api/v1/actions', {
+      headers,
+      data: { kind: 'refund_everything', customerId: null, title: 'x', payload: {} },
+    });
     expect(badKind.status()).toBe(422);
-    const badPayload = await request.post('/api/v1/actions', { headers, data: { kind: 'credit', customerId: 'cus_demo_002', title: 'x', payload: { amountMinor: -5, currency: 'usd', reasonCode: 'goodwill', mode: 'balance' } } });
+    const badPayload = await request.post('/api/v1/actions', {
+      headers,
+      data: {
+        kind: 'credit',
+        customerId: 'cus_demo_002',
+        title: 'x',
+        payload: { amountMinor: -5, currency: 'usd', reasonCode: 'goodwill', mode: 'balance' },
+      },
+    });
     expect(badPayload.status()).toBe(422);
     expect((await badPayload.json()).error.issues[0].path).toContain('amountMinor');
   });

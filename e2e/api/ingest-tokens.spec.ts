@@ -8,8 +8,14 @@ import { describeRoleMatrix, type RouteCase } from '../fixtures/role-matrix';
 let revokeTarget = '';
 
 test.beforeAll(async ({ baseURL }) => {
-  const admin = await pwRequest.newContext({ baseURL, storageState: storageStateFor('admin'), extraHTTPHeaders: { origin: baseURL! } });
-  const res = await admin.post('/api/v1/ingest-tokens', { data: { name: 'Revoke target', source: `e2e-revoke-${Date.now()}` } });
+  const admin = await pwRequest.newContext({
+    baseURL,
+    storageState: storageStateFor('admin'),
+    extraHTTPHeaders: { origin: baseURL! },
+  });
+  const res = await admin.post('/api/v1/ingest-tokens', {
+    data: { name: 'Revoke target', source: `e2e-revoke-${Date.now()}` },
+  });
   expect(res.status()).toBe(201);
   revokeTarget = (await res.json()).id;
   await admin.dispose();
@@ -17,14 +23,21 @@ test.beforeAll(async ({ baseURL }) => {
 
 const ROUTES: RouteCase[] = [
   {
-    name: 'ingest tokens list', method: 'GET', path: '/api/v1/ingest-tokens', allowed: ['admin'],
+    name: 'ingest tokens list',
+    method: 'GET',
+    path: '/api/v1/ingest-tokens',
+    allowed: ['admin'],
     check: (b) => {
       expect(Array.isArray(b.items)).toBe(true);
       expect(JSON.stringify(b)).not.toMatch(/tokenHash|token_hash|secret/);
     },
   },
   {
-    name: 'create ingest token', method: 'POST', path: '/api/v1/ingest-tokens', allowed: ['admin'], okStatus: 201,
+    name: 'create ingest token',
+    method: 'POST',
+    path: '/api/v1/ingest-tokens',
+    allowed: ['admin'],
+    okStatus: 201,
     body: (who) => ({ name: `Token by ${who}`, source: `e2e-${who}-${Date.now()}` }),
     check: (b) => {
       expect(b.secret).toMatch(/^tg_ingest_/);
@@ -33,12 +46,19 @@ const ROUTES: RouteCase[] = [
     },
   },
   {
-    name: 'revoke ingest token', method: 'DELETE', path: () => `/api/v1/ingest-tokens/${revokeTarget}`, allowed: ['admin'],
+    name: 'revoke ingest token',
+    method: 'DELETE',
+    path: () => `/api/v1/ingest-tokens/${revokeTarget}`,
+    allowed: ['admin'],
     check: (b) => expect(b).toMatchObject({ id: revokeTarget, revokedAt: expect.any(String) }),
   },
   {
-    name: 'ingest stats', method: 'GET', path: '/api/v1/ingest-stats?days=7', allowed: ['admin', 'revops'],
-    check: (b) => expect(b).toMatchObject({ from: expect.any(String), to: expect.any(String), items: expect.any(Array) }),
+    name: 'ingest stats',
+    method: 'GET',
+    path: '/api/v1/ingest-stats?days=7',
+    allowed: ['admin', 'revops'],
+    check: (b) =>
+      expect(b).toMatchObject({ from: expect.any(String), to: expect.any(String), items: expect.any(Array) }),
   },
 ];
 
@@ -48,34 +68,66 @@ test.describe('ingest token contract', () => {
   test.use({ storageState: storageStateFor('admin') });
 
   test('validates the body, refuses another origin, and 404s an unknown token', async ({ request, baseURL }) => {
-    const bad = await request.post('/api/v1/ingest-tokens', { headers: { origin: baseURL! }, data: { name: 'x', source: 'Has Spaces' } });
+    const bad = await request.post('/api/v1/ingest-tokens', {
+      headers: { origin: baseURL! },
+      data: { name: 'x', source: 'Has Spaces' },
+    });
     expect(bad.status()).toBe(422);
     expect((await bad.json()).error.code).toBe('validation_failed');
-    const reserved = await request.post('/api/v1/ingest-tokens', { headers: { origin: baseURL! }, data: { name: 'x', source: 'entitlement-reserve' } });
+    const reserved = await request.post('/api/v1/ingest-tokens', {
+      headers: { origin: baseURL! },
+      data: { name: 'x', source: 'entitlement-reserve' },
+    });
     expect(reserved.status()).toBe(422);
-    const cross = await request.post('/api/v1/ingest-tokens', { headers: { origin: 'https://evil.example' }, data: { name: 'x', source: 'ok' } });
+    const cross = await request.post('/api/v1/ingest-tokens', {
+      headers: { origin: 'https://evil.example' },
+      data: { name: 'x', source: 'ok' },
+    });
     expect(cross.status()).toBe(403);
     expect((await cross.json()).error.code).toBe('cross_origin_request');
     const missing = await request.delete('/api/v1/ingest-tokens/tok_missing', { headers: { origin: baseURL! } });
     expect(missing.status()).toBe(404);
   });
 
-  test('a created token ingests usage without a session, and stops working once revoked', async ({ request, baseURL }) => {
-    const created = await (await request.post('/api/v1/ingest-tokens', { headers: { origin: baseURL! }, data: { name: 'Contract', source: `e2e-contract-${Date.now()}` } })).json();
+  test('a created token ingests usage without a session, and stops working once revoked', async ({
+    request,
+    baseURL,
+  }) => {
+    const created = await (
+      await request.post('/api/v1/ingest-tokens', {
+        headers: { origin: baseURL! },
+        data: { name: 'Contract', source: `e2e-contract-${Date.now()}` },
+      })
+    ).json();
     const anon = await pwRequest.newContext({ baseURL });
-    const send = (body: unknown, type = 'application/json') => anon.post('/api/v1/usage', { headers: { authorization: `Bearer ${created.secret}`, 'content-type': type }, data: JSON.stringify(body) });
-    const ev = { idempotencyKey: `contract-${Date.now()}`, customerId: 'cus_demo_001', meter: 'api_calls', quantity: 2, timestamp: new Date().toISOString() };
+    const send = (body: unknown, type = 'application/json') =>
+      anon.post('/api/v1/usage', {
+        headers: { authorization: `Bearer ${created.secret}`, 'content-type': type },
+        data: JSON.stringify(body),
+      });
+    const ev = {
+      idempotencyKey: `contract-${Date.now()}`,
+      customerId: 'cus_demo_001',
+      meter: 'api_calls',
+      quantity: 2,
+      timestamp: new Date().toISOString(),
+    };
     expect((await send(ev)).status()).toBe(202);
     expect((await send(ev)).status()).toBe(200);
     const conflict = await send({ ...ev, quantity: 3 });
     expect(conflict.status()).toBe(409);
     expect((await conflict.json()).error.code).toBe('idempotency_conflict');
     expect((await send(ev, 'text/plain')).status()).toBe(415);
-    const check = await anon.post('/api/v1/entitlements/check', { headers: { authorization: `Bearer ${created.secret}` }, data: { customerId: 'cus_demo_001', meter: 'api_calls' } });
+    const check = await anon.post('/api/v1/entitlements/check', {
+      headers: { authorization: `Bearer ${created.secret}` },
+      data: { customerId: 'cus_demo_001', meter: 'api_calls' },
+    });
     expect(check.status()).toBe(200);
     expect(await check.json()).toMatchObject({ allowed: expect.any(Boolean), reason: expect.any(String) });
 
-    expect((await request.delete(`/api/v1/ingest-tokens/${created.id}`, { headers: { origin: baseURL! } })).status()).toBe(200);
+    expect(
+      (await request.delete(`/api/v1/ingest-tokens/${created.id}`, { headers: { origin: baseURL! } })).status(),
+    ).toBe(200);
     const refused = await send({ ...ev, idempotencyKey: `${ev.idempotencyKey}-after` });
     expect(refused.status()).toBe(401);
     expect((await refused.json()).error.code).toBe('invalid_token');

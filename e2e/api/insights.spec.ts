@@ -11,7 +11,11 @@ describeRoleMatrix('usage insights', [
     path: '/api/v1/customers/cus_demo_008/usage-insights',
     allowed: ['support', 'revops', 'admin'],
     check: (b) => {
-      expect(b).toMatchObject({ customerId: 'cus_demo_008', asOf: '2026-11-20T12:00:00.000Z', plan: { key: 'starter', name: 'Starter' } });
+      expect(b).toMatchObject({
+        customerId: 'cus_demo_008',
+        asOf: '2026-11-20T12:00:00.000Z',
+        plan: { key: 'starter', name: 'Starter' },
+      });
       expect(b.meters.map((m: any) => m.meterKey)).toEqual(['api_calls', 'compute_minutes', 'storage_gb']);
       const api = b.meters[0];
       expect(api).toMatchObject({ limit: 100_000, hardLimit: 150_000, aggregation: 'sum' });
@@ -25,7 +29,9 @@ describeRoleMatrix('usage insights', [
       expect(f.band.length).toBeGreaterThan(10);
       expect(f.band.at(-1).t).toBe(Date.parse(b.periodEnd));
       expect(typeof f.crossingDate).toBe('string');
-      expect(api.anomalies).toContainEqual(expect.objectContaining({ kind: 'runaway_growth', direction: 'up', runaway: true, ongoing: true }));
+      expect(api.anomalies).toContainEqual(
+        expect.objectContaining({ kind: 'runaway_growth', direction: 'up', runaway: true, ongoing: true }),
+      );
       for (const a of api.anomalies) expect(a.score).toBeGreaterThanOrEqual(0.35);
       expect(b.meters[2].anomalies).toEqual([]);
       expect(Array.isArray(b.decisions)).toBe(true);
@@ -50,6 +56,12 @@ test.describe('usage insights contract', () => {
 
   test('the seeded upgrade shows up with its reasoning', async ({ request }) => {
     const b = await (await request.get('/api/v1/customers/cus_demo_005/usage-insights')).json();
-    expect(b.decisions).toContainEqual(expect.objectContaining({ kind: 'plan_change', title: expect.stringContaining('Upgrade'), reasoning: expect.stringContaining('organic growth') }));
+    expect(b.decisions).toContainEqual(
+      expect.objectContaining({
+        kind: 'plan_change',
+        title: expect.stringContaining('Upgrade'),
+        reasoning: expect.stringContaining('organic growth'),
+      }),
+    );
   });
 });

@@ -7,28 +7,108 @@ import { describeRoleMatrix, type RouteCase } from '../fixtures/role-matrix';
 const ROUTES: RouteCase[] = [
   { name: 'me', method: 'GET', path: '/api/v1/me', allowed: ['support', 'revops', 'admin'] },
   {
-    name: 'customers list', method: 'GET', path: '/api/v1/customers?limit=10', allowed: ['support', 'revops', 'admin'],
+    name: 'customers list',
+    method: 'GET',
+    path: '/api/v1/customers?limit=10',
+    allowed: ['support', 'revops', 'admin'],
     check: (b) => {
       // 30 seeded; webhook specs running in parallel may add customers from Stripe events.
       expect(b.total).toBeGreaterThanOrEqual(30);
       expect(b.items).toHaveLength(10);
-      expect(b.items[0].usage.map((u: any) => u.meterKey).sort()).toEqual(['api_calls', 'compute_minutes', 'storage_gb']);
+      expect(b.items[0].usage.map((u: any) => u.meterKey).sort()).toEqual([
+        'api_calls',
+        'compute_minutes',
+        'storage_gb',
+      ]);
       expect(b.items[0].plan).toHaveProperty('name');
     },
   },
-  { name: 'customer detail', method: 'GET', path: '/api/v1/customers/cus_demo_001', allowed: ['support', 'revops', 'admin'], check: (b) => { expect(b.id).toBe('cus_demo_001'); expect(b.invoices).toHaveLength(3); } },
-  { name: 'invoices', method: 'GET', path: '/api/v1/invoices?limit=5', allowed: ['support', 'revops', 'admin'], check: (b) => { expect(b.total).toBeGreaterThanOrEqual(90); expect(b.items).toHaveLength(5); } },
-  { name: 'incidents', method: 'GET', path: '/api/v1/incidents', allowed: ['support', 'revops', 'admin'], check: (b) => { expect(b.items).toHaveLength(1); expect(b.items[0].affectedCustomers).toBeGreaterThan(0); } },
-  { name: 'actions', method: 'GET', path: '/api/v1/actions', allowed: ['support', 'revops', 'admin'], check: (b) => expect(Array.isArray(b.items)).toBe(true) },
-  { name: 'policies', method: 'GET', path: '/api/v1/policies', allowed: ['support', 'revops', 'admin'], check: (b) => expect(b.items.map((p: any) => p.actionKind).sort()).toEqual(['credit', 'crm_task', 'dunning_step', 'email', 'plan_change', 'slack_post']) },
-  { name: 'audit events', method: 'GET', path: '/api/v1/audit-events', allowed: ['revops', 'admin'], check: (b) => expect(Array.isArray(b.items)).toBe(true) },
-  { name: 'users list', method: 'GET', path: '/api/v1/users', allowed: ['admin'], check: (b) => { expect(b.items.length).toBeGreaterThanOrEqual(3); expect(JSON.stringify(b)).not.toContain('scrypt'); } },
   {
-    name: 'create user', method: 'POST', path: '/api/v1/users', allowed: ['admin'], okStatus: 201,
+    name: 'customer detail',
+    method: 'GET',
+    path: '/api/v1/customers/cus_demo_001',
+    allowed: ['support', 'revops', 'admin'],
+    check: (b) => {
+      expect(b.id).toBe('cus_demo_001');
+      expect(b.invoices).toHaveLength(3);
+    },
+  },
+  {
+    name: 'invoices',
+    method: 'GET',
+    path: '/api/v1/invoices?limit=5',
+    allowed: ['support', 'revops', 'admin'],
+    check: (b) => {
+      expect(b.total).toBeGreaterThanOrEqual(90);
+      expect(b.items).toHaveLength(5);
+    },
+  },
+  {
+    name: 'incidents',
+    method: 'GET',
+    path: '/api/v1/incidents',
+    allowed: ['support', 'revops', 'admin'],
+    check: (b) => {
+      expect(b.items).toHaveLength(1);
+      expect(b.items[0].affectedCustomers).toBeGreaterThan(0);
+    },
+  },
+  {
+    name: 'actions',
+    method: 'GET',
+    path: '/api/v1/actions',
+    allowed: ['support', 'revops', 'admin'],
+    check: (b) => expect(Array.isArray(b.items)).toBe(true),
+  },
+  {
+    name: 'policies',
+    method: 'GET',
+    path: '/api/v1/policies',
+    allowed: ['support', 'revops', 'admin'],
+    check: (b) =>
+      expect(b.items.map((p: any) => p.actionKind).sort()).toEqual([
+        'credit',
+        'crm_task',
+        'dunning_step',
+        'email',
+        'plan_change',
+        'slack_post',
+      ]),
+  },
+  {
+    name: 'audit events',
+    method: 'GET',
+    path: '/api/v1/audit-events',
+    allowed: ['revops', 'admin'],
+    check: (b) => expect(Array.isArray(b.items)).toBe(true),
+  },
+  {
+    name: 'users list',
+    method: 'GET',
+    path: '/api/v1/users',
+    allowed: ['admin'],
+    check: (b) => {
+      expect(b.items.length).toBeGreaterThanOrEqual(3);
+      expect(JSON.stringify(b)).not.toContain('scrypt');
+    },
+  },
+  {
+    name: 'create user',
+    method: 'POST',
+    path: '/api/v1/users',
+    allowed: ['admin'],
+    okStatus: 201,
     body: (who) => ({ email: `created-by-${who}-${Date.now()}@example.test`, name: 'Created', role: 'support' }),
     check: (b) => expect(b).toMatchObject({ role: 'support', disabled: false, hasPassword: false }),
   },
-  { name: 'update user', method: 'PATCH', path: '/api/v1/users/usr_demo_support', allowed: ['admin'], body: () => ({ name: 'Sam Support' }), check: (b) => expect(b).toMatchObject({ id: 'usr_demo_support', name: 'Sam Support', role: 'support' }) },
+  {
+    name: 'update user',
+    method: 'PATCH',
+    path: '/api/v1/users/usr_demo_support',
+    allowed: ['admin'],
+    body: () => ({ name: 'Sam Support' }),
+    check: (b) => expect(b).toMatchObject({ id: 'usr_demo_support', name: 'Sam Support', role: 'support' }),
+  },
 ];
 
 describeRoleMatrix('console routes', ROUTES);

@@ -15,7 +15,17 @@ function customerEvent(id = unique()) {
     created: Math.floor(Date.now() / 1000),
     livemode: false,
     type: 'customer.created',
-    data: { object: { id: `cus_e2e${id}`, object: 'customer', name: `E2E Webhook ${id}`, email: `wh-${id}@example.test`, metadata: {}, created: Math.floor(Date.now() / 1000), delinquent: false } },
+    data: {
+      object: {
+        id: `cus_e2e${id}`,
+        object: 'customer',
+        name: `E2E Webhook ${id}`,
+        email: `wh-${id}@example.test`,
+        metadata: {},
+        created: Math.floor(Date.now() / 1000),
+        delinquent: false,
+      },
+    },
   };
 }
 
@@ -29,7 +39,10 @@ async function registerInFakeStripe(request: APIRequestContext, object: object) 
 async function postSigned(request: APIRequestContext, event: object, secret = E2E_STRIPE_WEBHOOK_SECRET) {
   const payload = JSON.stringify(event);
   const header = Stripe.webhooks.generateTestHeaderString({ payload, secret });
-  return request.post('/api/webhooks/stripe', { headers: { 'stripe-signature': header, 'content-type': 'application/json' }, data: Buffer.from(payload) });
+  return request.post('/api/webhooks/stripe', {
+    headers: { 'stripe-signature': header, 'content-type': 'application/json' },
+    data: Buffer.from(payload),
+  });
 }
 
 let inboxId = '';
@@ -46,13 +59,18 @@ test.beforeAll(async ({ baseURL }) => {
   // Replay refuses an event the worker is still processing (409); let the first run finish so
   // the role matrix tests authorisation, not that race.
   const admin = await pwRequest.newContext({ baseURL, storageState: storageStateFor('admin') });
-  await expect.poll(async () => (await (await admin.get(`/api/v1/webhooks/${inboxId}`)).json()).status, { timeout: 20_000 }).toBe('processed');
+  await expect
+    .poll(async () => (await (await admin.get(`/api/v1/webhooks/${inboxId}`)).json()).status, { timeout: 20_000 })
+    .toBe('processed');
   await admin.dispose();
 });
 
 const ROUTES: RouteCase[] = [
   {
-    name: 'webhook inbox', method: 'GET', path: () => '/api/v1/webhooks?type=customer.created&limit=50', allowed: ['revops', 'admin'],
+    name: 'webhook inbox',
+    method: 'GET',
+    path: () => '/api/v1/webhooks?type=customer.created&limit=50',
+    allowed: ['revops', 'admin'],
     check: (b) => {
       expect(b).toMatchObject({ limit: 50, offset: 0 });
       expect(b.items.map((i: any) => i.eventId)).toContain(eventId);
@@ -60,8 +78,20 @@ const ROUTES: RouteCase[] = [
       expect(b.items[0]).not.toHaveProperty('payload');
     },
   },
-  { name: 'webhook detail', method: 'GET', path: () => `/api/v1/webhooks/${inboxId}`, allowed: ['revops', 'admin'], check: (b) => expect(b).toMatchObject({ id: inboxId, eventId, payload: { id: eventId, type: 'customer.created' } }) },
-  { name: 'webhook replay', method: 'POST', path: () => `/api/v1/webhooks/${inboxId}/replay`, allowed: ['admin'], check: (b) => expect(b).toEqual({ id: inboxId, status: 'received', enqueued: true }) },
+  {
+    name: 'webhook detail',
+    method: 'GET',
+    path: () => `/api/v1/webhooks/${inboxId}`,
+    allowed: ['revops', 'admin'],
+    check: (b) => expect(b).toMatchObject({ id: inboxId, eventId, payload: { id: eventId, type: 'customer.created' } }),
+  },
+  {
+    name: 'webhook replay',
+    method: 'POST',
+    path: () => `/api/v1/webhooks/${inboxId}/replay`,
+    allowed: ['admin'],
+    check: (b) => expect(b).toEqual({ id: inboxId, status: 'received', enqueued: true }),
+  },
 ];
 
 describeRoleMatrix('webhook inbox routes', ROUTES);
@@ -72,7 +102,10 @@ test.describe('POST /api/webhooks/stripe', () => {
     const bad = await postSigned(request, forged, 'whsec_not_the_configured_secret');
     expect(bad.status()).toBe(400);
     expect((await bad.json()).error).toMatchObject({ code: 'invalid_signature', requestId: expect.any(String) });
-    const missing = await request.post('/api/webhooks/stripe', { headers: { 'content-type': 'application/json' }, data: Buffer.from(JSON.stringify(customerEvent())) });
+    const missing = await request.post('/api/webhooks/stripe', {
+      headers: { 'content-type': 'application/json' },
+      data: Buffer.from(JSON.stringify(customerEvent())),
+    });
     expect(missing.status()).toBe(400);
     expect((await missing.json()).error.code).toBe('missing_signature');
 
@@ -82,7 +115,10 @@ test.describe('POST /api/webhooks/stripe', () => {
     await admin.dispose();
   });
 
-  test('a signed event is stored, processed by the worker from the re-fetched object, and a redelivery is a duplicate', async ({ request, baseURL }) => {
+  test('a signed event is stored, processed by the worker from the re-fetched object, and a redelivery is a duplicate', async ({
+    request,
+    baseURL,
+  }) => {
     const event = customerEvent();
     // Stripe holds a newer name than the payload: the stored customer follows the re-fetch.
     await registerInFakeStripe(request, { ...event.data.object, name: `${event.data.object.name} (fetched)` });
@@ -94,14 +130,22 @@ test.describe('POST /api/webhooks/stripe', () => {
     expect(await again.json()).toMatchObject({ id: body.id, duplicate: true });
 
     const admin = await pwRequest.newContext({ baseURL, storageState: storageStateFor('admin') });
-    await expect.poll(async () => (await (await admin.get(`/api/v1/webhooks/${body.id}`)).json()).status, { timeout: 20_000 }).toBe('processed');
-    const customers = await (await admin.get(`/api/v1/customers?q=${encodeURIComponent(event.data.object.name)}`)).json();
+    await expect
+      .poll(async () => (await (await admin.get(`/api/v1/webhooks/${body.id}`)).json()).status, { timeout: 20_000 })
+      .toBe('processed');
+    const customers = await (
+      await admin.get(`/api/v1/customers?q=${encodeURIComponent(event.data.object.name)}`)
+    ).json();
     expect(customers.items.map((c: any) => c.name)).toEqual([`${event.data.object.name} (fetched)`]);
     await admin.dispose();
   });
 
   test('console routes validate input: unknown status 422, unknown id 404', async ({ baseURL }) => {
-    const admin = await pwRequest.newContext({ baseURL, storageState: storageStateFor('admin'), extraHTTPHeaders: { origin: baseURL! } });
+    const admin = await pwRequest.newContext({
+      baseURL,
+      storageState: storageStateFor('admin'),
+      extraHTTPHeaders: { origin: baseURL! },
+    });
     const invalid = await admin.get('/api/v1/webhooks?status=exploded');
     expect(invalid.status()).toBe(422);
     expect((await invalid.json()).error.code).toBe('validation_failed');

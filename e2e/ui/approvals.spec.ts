@@ -5,7 +5,10 @@ test.use({ storageState: storageStateFor('revops') });
 
 // The heart of the console: an agent-drafted SLA credit is edited and approved in the browser,
 // executes once against (fake) Stripe, and the audit trail shows every step with the chain intact.
-test('revops edits and approves a drafted credit; it executes once and the audit trail shows it all', async ({ page, request }) => {
+test('revops edits and approves a drafted credit; it executes once and the audit trail shows it all', async ({
+  page,
+  request,
+}) => {
   await page.goto('/approvals');
   const row = page.getByTestId('action-row').filter({ hasText: 'SLA credit' }).first();
   await expect(row).toBeVisible();
@@ -35,7 +38,9 @@ test('revops edits and approves a drafted credit; it executes once and the audit
   await expect(page.getByTestId('queue-notice')).toContainText('Approved');
 
   // The worker executes it against the fake Stripe server.
-  await expect.poll(async () => (await (await request.get(`/api/v1/actions/${actionId}`)).json()).status, { timeout: 20_000 }).toBe('executed');
+  await expect
+    .poll(async () => (await (await request.get(`/api/v1/actions/${actionId}`)).json()).status, { timeout: 20_000 })
+    .toBe('executed');
   const { effects } = await (await request.get(`${fakeStripeUrl()}/__fake/effects`)).json();
   const mine = effects.filter((e: { idempotencyKey: string }) => e.idempotencyKey === `tollgate-action-${actionId}-r2`);
   expect(mine).toHaveLength(1);
@@ -43,7 +48,12 @@ test('revops edits and approves a drafted credit; it executes once and the audit
 
   // The audit trail: proposal → edit → approval → execution, and the chain verifies.
   const audit = await (await request.get(`/api/v1/audit-events?targetId=${actionId}`)).json();
-  expect(audit.items.map((e: { action: string }) => e.action).reverse()).toEqual(['action.proposed', 'action.edited', 'action.approved', 'action.executed']);
+  expect(audit.items.map((e: { action: string }) => e.action).reverse()).toEqual([
+    'action.proposed',
+    'action.edited',
+    'action.approved',
+    'action.executed',
+  ]);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click();
   await page.getByLabel('Action (prefix, e.g. action.)').fill('action.');
   await expect(page.getByTestId('audit-row').filter({ hasText: 'action.executed' }).first()).toBeVisible();

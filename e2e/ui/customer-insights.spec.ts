@@ -23,7 +23,9 @@ test('the customer page charts usage against quota with the forecast band and ma
   await expect(api.getByTestId('anomaly-item').first()).toContainText('still going on');
 
   await expect(api.getByTestId('utilisation')).toHaveText(/^\d+%$/);
-  await expect(api.getByTestId('forecast-summary')).toContainText(/Forecast at period end: [\d,]+ requests \(80%: [\d,]+ – [\d,]+\)/);
+  await expect(api.getByTestId('forecast-summary')).toContainText(
+    /Forecast at period end: [\d,]+ requests \(80%: [\d,]+ – [\d,]+\)/,
+  );
   await expect(api.getByTestId('crossing-date')).toContainText(/included quantity/);
 
   // A steady meter of the same customer: a band and a limit line, no markers.

@@ -4,7 +4,10 @@ import { storageStateFor } from '../fixtures/e2e-world';
 test.describe('admin', () => {
   test.use({ storageState: storageStateFor('admin') });
 
-  test('creates a token, sees the secret once, sends an event with it and sees the count', async ({ page, request }) => {
+  test('creates a token, sees the secret once, sends an event with it and sees the count', async ({
+    page,
+    request,
+  }) => {
     const source = `ui-journey-${Date.now()}`;
     await page.goto('/ingest');
     await expect(page.getByRole('heading', { name: 'Usage ingest' })).toBeVisible();
@@ -20,7 +23,13 @@ test.describe('admin', () => {
 
     const res = await request.post('/api/v1/usage', {
       headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
-      data: JSON.stringify({ idempotencyKey: `ui-${source}`, customerId: 'cus_demo_001', meter: 'api_calls', quantity: 5, timestamp: new Date().toISOString() }),
+      data: JSON.stringify({
+        idempotencyKey: `ui-${source}`,
+        customerId: 'cus_demo_001',
+        meter: 'api_calls',
+        quantity: 5,
+        timestamp: new Date().toISOString(),
+      }),
     });
     expect(res.status()).toBe(202);
 

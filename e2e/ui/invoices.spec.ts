@@ -6,7 +6,8 @@ import { storageStateFor } from '../fixtures/e2e-world';
 // and the month-over-month drivers that add up to the change in total.
 
 // "+$1,234.50" / "-$12.00" → signed cents (the seeded world is in USD).
-const toMinor = (display: string) => (display.includes('-') ? -1 : 1) * Math.round(Number(display.replace(/[^0-9.]/g, '')) * 100);
+const toMinor = (display: string) =>
+  (display.includes('-') ? -1 : 1) * Math.round(Number(display.replace(/[^0-9.]/g, '')) * 100);
 
 /** An invoice whose total changed since the previous one (so it has drivers), found through the API. */
 async function invoiceWithDrivers(request: APIRequestContext): Promise<{ id: string; number: string }> {
@@ -21,7 +22,10 @@ async function invoiceWithDrivers(request: APIRequestContext): Promise<{ id: str
 test.describe('as support', () => {
   test.use({ storageState: storageStateFor('support') });
 
-  test('opens an invoice from the list, reads its explanation, hovers a number for its source and reads the drivers', async ({ page, request }) => {
+  test('opens an invoice from the list, reads its explanation, hovers a number for its source and reads the drivers', async ({
+    page,
+    request,
+  }) => {
     const target = await invoiceWithDrivers(request);
     await page.goto('/invoices');
     await page.getByLabel('Search invoices').fill(target.number);
@@ -34,7 +38,9 @@ test.describe('as support', () => {
     await expect(explanation.getByTestId('writer-label')).toHaveText('Built-in writer (no AI model configured)');
     await expect(page.getByTestId('explanation-summary')).toContainText(`Invoice ${target.number} covers`);
     await expect(page.getByTestId('explanation-line').first()).toBeVisible();
-    await expect(page.getByTestId('explanation-provenance')).toContainText('Provider builtin · model builtin-writer · prompt builtin-writer/v1');
+    await expect(page.getByTestId('explanation-provenance')).toContainText(
+      'Provider builtin · model builtin-writer · prompt builtin-writer/v1',
+    );
     await expect(page.getByTestId('invoice-line-row').first()).toBeVisible();
 
     // The total in the summary: hover shows the fact and its value.
@@ -46,7 +52,12 @@ test.describe('as support', () => {
     await expect(tooltip).toContainText(`invoice.total = ${totalText}`);
     await expect(page.getByTestId('invoice-total')).toContainText(totalText);
     // A number in a usage line names that line's fact.
-    const usageNumber = page.getByTestId('explanation-line').filter({ hasText: 'used from' }).first().getByTestId('fact-number').first();
+    const usageNumber = page
+      .getByTestId('explanation-line')
+      .filter({ hasText: 'used from' })
+      .first()
+      .getByTestId('fact-number')
+      .first();
     await usageNumber.hover();
     await expect(page.getByTestId('fact-tooltip')).toContainText(/^line\.\S+\.quantity = [\d,.]+/);
 
@@ -74,7 +85,8 @@ test.describe('as revops', () => {
     const invoice = items[0];
     await page.goto(`/invoices/${invoice.id}`);
     await expect(page.getByTestId('writer-label')).toHaveText('Built-in writer (no AI model configured)');
-    const count = async () => (await (await request.get(`/api/v1/invoices/${invoice.id}/explanations`)).json()).items.length;
+    const count = async () =>
+      (await (await request.get(`/api/v1/invoices/${invoice.id}/explanations`)).json()).items.length;
     const before = await count();
     await page.getByRole('button', { name: 'Regenerate' }).click();
     await expect.poll(count).toBe(before + 1);
@@ -84,6 +96,10 @@ test.describe('as revops', () => {
     await page.getByRole('button', { name: 'Post to Slack' }).click();
     await expect(page.getByTestId('slack-outcome')).toContainText('Drafted a Slack post for approval.');
     const { items: actions } = await (await request.get('/api/v1/actions?kind=slack_post')).json();
-    expect(actions.some((a: { title: string; status: string }) => a.title.includes(invoice.number) && a.status === 'pending_approval')).toBe(true);
+    expect(
+      actions.some(
+        (a: { title: string; status: string }) => a.title.includes(invoice.number) && a.status === 'pending_approval',
+      ),
+    ).toBe(true);
   });
 });

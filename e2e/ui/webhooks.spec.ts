@@ -10,15 +10,27 @@ async function postStripeEvent(baseURL: string, label: string): Promise<{ eventI
   const created = Math.floor(Date.now() / 1000);
   const name = `${label} ${id}`;
   const event = {
-    id: `evt_ui${id}`, object: 'event', api_version: '2025-03-31.basil', created, livemode: false, type: 'customer.created',
+    id: `evt_ui${id}`,
+    object: 'event',
+    api_version: '2025-03-31.basil',
+    created,
+    livemode: false,
+    type: 'customer.created',
     data: { object: { id: `cus_ui${id}`, object: 'customer', name, email: null, metadata: {}, created } },
   };
   const payload = JSON.stringify(event);
   const anonymous = await pwRequest.newContext({ baseURL });
   // The server re-fetches the object from the (fake) Stripe it is configured with.
-  expect((await anonymous.post(`${fakeStripeUrl()}/__fake/objects`, { form: { object: JSON.stringify(event.data.object) } })).status()).toBe(201);
+  expect(
+    (
+      await anonymous.post(`${fakeStripeUrl()}/__fake/objects`, { form: { object: JSON.stringify(event.data.object) } })
+    ).status(),
+  ).toBe(201);
   const posted = await anonymous.post('/api/webhooks/stripe', {
-    headers: { 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret: E2E_STRIPE_WEBHOOK_SECRET }), 'content-type': 'application/json' },
+    headers: {
+      'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret: E2E_STRIPE_WEBHOOK_SECRET }),
+      'content-type': 'application/json',
+    },
     data: Buffer.from(payload),
   });
   expect(posted.status()).toBe(200);
@@ -54,10 +66,13 @@ test('an admin finds a webhook event, reads its payload and replays it', async (
   const replayedAt = Date.now() - 1_000;
   // Back through the queue: processed again, after the replay.
   await expect
-    .poll(async () => {
-      const detail = await (await page.request.get(`/api/v1/webhooks/${id}`)).json();
-      return detail.status === 'processed' && new Date(detail.processedAt).getTime() >= replayedAt;
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        const detail = await (await page.request.get(`/api/v1/webhooks/${id}`)).json();
+        return detail.status === 'processed' && new Date(detail.processedAt).getTime() >= replayedAt;
+      },
+      { timeout: 20_000 },
+    )
     .toBe(true);
   await expect(row).toContainText('processed');
 

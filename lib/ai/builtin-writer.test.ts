@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_WRITER_LABEL, writeBuiltinExplanation } from '@/lib/ai/builtin-writer';
 import { attributeNumbers, checkGrounding } from '@/lib/ai/check-grounding';
 import { buildFactSheet } from '@/lib/invoices/build-fact-sheet';
-import { generateSampleInvoice, sampleFebruaryInvoice, sampleMarchInvoice, type SampleScenario } from '@/lib/invoices/sample-invoices';
+import {
+  generateSampleInvoice,
+  sampleFebruaryInvoice,
+  sampleMarchInvoice,
+  type SampleScenario,
+} from '@/lib/invoices/sample-invoices';
 
 const sentences = (text: string) => (text.match(/[.!?](?=\s|$)/g) ?? []).length;
 
@@ -17,13 +22,20 @@ describe('built-in writer', () => {
     expect(ex.summary).toContain('Invoice TG-0042 covers March 1, 2025 to March 31, 2025 and totals $1,060.40.');
     expect(ex.summary).toContain('$445.50 more than the previous invoice, mainly because of higher API calls usage');
     expect(ex.lines.map((l) => l.lineId)).toEqual(sheet.lines.map((l) => l.id));
-    expect(ex.lines[0].explanation).toBe('API calls: 1,700,000 used from March 1, 2025 to March 31, 2025; 200,000 were included in the plan and 1,500,000 were billed at $0.0006 each, for $900.00.');
+    expect(ex.lines[0].explanation).toBe(
+      'API calls: 1,700,000 used from March 1, 2025 to March 31, 2025; 200,000 were included in the plan and 1,500,000 were billed at $0.0006 each, for $900.00.',
+    );
     expect(ex.changes[0]).toBe('The total went up by $445.50 (72.5%), from $614.90 to $1,060.40.');
     expect(ex.changes).toContain('Storage (GB) no longer appears on this invoice, which lowered the total by $20.00.');
     const verdict = checkGrounding(ex, sheet);
     expect(verdict.ok).toBe(true);
     expect(verdict.numbers.length).toBeGreaterThan(30);
-    expect(attributeNumbers(ex.changes[0], sheet).map((n) => n.factId)).toEqual(['change.total', 'change.total_percent', 'prev.total', 'invoice.total']);
+    expect(attributeNumbers(ex.changes[0], sheet).map((n) => n.factId)).toEqual([
+      'change.total',
+      'change.total_percent',
+      'prev.total',
+      'invoice.total',
+    ]);
   });
 
   it('passes the grounding check by construction on many generated invoices', () => {
@@ -32,11 +44,21 @@ describe('built-in writer', () => {
     let checked = 0;
     for (let seed = 1; seed <= 240; seed++) {
       const currency = currencies[seed % currencies.length];
-      const current = generateSampleInvoice(seed, { currency, scenario: scenarios[seed % 4], number: seed % 5 === 0 ? null : undefined });
-      const previous = seed % 3 === 0 ? null : generateSampleInvoice(seed + 1000, {
-        currency: seed % 11 === 0 ? 'USD' === currency ? 'EUR' : 'USD' : currency,
-        scenario: scenarios[(seed >> 2) % 4], periodStart: '2025-02-01', periodEnd: '2025-02-28', id: `in_prev_${seed}`,
+      const current = generateSampleInvoice(seed, {
+        currency,
+        scenario: scenarios[seed % 4],
+        number: seed % 5 === 0 ? null : undefined,
       });
+      const previous =
+        seed % 3 === 0
+          ? null
+          : generateSampleInvoice(seed + 1000, {
+              currency: seed % 11 === 0 ? ('USD' === currency ? 'EUR' : 'USD') : currency,
+              scenario: scenarios[(seed >> 2) % 4],
+              periodStart: '2025-02-01',
+              periodEnd: '2025-02-28',
+              id: `in_prev_${seed}`,
+            });
       const sheet = buildFactSheet(current, previous);
       const ex = writeBuiltinExplanation(sheet);
       const verdict = checkGrounding(ex, sheet);

@@ -69,9 +69,10 @@ function explainLine(r: Reader, line: LineFacts): string {
       if (line.includedQuantity > 0 && line.overageQuantity === 0) {
         return `${used}, all within the ${r.show(`${p}.included_quantity`)} included in the plan, so the charge is ${amount}.`;
       }
-      const billed = line.includedQuantity > 0
-        ? `${used}; ${r.show(`${p}.included_quantity`)} were included in the plan and ${r.show(`${p}.overage_quantity`)} were billed`
-        : used;
+      const billed =
+        line.includedQuantity > 0
+          ? `${used}; ${r.show(`${p}.included_quantity`)} were included in the plan and ${r.show(`${p}.overage_quantity`)} were billed`
+          : used;
       return price !== null ? `${billed} at ${price} each, for ${amount}.` : `${billed}, for ${amount}.`;
     }
     case 'flat':
@@ -99,7 +100,12 @@ function compositionSentence(r: Reader, sheet: FactSheet): string {
   const parts: string[] = [];
   if (c.usage !== 0) parts.push(`${r.show('usage.amount')} in usage charges`);
   if (c.flatFees !== 0) parts.push(`${r.show('flat_fees.amount')} in fixed fees`);
-  if (c.proration !== 0) parts.push(c.proration > 0 ? `${r.show('proration.amount')} in prorated charges` : `a prorated credit of ${r.abs('proration.amount')}`);
+  if (c.proration !== 0)
+    parts.push(
+      c.proration > 0
+        ? `${r.show('proration.amount')} in prorated charges`
+        : `a prorated credit of ${r.abs('proration.amount')}`,
+    );
   if (c.other !== 0) parts.push(`${r.show('other.amount')} in other charges`);
   if (c.credits !== 0) parts.push(`a credit of ${r.abs('credits.amount')}`);
   if (sheet.totals.discounts !== 0) parts.push(`a discount of ${r.abs('invoice.discounts')}`);
@@ -111,7 +117,9 @@ function paymentSentence(r: Reader, sheet: FactSheet): string {
   const t = sheet.totals;
   switch (sheet.status) {
     case 'paid':
-      return t.amountPaid !== 0 ? `It has been paid, with ${r.show('invoice.amount_paid')} received.` : 'It is marked as paid.';
+      return t.amountPaid !== 0
+        ? `It has been paid, with ${r.show('invoice.amount_paid')} received.`
+        : 'It is marked as paid.';
     case 'draft':
       return 'It is still a draft, so the amounts can change before it is finalised.';
     case 'void':
@@ -170,14 +178,22 @@ function meterChangeSentence(r: Reader, m: MeterChange): string {
   const delta = m.amount - m.previousAmount;
   const existedBefore = r.has(`prev.meter.${m.key}.amount`);
   const existsNow = r.has(`meter.${m.key}.amount`);
-  if (!existedBefore) return `${m.name} is new on this invoice and ${raisedLowered(delta)} the total by ${r.abs(`${p}.amount`)}.`;
-  if (!existsNow) return `${m.name} no longer appears on this invoice, which ${raisedLowered(delta)} the total by ${r.abs(`${p}.amount`)}.`;
-  const head = delta === 0 ? `${m.name} left the total unchanged overall` : `${m.name} ${raisedLowered(delta)} the total by ${r.abs(`${p}.amount`)}`;
+  if (!existedBefore)
+    return `${m.name} is new on this invoice and ${raisedLowered(delta)} the total by ${r.abs(`${p}.amount`)}.`;
+  if (!existsNow)
+    return `${m.name} no longer appears on this invoice, which ${raisedLowered(delta)} the total by ${r.abs(`${p}.amount`)}.`;
+  const head =
+    delta === 0
+      ? `${m.name} left the total unchanged overall`
+      : `${m.name} ${raisedLowered(delta)} the total by ${r.abs(`${p}.amount`)}`;
   const effects: string[] = [];
   if (m.volumeEffect !== 0) {
-    effects.push(`billable usage went ${dirOf(m.overageQuantity - m.previousOverageQuantity)} from ${r.show(`prev.meter.${m.key}.overage_quantity`)} to ${r.show(`meter.${m.key}.overage_quantity`)}, which ${raisedLowered(m.volumeEffect)} it by ${r.abs(`${p}.volume`)}`);
+    effects.push(
+      `billable usage went ${dirOf(m.overageQuantity - m.previousOverageQuantity)} from ${r.show(`prev.meter.${m.key}.overage_quantity`)} to ${r.show(`meter.${m.key}.overage_quantity`)}, which ${raisedLowered(m.volumeEffect)} it by ${r.abs(`${p}.volume`)}`,
+    );
   }
-  if (m.priceEffect !== 0) effects.push(`the price effect ${raisedLowered(m.priceEffect)} it by ${r.abs(`${p}.price`)}`);
+  if (m.priceEffect !== 0)
+    effects.push(`the price effect ${raisedLowered(m.priceEffect)} it by ${r.abs(`${p}.price`)}`);
   return effects.length > 0 ? `${head}: ${effects.join(', and ')}.` : `${head}.`;
 }
 
@@ -198,7 +214,9 @@ function changeSentences(r: Reader, sheet: FactSheet): string[] {
   if (change.totalChange === 0) out.push(`The total is unchanged at ${r.show('invoice.total')}.`);
   else {
     const pct = r.has('change.total_percent') ? ` (${r.abs('change.total_percent')})` : '';
-    out.push(`The total went ${dirOf(change.totalChange)} by ${r.abs('change.total')}${pct}, from ${r.show('prev.total')} to ${r.show('invoice.total')}.`);
+    out.push(
+      `The total went ${dirOf(change.totalChange)} by ${r.abs('change.total')}${pct}, from ${r.show('prev.total')} to ${r.show('invoice.total')}.`,
+    );
   }
   const meters = change.meters
     .filter((m) => m.volumeEffect !== 0 || m.priceEffect !== 0)
@@ -216,7 +234,8 @@ function changeSentences(r: Reader, sheet: FactSheet): string[] {
 export function writeBuiltinExplanation(sheet: FactSheet): InvoiceExplanation {
   const r = createReader(sheet);
   // A purely numeric invoice number would read as a claim, so it is only named when it has letters.
-  const who = sheet.invoiceNumber && /\p{L}/u.test(sheet.invoiceNumber) ? `Invoice ${sheet.invoiceNumber}` : 'This invoice';
+  const who =
+    sheet.invoiceNumber && /\p{L}/u.test(sheet.invoiceNumber) ? `Invoice ${sheet.invoiceNumber}` : 'This invoice';
   const summary = [
     `${who} covers ${r.show('invoice.period_start')} to ${r.show('invoice.period_end')} and totals ${r.show('invoice.total')}.`,
     compositionSentence(r, sheet),

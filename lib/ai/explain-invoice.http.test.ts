@@ -55,7 +55,13 @@ describe('explainInvoice against a fake OpenAI-compatible server', () => {
     server.setReplies(JSON.stringify(groundedAnswer(facts)));
     const result = await explainInvoice({ facts, model: model(), maxRetries: 0 });
     expect(server.requests).toHaveLength(1);
-    expect(result).toMatchObject({ source: 'model', provider: 'openai-compatible', modelId: 'fake-model', promptVersion: PROMPT_VERSION, fallbackReason: null });
+    expect(result).toMatchObject({
+      source: 'model',
+      provider: 'openai-compatible',
+      modelId: 'fake-model',
+      promptVersion: PROMPT_VERSION,
+      fallbackReason: null,
+    });
     expect(result.sections).toEqual(groundedAnswer(facts));
     expect(result.verdicts.map((v) => v.ok)).toEqual([true]);
   });

@@ -28,7 +28,8 @@ const streamResult = (value: unknown, chunk = 20) => {
       start(controller) {
         controller.enqueue({ type: 'stream-start', warnings: [] });
         controller.enqueue({ type: 'text-start', id: 't1' });
-        for (let i = 0; i < text.length; i += chunk) controller.enqueue({ type: 'text-delta', id: 't1', delta: text.slice(i, i + chunk) });
+        for (let i = 0; i < text.length; i += chunk)
+          controller.enqueue({ type: 'text-delta', id: 't1', delta: text.slice(i, i + chunk) });
         controller.enqueue({ type: 'text-end', id: 't1' });
         controller.enqueue({ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage });
         controller.close();
@@ -43,7 +44,13 @@ describe('explainInvoice with MockLanguageModelV4', () => {
   it('accepts a grounded first answer', async () => {
     const model = mockModel({ doGenerate: textResult(groundedAnswer(facts)) });
     const result = await explainInvoice({ facts, model: selectionFromModel(model) });
-    expect(result).toMatchObject({ source: 'model', provider: 'mock-provider', modelId: 'mock-model', promptVersion: PROMPT_VERSION, fallbackReason: null });
+    expect(result).toMatchObject({
+      source: 'model',
+      provider: 'mock-provider',
+      modelId: 'mock-model',
+      promptVersion: PROMPT_VERSION,
+      fallbackReason: null,
+    });
     expect(result.sections).toEqual(groundedAnswer(facts));
     expect(result.verdicts.map((v) => v.ok)).toEqual([true]);
     expect(result.facts).toBe(facts);
@@ -67,14 +74,29 @@ describe('explainInvoice with MockLanguageModelV4', () => {
     const model = mockModel({ doGenerate: textResult(ungroundedAnswer(facts)) });
     const result = await explainInvoice({ facts, model: selectionFromModel(model) });
     expect(model.doGenerateCalls).toHaveLength(2);
-    expect(result).toMatchObject({ source: 'builtin', provider: 'builtin', modelId: 'builtin-writer', label: BUILTIN_WRITER_LABEL, promptVersion: BUILTIN_WRITER_VERSION, fallbackReason: 'ungrounded' });
+    expect(result).toMatchObject({
+      source: 'builtin',
+      provider: 'builtin',
+      modelId: 'builtin-writer',
+      label: BUILTIN_WRITER_LABEL,
+      promptVersion: BUILTIN_WRITER_VERSION,
+      fallbackReason: 'ungrounded',
+    });
     expect(result.sections).toEqual(writeBuiltinExplanation(facts));
     expect(result.verdicts.map((v) => v.ok)).toEqual([false, false, true]);
-    expect(result.attempts.map((a) => [a.source, a.promptVersion])).toEqual([['model', PROMPT_VERSION], ['model', PROMPT_VERSION], ['builtin', BUILTIN_WRITER_VERSION]]);
+    expect(result.attempts.map((a) => [a.source, a.promptVersion])).toEqual([
+      ['model', PROMPT_VERSION],
+      ['model', PROMPT_VERSION],
+      ['builtin', BUILTIN_WRITER_VERSION],
+    ]);
   });
 
   it('treats a failing or malformed model as a failed attempt', async () => {
-    const broken = mockModel({ doGenerate: async () => { throw new Error('connection refused'); } });
+    const broken = mockModel({
+      doGenerate: async () => {
+        throw new Error('connection refused');
+      },
+    });
     const r1 = await explainInvoice({ facts, model: selectionFromModel(broken), maxRetries: 0 });
     expect(r1).toMatchObject({ source: 'builtin', fallbackReason: 'model_error' });
     expect(r1.attempts[0].error).toMatch(/connection refused/);
@@ -111,7 +133,10 @@ describe('streamInvoiceExplanation with MockLanguageModelV4', () => {
   });
 
   it('falls back when the streamed draft and the regeneration are ungrounded', async () => {
-    const model = mockModel({ doStream: streamResult(ungroundedAnswer(facts)), doGenerate: textResult(ungroundedAnswer(facts)) });
+    const model = mockModel({
+      doStream: streamResult(ungroundedAnswer(facts)),
+      doGenerate: textResult(ungroundedAnswer(facts)),
+    });
     const { textStream, result } = streamInvoiceExplanation({ facts, model: selectionFromModel(model) });
     expect((await collect(textStream)).join('')).toContain(MADE_UP_AMOUNT);
     const final = await result;

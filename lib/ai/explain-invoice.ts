@@ -2,7 +2,12 @@ import { generateText, Output } from 'ai';
 import { invoiceExplanationSchema, type FactSheet, type InvoiceExplanation } from '@/lib/schemas/invoice-facts';
 import { checkGrounding, type GroundingVerdict } from '@/lib/ai/check-grounding';
 import { BUILTIN_WRITER_VERSION, writeBuiltinExplanation } from '@/lib/ai/builtin-writer';
-import { buildInvoicePrompt, buildRetryInstruction, INVOICE_SYSTEM_PROMPT, PROMPT_VERSION } from '@/lib/ai/invoice-prompt';
+import {
+  buildInvoicePrompt,
+  buildRetryInstruction,
+  INVOICE_SYSTEM_PROMPT,
+  PROMPT_VERSION,
+} from '@/lib/ai/invoice-prompt';
 import { selectModel, type AiConfig, type ModelSelection } from '@/lib/ai/select-model';
 
 // Explain an invoice: model (if configured) → grounding check → one regeneration with the
@@ -82,7 +87,13 @@ export async function runModelAttempt(
   previous: GroundingVerdict | null,
   opts: Pick<ExplainInvoiceOptions, 'abortSignal' | 'maxRetries'>,
 ): Promise<ExplainAttempt> {
-  const base = { attempt, source: 'model' as const, provider: selection.provider, modelId: selection.modelId, promptVersion: PROMPT_VERSION };
+  const base = {
+    attempt,
+    source: 'model' as const,
+    provider: selection.provider,
+    modelId: selection.modelId,
+    promptVersion: PROMPT_VERSION,
+  };
   try {
     const { output } = await generateText({
       model: selection.model,
@@ -94,7 +105,12 @@ export async function runModelAttempt(
     return { ...base, sections: output, verdict: checkGrounding(output, facts), error: null };
   } catch (error) {
     if (opts.abortSignal?.aborted) throw error;
-    return { ...base, sections: null, verdict: failedVerdict(`Model call failed: ${errorMessage(error)}`), error: errorMessage(error) };
+    return {
+      ...base,
+      sections: null,
+      verdict: failedVerdict(`Model call failed: ${errorMessage(error)}`),
+      error: errorMessage(error),
+    };
   }
 }
 
@@ -113,13 +129,21 @@ export function builtinAttempt(facts: FactSheet, attempt: number): ExplainAttemp
 }
 
 /** Turns the list of attempts (the last one accepted) into the result record. */
-export function toResult(selection: ModelSelection, facts: FactSheet, attempts: ExplainAttempt[]): InvoiceExplanationResult {
+export function toResult(
+  selection: ModelSelection,
+  facts: FactSheet,
+  attempts: ExplainAttempt[],
+): InvoiceExplanationResult {
   const accepted = attempts[attempts.length - 1];
   const modelAttempts = attempts.filter((a) => a.source === 'model');
   const fallbackReason: FallbackReason | null =
-    accepted.source === 'model' ? null
-      : modelAttempts.length === 0 ? 'not_configured'
-        : modelAttempts[modelAttempts.length - 1].error !== null ? 'model_error' : 'ungrounded';
+    accepted.source === 'model'
+      ? null
+      : modelAttempts.length === 0
+        ? 'not_configured'
+        : modelAttempts[modelAttempts.length - 1].error !== null
+          ? 'model_error'
+          : 'ungrounded';
   return {
     sections: accepted.sections!,
     source: accepted.source,

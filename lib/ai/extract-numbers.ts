@@ -33,9 +33,48 @@ export interface NumberToken {
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 const SCALE = String.raw`(?:(?:k|K|M|B|bn|mn|m)(?![A-Za-z0-9])|\s(?:thousand|million|billion)\b)`;
 const CODES = [
-  'USD', 'EUR', 'GBP', 'JPY', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK', 'NOK', 'DKK', 'INR', 'KRW', 'CNY',
-  'HKD', 'SGD', 'BRL', 'MXN', 'ZAR', 'PLN', 'CZK', 'HUF', 'ILS', 'TRY', 'AED', 'SAR', 'THB', 'IDR',
-  'MYR', 'PHP', 'TWD', 'KWD', 'BHD', 'JOD', 'OMR', 'TND', 'CLP', 'VND', 'RON', 'BGN', 'ISK', 'COP',
+  'USD',
+  'EUR',
+  'GBP',
+  'JPY',
+  'CAD',
+  'AUD',
+  'NZD',
+  'CHF',
+  'SEK',
+  'NOK',
+  'DKK',
+  'INR',
+  'KRW',
+  'CNY',
+  'HKD',
+  'SGD',
+  'BRL',
+  'MXN',
+  'ZAR',
+  'PLN',
+  'CZK',
+  'HUF',
+  'ILS',
+  'TRY',
+  'AED',
+  'SAR',
+  'THB',
+  'IDR',
+  'MYR',
+  'PHP',
+  'TWD',
+  'KWD',
+  'BHD',
+  'JOD',
+  'OMR',
+  'TND',
+  'CLP',
+  'VND',
+  'RON',
+  'BGN',
+  'ISK',
+  'COP',
 ];
 const SYMBOL = String.raw`(?:US\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|HK\$|[$€£¥₹₩])`;
 const WORD_CURRENCY = String.raw`(?:dollars?|euros?|yen|pounds?|cents?|¢)`;
@@ -53,10 +92,7 @@ function parseNumeric(raw: string, scaleRaw: string | undefined): { value: numbe
   const decimals = digits.includes('.') ? digits.split('.')[1].length : 0;
   const scaleWord = (scaleRaw ?? '').trim();
   const multiplier =
-    scaleWord === '' ? 1
-      : /^(k|K|thousand)$/.test(scaleWord) ? 1e3
-        : /^(M|m|mn|million)$/.test(scaleWord) ? 1e6
-          : 1e9;
+    scaleWord === '' ? 1 : /^(k|K|thousand)$/.test(scaleWord) ? 1e3 : /^(M|m|mn|million)$/.test(scaleWord) ? 1e6 : 1e9;
   return { value: Number(digits) * multiplier, tolerance: 0.5 * 10 ** -decimals * multiplier };
 }
 
@@ -89,18 +125,23 @@ const RULES: Rule[] = [
       const month = monthIndex(m[1]);
       const year = m[4] ? +m[4] : null;
       if (!validDay(+m[2]) || !validDay(+m[3])) return null;
-      return dateOnly([{ year, month, day: +m[2] }, { year, month, day: +m[3] }]);
+      return dateOnly([
+        { year, month, day: +m[2] },
+        { year, month, day: +m[3] },
+      ]);
     },
   },
   {
     kind: 'date', // March 1, 2025 · Mar 1 · March 1st
     re: new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})${ORD}\b(?![,.:]\d)(?:,?\s+(\d{4})\b)?`, 'g'),
-    build: (m) => (validDay(+m[2]) ? dateOnly([{ year: m[3] ? +m[3] : null, month: monthIndex(m[1]), day: +m[2] }]) : null),
+    build: (m) =>
+      validDay(+m[2]) ? dateOnly([{ year: m[3] ? +m[3] : null, month: monthIndex(m[1]), day: +m[2] }]) : null,
   },
   {
     kind: 'date', // 1 March 2025 · 1st of March
     re: new RegExp(String.raw`(?<![\d,.])\b(\d{1,2})${ORD}\s+(?:of\s+)?${MONTH}(?:,?\s+(\d{4})\b)?`, 'g'),
-    build: (m) => (validDay(+m[1]) ? dateOnly([{ year: m[3] ? +m[3] : null, month: monthIndex(m[2]), day: +m[1] }]) : null),
+    build: (m) =>
+      validDay(+m[1]) ? dateOnly([{ year: m[3] ? +m[3] : null, month: monthIndex(m[2]), day: +m[1] }]) : null,
   },
   {
     kind: 'date', // March 2025
@@ -109,16 +150,32 @@ const RULES: Rule[] = [
   },
   {
     kind: 'money', // $1,234.56 · -€12 · USD 1.2k · US$5
-    re: new RegExp(String.raw`(?<![\w.])[-−+]?(${SYMBOL}|\b(?:${CODES.join('|')})\s?)\s?[-−]?(${NUM})(${SCALE})?(?![\w])`, 'g'),
+    re: new RegExp(
+      String.raw`(?<![\w.])[-−+]?(${SYMBOL}|\b(?:${CODES.join('|')})\s?)\s?[-−]?(${NUM})(${SCALE})?(?![\w])`,
+      'g',
+    ),
     build: (m) => ({ ...parseNumeric(m[2], m[3]), currencyMark: m[1].trim(), cents: false, dates: noDates }),
   },
   {
     kind: 'money', // 12.50 USD · 5 cents · 300 yen
-    re: new RegExp(String.raw`(?<![\w.])[-−+]?(${NUM})(${SCALE})?\s?(${CODES.join('|')}|${WORD_CURRENCY})(?![\w])`, 'g'),
+    re: new RegExp(
+      String.raw`(?<![\w.])[-−+]?(${NUM})(${SCALE})?\s?(${CODES.join('|')}|${WORD_CURRENCY})(?![\w])`,
+      'g',
+    ),
     build: (m) => {
       const mark = m[3];
       const cents = /^(cents?|¢)$/.test(mark);
-      const currencyMark = cents ? null : /^dollars?$/.test(mark) ? '$' : /^euros?$/.test(mark) ? '€' : mark === 'yen' ? '¥' : /^pounds?$/.test(mark) ? '£' : mark;
+      const currencyMark = cents
+        ? null
+        : /^dollars?$/.test(mark)
+          ? '$'
+          : /^euros?$/.test(mark)
+            ? '€'
+            : mark === 'yen'
+              ? '¥'
+              : /^pounds?$/.test(mark)
+                ? '£'
+                : mark;
       return { ...parseNumeric(m[1], m[2]), currencyMark, cents, dates: noDates };
     },
   },

@@ -31,12 +31,18 @@ export function buildInvoicePrompt(sheet: FactSheet): string {
         ? `The previous invoice is in ${sheet.previous.currency}, so the change is not compared.`
         : 'There is no previous invoice: this is the first one.',
   ].join('\n');
-  const lines = table([['lineId', 'kind', 'description'], ...sheet.lines.map((l) => [l.id, l.proration ? `${l.kind} (proration)` : l.kind, l.description])]);
+  const lines = table([
+    ['lineId', 'kind', 'description'],
+    ...sheet.lines.map((l) => [l.id, l.proration ? `${l.kind} (proration)` : l.kind, l.description]),
+  ]);
   const facts = table([['id', 'label', 'display'], ...sheet.facts.map((f) => [f.id, f.label, f.display])]);
   const drivers = sheet.change
-    ? table([['driver', 'label', 'fact id'], ...[...sheet.change.drivers]
-        .sort((a, b) => Math.abs(b.amount) - Math.abs(a.amount))
-        .map((d) => [d.kind, d.label, d.factId])])
+    ? table([
+        ['driver', 'label', 'fact id'],
+        ...[...sheet.change.drivers]
+          .sort((a, b) => Math.abs(b.amount) - Math.abs(a.amount))
+          .map((d) => [d.kind, d.label, d.factId]),
+      ])
     : '(none)';
   return `${header}\n\nLINES\n${lines}\n\nFACTS\n${facts}\n\nCHANGE DRIVERS (largest first; they add up to change.total)\n${drivers}`;
 }

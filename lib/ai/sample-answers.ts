@@ -17,9 +17,14 @@ export function groundedAnswer(sheet: FactSheet): InvoiceExplanation {
   const hasChange = sheet.change !== null;
   return {
     summary: `This invoice comes to ${s('invoice.total')}, most of it usage: API calls alone account for ${s('meter.api_calls.amount')}. ${hasChange ? `That is ${s('change.total')} more than last month.` : 'It is your first invoice.'}`,
-    lines: sheet.lines.map((l) => ({ lineId: l.id, explanation: `${l.description} — ${s(`line.${l.factKey}.amount`)} for this period.` })),
+    lines: sheet.lines.map((l) => ({
+      lineId: l.id,
+      explanation: `${l.description} — ${s(`line.${l.factKey}.amount`)} for this period.`,
+    })),
     changes: hasChange
-      ? [`You made more API calls (${s('meter.api_calls.overage_quantity')} billable), which added ${s('change.meter.api_calls.volume')}, and the unit price of ${s('meter.api_calls.unit_price')} added ${s('change.meter.api_calls.price')}.`]
+      ? [
+          `You made more API calls (${s('meter.api_calls.overage_quantity')} billable), which added ${s('change.meter.api_calls.volume')}, and the unit price of ${s('meter.api_calls.unit_price')} added ${s('change.meter.api_calls.price')}.`,
+        ]
       : ['This is the first invoice, so there is nothing to compare.'],
   };
 }

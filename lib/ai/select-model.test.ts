@@ -7,7 +7,13 @@ describe('selectModel', () => {
 
   it('selects the built-in writer when nothing is configured', () => {
     for (const config of [undefined, null, { provider: 'builtin' as const }]) {
-      expect(selectModel(config)).toEqual({ kind: 'builtin', provider: 'builtin', modelId: 'builtin-writer', label: BUILTIN_WRITER_LABEL, reason: null });
+      expect(selectModel(config)).toEqual({
+        kind: 'builtin',
+        provider: 'builtin',
+        modelId: 'builtin-writer',
+        label: BUILTIN_WRITER_LABEL,
+        reason: null,
+      });
     }
   });
 
@@ -19,7 +25,12 @@ describe('selectModel', () => {
 
   it('builds an Anthropic model', () => {
     const s = selectModel({ provider: 'anthropic', apiKey: 'sk-ant-test', model: 'claude-sonnet-4-5' });
-    expect(s).toMatchObject({ kind: 'model', provider: 'anthropic', modelId: 'claude-sonnet-4-5', label: 'anthropic · claude-sonnet-4-5' });
+    expect(s).toMatchObject({
+      kind: 'model',
+      provider: 'anthropic',
+      modelId: 'claude-sonnet-4-5',
+      label: 'anthropic · claude-sonnet-4-5',
+    });
   });
 
   it('builds an OpenAI-compatible chat model for a local server', () => {
@@ -28,20 +39,40 @@ describe('selectModel', () => {
   });
 
   it('falls back to the built-in writer, with a reason, when the config is unusable', () => {
-    expect(selectModel({ provider: 'openai-compatible', model: 'llama3.2' })).toMatchObject({ kind: 'builtin', reason: expect.stringMatching(/base URL/) });
-    expect(selectModel({ provider: 'openai-compatible', baseURL: 'http://127.0.0.1:1/v1' })).toMatchObject({ kind: 'builtin', reason: expect.stringMatching(/model id/) });
-    expect(selectModel({ provider: 'openai-compatible', baseURL: 'not a url', model: 'x' })).toMatchObject({ kind: 'builtin', reason: expect.stringMatching(/Invalid/) });
+    expect(selectModel({ provider: 'openai-compatible', model: 'llama3.2' })).toMatchObject({
+      kind: 'builtin',
+      reason: expect.stringMatching(/base URL/),
+    });
+    expect(selectModel({ provider: 'openai-compatible', baseURL: 'http://127.0.0.1:1/v1' })).toMatchObject({
+      kind: 'builtin',
+      reason: expect.stringMatching(/model id/),
+    });
+    expect(selectModel({ provider: 'openai-compatible', baseURL: 'not a url', model: 'x' })).toMatchObject({
+      kind: 'builtin',
+      reason: expect.stringMatching(/Invalid/),
+    });
   });
 
   it('never reads the API key from process.env', () => {
     vi.stubEnv('OPENAI_API_KEY', 'sk-from-env');
     vi.stubEnv('ANTHROPIC_API_KEY', 'sk-ant-from-env');
-    expect(selectModel({ provider: 'openai' })).toMatchObject({ kind: 'builtin', reason: expect.stringMatching(/API key/) });
-    expect(selectModel({ provider: 'anthropic' })).toMatchObject({ kind: 'builtin', reason: expect.stringMatching(/API key/) });
+    expect(selectModel({ provider: 'openai' })).toMatchObject({
+      kind: 'builtin',
+      reason: expect.stringMatching(/API key/),
+    });
+    expect(selectModel({ provider: 'anthropic' })).toMatchObject({
+      kind: 'builtin',
+      reason: expect.stringMatching(/API key/),
+    });
   });
 
   it('wraps a model object the caller already has', () => {
     const mock = new MockLanguageModelV4({ provider: 'mock-provider', modelId: 'mock-1' });
-    expect(selectionFromModel(mock)).toMatchObject({ kind: 'model', provider: 'mock-provider', modelId: 'mock-1', model: mock });
+    expect(selectionFromModel(mock)).toMatchObject({
+      kind: 'model',
+      provider: 'mock-provider',
+      modelId: 'mock-1',
+      model: mock,
+    });
   });
 });

@@ -39,7 +39,13 @@ export type ModelSelection =
     };
 
 export function builtinSelection(reason: string | null = null): ModelSelection {
-  return { kind: 'builtin', provider: BUILTIN_PROVIDER, modelId: BUILTIN_MODEL_ID, label: BUILTIN_WRITER_LABEL, reason };
+  return {
+    kind: 'builtin',
+    provider: BUILTIN_PROVIDER,
+    modelId: BUILTIN_MODEL_ID,
+    label: BUILTIN_WRITER_LABEL,
+    reason,
+  };
 }
 
 /** Wraps an AI SDK model object you already have (tests, custom providers). */
@@ -55,7 +61,8 @@ export function selectionFromModel(model: LanguageModelObject, provider?: string
 export function selectModel(config?: AiConfig | null): ModelSelection {
   if (!config || config.provider === 'builtin') return builtinSelection();
   const parsed = aiConfigSchema.safeParse(config);
-  if (!parsed.success) return builtinSelection(`Invalid AI configuration: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  if (!parsed.success)
+    return builtinSelection(`Invalid AI configuration: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   const { provider, model, apiKey, baseURL } = parsed.data;
   switch (provider) {
     case 'openai': {

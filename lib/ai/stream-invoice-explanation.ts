@@ -74,7 +74,13 @@ export function streamInvoiceExplanation(options: ExplainInvoiceOptions): Invoic
         emitted = text;
       }
     };
-    const base = { attempt: 1, source: 'model' as const, provider: selection.provider, modelId: selection.modelId, promptVersion: PROMPT_VERSION };
+    const base = {
+      attempt: 1,
+      source: 'model' as const,
+      provider: selection.provider,
+      modelId: selection.modelId,
+      promptVersion: PROMPT_VERSION,
+    };
     let first: ExplainAttempt;
     try {
       const stream = streamText({
@@ -92,12 +98,18 @@ export function streamInvoiceExplanation(options: ExplainInvoiceOptions): Invoic
     } catch (error) {
       if (options.abortSignal?.aborted) throw error;
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      first = { ...base, sections: null, verdict: { ok: false, numbers: [], unverified: [], issues: [`Model call failed: ${message}`] }, error: message };
+      first = {
+        ...base,
+        sections: null,
+        verdict: { ok: false, numbers: [], unverified: [], issues: [`Model call failed: ${message}`] },
+        error: message,
+      };
     }
     const result = await finishExplanation(selection, facts, [first], options);
     return {
       ...result,
-      streamedDraftAccepted: first.verdict.ok && first.sections !== null && emitted === renderExplanationText(first.sections),
+      streamedDraftAccepted:
+        first.verdict.ok && first.sections !== null && emitted === renderExplanationText(first.sections),
     };
   };
 

@@ -34,7 +34,11 @@ export interface PeriodEndForecast {
  * Expected total usage from the end of `history` (hourly points, ascending) to `periodEnd`,
  * with an 80% band. The last step is counted in proportion when the period ends mid-step.
  */
-export function forecastToPeriodEnd(history: readonly TimedValue[], periodEnd: number | Date, opts: ForecastOptions = {}): PeriodEndForecast {
+export function forecastToPeriodEnd(
+  history: readonly TimedValue[],
+  periodEnd: number | Date,
+  opts: ForecastOptions = {},
+): PeriodEndForecast {
   if (history.length === 0) return { expected: 0, lower: 0, upper: 0, steps: 0 };
   const step = stepOf(history);
   const last = ms(history[history.length - 1].t);

@@ -34,7 +34,10 @@ describe('fitForecast', () => {
     const e = noise(7);
     const y = Array.from({ length: 168 * 4 }, (_, t) => 50 + 0.5 * t + daily(t) + weekly(t) + e());
     const f = fitForecast(y).forecast(24);
-    const truth = Array.from({ length: 24 }, (_, k) => 50 + 0.5 * (y.length + k) + daily(y.length + k) + weekly(y.length + k));
+    const truth = Array.from(
+      { length: 24 },
+      (_, k) => 50 + 0.5 * (y.length + k) + daily(y.length + k) + weekly(y.length + k),
+    );
     const mae = f.mean.reduce((s, v, k) => s + Math.abs(v - truth[k]), 0) / 24;
     expect(mae).toBeLessThan(3); // level ~ 400, trend 12 per day; damping may lag slightly
     expect(f.mean[23]).toBeGreaterThan(y[y.length - 24] + 6); // it does extrapolate the trend

@@ -66,19 +66,30 @@ const ENSEMBLE = 5;
 export function normalQuantile(p: number): number {
   if (p <= 0) return Number.NEGATIVE_INFINITY;
   if (p >= 1) return Number.POSITIVE_INFINITY;
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
+  ];
   const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const pl = 0.02425;
   if (p < pl) {
     const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    return (
+      (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+      ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+    );
   }
   if (p > 1 - pl) return -normalQuantile(1 - p);
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  return (
+    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+  );
 }
 
 function quantileSorted(sorted: ArrayLike<number>, q: number): number {
@@ -132,7 +143,13 @@ function initialState(y: ArrayLike<number>, m: number): { level: number; trend: 
  * Runs the robust recursion from the end of the first cycle; returns the final state and the
  * one-step residuals (unclipped). `scoreFrom` skips the first residuals in the MAE (burn-in).
  */
-function runHoltWinters(y: ArrayLike<number>, m: number, p: HoltWintersParams, keepResiduals: boolean, selH = 0): FitState {
+function runHoltWinters(
+  y: ArrayLike<number>,
+  m: number,
+  p: HoltWintersParams,
+  keepResiduals: boolean,
+  selH = 0,
+): FitState {
   const n = y.length;
   const start = m > 1 ? m : 1;
   const init = initialState(y, m);
@@ -222,8 +239,18 @@ export function fitForecast(history: ArrayLike<number>, opts: ForecastOptions = 
   if (n < 3) {
     const last = n > 0 ? y[n - 1] : 0;
     const params = { alpha: 1, beta: 0, gamma: 0, phi: 1 };
-    const flat = (h: number): ForecastResult => ({ mean: Array(h).fill(last), lower: Array(h).fill(last), upper: Array(h).fill(last) });
-    return { period: 0, params, mae: 0, forecast: flat, forecastSum: (h) => ({ expected: last * h, lower: last * h, upper: last * h }) };
+    const flat = (h: number): ForecastResult => ({
+      mean: Array(h).fill(last),
+      lower: Array(h).fill(last),
+      upper: Array(h).fill(last),
+    });
+    return {
+      period: 0,
+      params,
+      mae: 0,
+      forecast: flat,
+      forecastSum: (h) => ({ expected: last * h, lower: last * h, upper: last * h }),
+    };
   }
 
   // Candidate periods: the requested/default one and, unless fixed by the caller, the shorter
@@ -246,8 +273,12 @@ export function fitForecast(history: ArrayLike<number>, opts: ForecastOptions = 
   const st = runHoltWinters(y, m, params, true);
   // The point forecast averages the best few configurations (forecast combination is a cheap,
   // reliable variance reduction); intervals come from the best one.
-  const ensemble = cands.slice(0, ENSEMBLE).map((c) => ({ c, s: c === best ? st : runHoltWinters(y, c.m, c.p, false) }));
-  const res = Array.from(st.residuals.subarray(Math.min(st.residuals.length - 1, m > 1 ? Math.min(m, st.residuals.length >> 2) : 0))).sort((a, b) => a - b);
+  const ensemble = cands
+    .slice(0, ENSEMBLE)
+    .map((c) => ({ c, s: c === best ? st : runHoltWinters(y, c.m, c.p, false) }));
+  const res = Array.from(
+    st.residuals.subarray(Math.min(st.residuals.length - 1, m > 1 ? Math.min(m, st.residuals.length >> 2) : 0)),
+  ).sort((a, b) => a - b);
   const lowQ = quantileSorted(res, (1 - coverage) / 2);
   const highQ = quantileSorted(res, 1 - (1 - coverage) / 2);
   const z = normalQuantile(1 - (1 - coverage) / 2);
@@ -282,7 +313,6 @@ export function fitForecast(history: ArrayLike<number>, opts: ForecastOptions = 
     }
     return out;
   };
-
 
   return {
     period: m,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fileGeometry, normalise, optimiseThreshold, probationaryRows, rawScore, scaledSigmoid, scoreCorpus } from './nab-score';
+import {
+  fileGeometry,
+  normalise,
+  optimiseThreshold,
+  probationaryRows,
+  rawScore,
+  scaledSigmoid,
+  scoreCorpus,
+} from './nab-score';
 
 const standard = { tpWeight: 1, fnWeight: 1, fpWeight: 0.11 };
 const lowFn = { tpWeight: 1, fnWeight: 2, fpWeight: 0.11 };
@@ -76,7 +84,11 @@ describe('NAB raw and normalised scores', () => {
     expect(best.threshold).toBe(0.5);
     expect(best.raw).toBeCloseTo(0.856989, 5);
     // with a bigger FP cost (fp = 2) never firing (-1) beats 1 - 2 = -1
-    const never = optimiseThreshold([{ geo, scores: scoresWith({ 5: 0.95, 10: 0.95 }) }], { tpWeight: 1, fnWeight: 1, fpWeight: 2.5 });
+    const never = optimiseThreshold([{ geo, scores: scoresWith({ 5: 0.95, 10: 0.95 }) }], {
+      tpWeight: 1,
+      fnWeight: 1,
+      fpWeight: 2.5,
+    });
     expect(never.raw).toBe(-1);
     expect(never.threshold).toBeGreaterThan(0.95);
   });

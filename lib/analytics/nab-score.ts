@@ -101,7 +101,12 @@ export function fileGeometry(timestamps: ArrayLike<number>, windows: readonly Na
 }
 
 /** Raw NAB score of one file at one threshold (rows with score >= threshold are detections). */
-export function rawScore(geo: NabFileGeometry, scores: ArrayLike<number>, threshold: number, profile: NabProfile): number {
+export function rawScore(
+  geo: NabFileGeometry,
+  scores: ArrayLike<number>,
+  threshold: number,
+  profile: NabProfile,
+): number {
   const best = new Float64Array(geo.windows).fill(Number.NEGATIVE_INFINITY);
   let fp = 0;
   for (let i = geo.probation; i < geo.rows; i++) {
@@ -146,7 +151,10 @@ export interface NabScoredFile {
  * raw score; ties keep the higher threshold (fewer detections). If nothing beats "never fire",
  * the threshold is just above the highest score.
  */
-export function optimiseThreshold(files: readonly NabScoredFile[], profile: NabProfile): { threshold: number; raw: number } {
+export function optimiseThreshold(
+  files: readonly NabScoredFile[],
+  profile: NabProfile,
+): { threshold: number; raw: number } {
   let total = 0;
   for (const f of files) total += f.geo.probation < f.geo.rows ? f.geo.rows - f.geo.probation : 0;
   const score = new Float64Array(total);
@@ -218,7 +226,11 @@ export interface NabProfileResult {
  * the whole corpus. Per-category scores are normalised per category (its own null/perfect) at
  * that corpus-wide threshold; `total` is normalised over the whole corpus.
  */
-export function scoreCorpus(files: readonly NabFileResult[], profile: NabProfile, threshold?: number): NabProfileResult {
+export function scoreCorpus(
+  files: readonly NabFileResult[],
+  profile: NabProfile,
+  threshold?: number,
+): NabProfileResult {
   const thr = threshold ?? optimiseThreshold(files, profile).threshold;
   const catRaw = new Map<string, { raw: number; windows: number }>();
   let raw = 0;

@@ -10,7 +10,10 @@ describe('SLA credits', () => {
   });
 
   it('applies the deepest tier reached', () => {
-    const tiers = [{ belowBp: 9990, creditPercent: 10 }, { belowBp: 9950, creditPercent: 25 }];
+    const tiers = [
+      { belowBp: 9990, creditPercent: 10 },
+      { belowBp: 9950, creditPercent: 25 },
+    ];
     expect(slaCreditPercent(9995, tiers)).toBe(0);
     expect(slaCreditPercent(9962.96, tiers)).toBe(10);
     expect(slaCreditPercent(9900, tiers)).toBe(25);

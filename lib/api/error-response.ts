@@ -18,8 +18,14 @@ function prismaCode(err: unknown): string | undefined {
 export function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { code?: string; message?: string; cause?: unknown };
   const code = e?.code ?? '';
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', 'P1001', 'P1017', 'P2024'].includes(code)) return true;
-  if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Can't reach database/i.test(e?.message ?? '')) return true;
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', 'P1001', 'P1017', 'P2024'].includes(code))
+    return true;
+  if (
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Can't reach database/i.test(
+      e?.message ?? '',
+    )
+  )
+    return true;
   return e?.cause ? isDatabaseUnavailable(e.cause) : false;
 }
 
@@ -29,7 +35,9 @@ export function errorResponse(err: unknown, requestId: string): Response {
     return json(err.status, { error: { code: err.code, message: err.message, requestId, issues: err.issues } });
   }
   if (err instanceof ZodError) {
-    return json(422, { error: { code: 'validation_failed', message: 'The request is not valid', requestId, issues: err.issues } });
+    return json(422, {
+      error: { code: 'validation_failed', message: 'The request is not valid', requestId, issues: err.issues },
+    });
   }
   const prisma = prismaCode(err);
   if (prisma === 'P2002') {
@@ -40,7 +48,11 @@ export function errorResponse(err: unknown, requestId: string): Response {
   }
   if (isDatabaseUnavailable(err)) {
     console.error(`[api] ${requestId} database unavailable:`, (err as Error)?.message);
-    return json(503, { error: { code: 'database_unavailable', message: 'The database is unavailable; retry shortly', requestId } }, { 'retry-after': '2' });
+    return json(
+      503,
+      { error: { code: 'database_unavailable', message: 'The database is unavailable; retry shortly', requestId } },
+      { 'retry-after': '2' },
+    );
   }
   console.error(`[api] ${requestId} unhandled error:`, err);
   return json(500, { error: { code: 'internal_error', message: 'Something went wrong on our side', requestId } });

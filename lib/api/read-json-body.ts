@@ -3,7 +3,11 @@ import { ApiError } from './api-error';
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 // Reads a JSON body with a size cap and a clear error for each way it can be wrong.
-export async function readJsonBody(req: Request, limitBytes = DEFAULT_BODY_LIMIT, types = ['application/json']): Promise<unknown> {
+export async function readJsonBody(
+  req: Request,
+  limitBytes = DEFAULT_BODY_LIMIT,
+  types = ['application/json'],
+): Promise<unknown> {
   const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!types.includes(type)) {
     throw new ApiError(415, 'unsupported_media_type', `Content-Type must be ${types.join(' or ')}`);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildFactSheet, getFact } from '@/lib/invoices/build-fact-sheet';
-import { generateSampleInvoice, sampleFebruaryInvoice, sampleMarchInvoice, type SampleScenario } from '@/lib/invoices/sample-invoices';
+import {
+  generateSampleInvoice,
+  sampleFebruaryInvoice,
+  sampleMarchInvoice,
+  type SampleScenario,
+} from '@/lib/invoices/sample-invoices';
 import { factSheetSchema, type NormalizedInvoiceInput } from '@/lib/schemas/invoice-facts';
 
 const driverAmounts = (sheet: ReturnType<typeof buildFactSheet>) =>
@@ -11,18 +16,46 @@ describe('buildFactSheet — hand-computed pair (February → March)', () => {
 
   it('aggregates meters with included and overage quantities', () => {
     const api = sheet.meters.find((m) => m.key === 'api_calls')!;
-    expect(api).toMatchObject({ quantity: 1_700_000, includedQuantity: 200_000, overageQuantity: 1_500_000, unitPrice: 0.06, unitPriceIsAverage: false, amount: 90_000 });
-    expect(getFact(sheet, 'meter.api_calls.amount')).toMatchObject({ unit: 'money', value: 90_000, currency: 'USD', display: '$900.00' });
+    expect(api).toMatchObject({
+      quantity: 1_700_000,
+      includedQuantity: 200_000,
+      overageQuantity: 1_500_000,
+      unitPrice: 0.06,
+      unitPriceIsAverage: false,
+      amount: 90_000,
+    });
+    expect(getFact(sheet, 'meter.api_calls.amount')).toMatchObject({
+      unit: 'money',
+      value: 90_000,
+      currency: 'USD',
+      display: '$900.00',
+    });
     expect(getFact(sheet, 'meter.api_calls.unit_price')?.display).toBe('$0.0006');
-    expect(getFact(sheet, 'meter.api_calls.overage_quantity')).toMatchObject({ unit: 'quantity', value: 1_500_000, display: '1,500,000' });
+    expect(getFact(sheet, 'meter.api_calls.overage_quantity')).toMatchObject({
+      unit: 'quantity',
+      value: 1_500_000,
+      display: '1,500,000',
+    });
   });
 
   it('reports flat fees, proration, credits, tax, totals and dates', () => {
-    expect(sheet.components).toEqual({ usage: 95_000, flatFees: 4_900, proration: -1_500, credits: -2_000, other: 0, discounts: 0, tax: 9_640 });
+    expect(sheet.components).toEqual({
+      usage: 95_000,
+      flatFees: 4_900,
+      proration: -1_500,
+      credits: -2_000,
+      other: 0,
+      discounts: 0,
+      tax: 9_640,
+    });
     expect(getFact(sheet, 'invoice.total')?.display).toBe('$1,060.40');
     expect(getFact(sheet, 'invoice.tax_rate')).toMatchObject({ unit: 'percent', value: 10, display: '10.0%' });
     expect(getFact(sheet, 'line.il_mar_unused.amount')?.display).toBe('-$15.00');
-    expect(getFact(sheet, 'line.il_mar_unused.period_start')).toMatchObject({ unit: 'date', value: '2025-03-16', display: 'March 16, 2025' });
+    expect(getFact(sheet, 'line.il_mar_unused.period_start')).toMatchObject({
+      unit: 'date',
+      value: '2025-03-16',
+      display: 'March 16, 2025',
+    });
     expect(getFact(sheet, 'invoice.period_end')?.value).toBe('2025-03-31');
     expect(sheet.warnings).toEqual([]);
   });
@@ -76,9 +109,28 @@ describe('buildFactSheet — edge cases', () => {
 
   it('formats zero-decimal currencies (JPY) and fractional unit prices', () => {
     const inv: NormalizedInvoiceInput = {
-      id: 'in_jp', number: 'JP-7', currency: 'jpy', periodStart: '2025-03-01', periodEnd: '2025-03-31',
-      lines: [{ id: 'l1', kind: 'usage', description: 'API calls', meterKey: 'api_calls', quantity: 123_456, unitPrice: 0.01, amount: 1_235, period: { start: '2025-03-01', end: '2025-03-31' } }],
-      subtotal: 1_235, tax: 124, total: 1_359, amountDue: 1_359, status: 'open',
+      id: 'in_jp',
+      number: 'JP-7',
+      currency: 'jpy',
+      periodStart: '2025-03-01',
+      periodEnd: '2025-03-31',
+      lines: [
+        {
+          id: 'l1',
+          kind: 'usage',
+          description: 'API calls',
+          meterKey: 'api_calls',
+          quantity: 123_456,
+          unitPrice: 0.01,
+          amount: 1_235,
+          period: { start: '2025-03-01', end: '2025-03-31' },
+        },
+      ],
+      subtotal: 1_235,
+      tax: 124,
+      total: 1_359,
+      amountDue: 1_359,
+      status: 'open',
     };
     const sheet = buildFactSheet(inv);
     expect(sheet.currencyExponent).toBe(0);
@@ -95,8 +147,23 @@ describe('buildFactSheet — edge cases', () => {
   });
 
   it('treats an unchanged unit price as pure volume (no rounding crumbs as price effect)', () => {
-    const line = (q: number, amount: number) => ({ id: `l${q}`, kind: 'usage' as const, description: 'API calls', meterKey: 'api_calls', quantity: q, unitPrice: 0.033, amount, period: { start: '2025-03-01', end: '2025-03-31' } });
-    const base = { currency: 'USD', periodStart: '2025-03-01', periodEnd: '2025-03-31', number: null, status: 'open' as const };
+    const line = (q: number, amount: number) => ({
+      id: `l${q}`,
+      kind: 'usage' as const,
+      description: 'API calls',
+      meterKey: 'api_calls',
+      quantity: q,
+      unitPrice: 0.033,
+      amount,
+      period: { start: '2025-03-01', end: '2025-03-31' },
+    });
+    const base = {
+      currency: 'USD',
+      periodStart: '2025-03-01',
+      periodEnd: '2025-03-31',
+      number: null,
+      status: 'open' as const,
+    };
     const prev = { ...base, id: 'a', lines: [line(15, 0)], subtotal: 0, total: 0, amountDue: 0 };
     const cur = { ...base, id: 'b', lines: [line(45, 1)], subtotal: 1, total: 1, amountDue: 1 };
     expect(driverAmounts(buildFactSheet(cur, prev))).toEqual({ 'change.meter.api_calls.volume': 1 });
@@ -106,7 +173,12 @@ describe('buildFactSheet — edge cases', () => {
     const scenarios: SampleScenario[] = ['mixed', 'zero_usage', 'credits_only', 'proration'];
     for (let seed = 1; seed <= 200; seed++) {
       const currency = ['USD', 'EUR', 'JPY', 'KWD'][seed % 4];
-      const prev = generateSampleInvoice(seed * 7, { currency, scenario: scenarios[seed % 4], periodStart: '2025-02-01', periodEnd: '2025-02-28' });
+      const prev = generateSampleInvoice(seed * 7, {
+        currency,
+        scenario: scenarios[seed % 4],
+        periodStart: '2025-02-01',
+        periodEnd: '2025-02-28',
+      });
       const cur = generateSampleInvoice(seed * 7 + 1, { currency, scenario: scenarios[(seed + 1) % 4] });
       const sheet = buildFactSheet(cur, prev);
       const sum = sheet.change!.drivers.reduce((s, d) => s + d.amount, 0);

@@ -8,7 +8,15 @@ import {
   type NormalizedInvoiceInput,
   type Totals,
 } from '@/lib/schemas/invoice-facts';
-import { currencyExponent, formatDate, formatMoney, formatPercent, formatQuantity, roundTo, toFactKey } from '@/lib/invoices/format';
+import {
+  currencyExponent,
+  formatDate,
+  formatMoney,
+  formatPercent,
+  formatQuantity,
+  roundTo,
+  toFactKey,
+} from '@/lib/invoices/format';
 import { computeComponents, overageOf, type InvoiceComponents } from '@/lib/invoices/group-invoice-lines';
 import { decomposeChange } from '@/lib/invoices/decompose-change';
 
@@ -31,7 +39,8 @@ function createFactCollector(currency: string) {
       push({ id, label, unit: 'quantity', value, display: formatQuantity(value) }),
     percent: (id: string, label: string, value: number) =>
       push({ id, label, unit: 'percent', value: roundTo(value, 4), display: formatPercent(value) }),
-    date: (id: string, label: string, value: string) => push({ id, label, unit: 'date', value, display: formatDate(value) }),
+    date: (id: string, label: string, value: string) =>
+      push({ id, label, unit: 'date', value, display: formatDate(value) }),
   };
 }
 type FactCollector = ReturnType<typeof createFactCollector>;
@@ -59,7 +68,8 @@ function addLineFacts(f: FactCollector, line: LineFacts) {
   const name = line.description || line.kind;
   f.money(`${p}.amount`, `${name}: amount`, line.amount);
   if (line.quantity > 0) f.quantity(`${p}.quantity`, `${name}: quantity`, line.quantity);
-  if (line.includedQuantity > 0) f.quantity(`${p}.included_quantity`, `${name}: included quantity`, line.includedQuantity);
+  if (line.includedQuantity > 0)
+    f.quantity(`${p}.included_quantity`, `${name}: included quantity`, line.includedQuantity);
   if (line.kind === 'usage') f.quantity(`${p}.overage_quantity`, `${name}: billable quantity`, line.overageQuantity);
   if (line.unitPrice !== null) f.money(`${p}.unit_price`, `${name}: unit price`, line.unitPrice);
   f.date(`${p}.period_start`, `${name}: period start`, line.period.start);
@@ -87,16 +97,24 @@ function addTotalsFacts(f: FactCollector, prefix: string, who: string, inv: Norm
 
 function addChangeFacts(f: FactCollector, change: InvoiceChange, allDrivers: ReturnType<typeof decomposeChange>) {
   f.money('change.total', 'Change in total since the previous invoice', change.totalChange);
-  if (change.totalChangePercent !== null) f.percent('change.total_percent', 'Change in total, percent', change.totalChangePercent);
+  if (change.totalChangePercent !== null)
+    f.percent('change.total_percent', 'Change in total, percent', change.totalChangePercent);
   for (const m of allDrivers.meters) {
     const p = `change.meter.${m.key}`;
     f.money(`${p}.amount`, `${m.name}: change in amount`, m.amount - m.previousAmount);
     f.money(`${p}.volume`, `${m.name}: volume effect`, m.volumeEffect);
     f.money(`${p}.price`, `${m.name}: price effect`, m.priceEffect);
-    f.quantity(`${p}.overage_quantity`, `${m.name}: change in billable quantity`, m.overageQuantity - m.previousOverageQuantity);
+    f.quantity(
+      `${p}.overage_quantity`,
+      `${m.name}: change in billable quantity`,
+      m.overageQuantity - m.previousOverageQuantity,
+    );
     if (m.previousOverageQuantity > 0) {
-      f.percent(`${p}.overage_quantity_percent`, `${m.name}: change in billable quantity, percent`,
-        ((m.overageQuantity - m.previousOverageQuantity) / m.previousOverageQuantity) * 100);
+      f.percent(
+        `${p}.overage_quantity_percent`,
+        `${m.name}: change in billable quantity, percent`,
+        ((m.overageQuantity - m.previousOverageQuantity) / m.previousOverageQuantity) * 100,
+      );
     }
   }
   const byKind = (kind: string) => change.drivers.find((d) => d.kind === kind)?.amount ?? 0;
@@ -110,15 +128,20 @@ function addChangeFacts(f: FactCollector, change: InvoiceChange, allDrivers: Ret
 }
 
 /** Builds the fact sheet of `invoiceInput`, comparing it with `previousInput` when given. */
-export function buildFactSheet(invoiceInput: NormalizedInvoiceInput, previousInput?: NormalizedInvoiceInput | null): FactSheet {
+export function buildFactSheet(
+  invoiceInput: NormalizedInvoiceInput,
+  previousInput?: NormalizedInvoiceInput | null,
+): FactSheet {
   const invoice = normalizedInvoiceSchema.parse(invoiceInput);
   const previous = previousInput ? normalizedInvoiceSchema.parse(previousInput) : null;
   const cur = invoice.currency;
   const f = createFactCollector(cur);
   const warnings: string[] = [];
   const components = computeComponents(invoice);
-  if (components.lineSubtotal !== invoice.subtotal) warnings.push(`Subtotal ${invoice.subtotal} differs from the sum of the lines ${components.lineSubtotal}.`);
-  if (components.unexplained !== 0) warnings.push(`Total ${invoice.total} differs from its components by ${components.unexplained}.`);
+  if (components.lineSubtotal !== invoice.subtotal)
+    warnings.push(`Subtotal ${invoice.subtotal} differs from the sum of the lines ${components.lineSubtotal}.`);
+  if (components.unexplained !== 0)
+    warnings.push(`Total ${invoice.total} differs from its components by ${components.unexplained}.`);
 
   const lineKeys = assignLineKeys(invoice);
   const lines: LineFacts[] = invoice.lines.map((l) => ({
@@ -126,7 +149,7 @@ export function buildFactSheet(invoiceInput: NormalizedInvoiceInput, previousInp
     factKey: lineKeys.get(l.id)!,
     kind: l.kind,
     description: l.description,
-    meterKey: l.kind === 'usage' ? components.meters.find((m) => m.lineIds.includes(l.id))?.key ?? null : null,
+    meterKey: l.kind === 'usage' ? (components.meters.find((m) => m.lineIds.includes(l.id))?.key ?? null) : null,
     quantity: l.quantity,
     includedQuantity: l.includedQuantity,
     overageQuantity: overageOf(l.quantity, l.includedQuantity),
@@ -140,15 +163,22 @@ export function buildFactSheet(invoiceInput: NormalizedInvoiceInput, previousInp
   f.quantity('invoice.line_count', 'Number of invoice lines', invoice.lines.length);
   f.quantity('invoice.meter_count', 'Number of metered items', components.meters.length);
   const taxBase = invoice.subtotal - invoice.discounts;
-  if (invoice.tax !== 0 && taxBase > 0) f.percent('invoice.tax_rate', 'Effective tax rate', (invoice.tax / taxBase) * 100);
-  if (invoice.discounts > 0 && invoice.subtotal > 0) f.percent('invoice.discount_percent', 'Discount as a percent of the subtotal', (invoice.discounts / invoice.subtotal) * 100);
+  if (invoice.tax !== 0 && taxBase > 0)
+    f.percent('invoice.tax_rate', 'Effective tax rate', (invoice.tax / taxBase) * 100);
+  if (invoice.discounts > 0 && invoice.subtotal > 0)
+    f.percent(
+      'invoice.discount_percent',
+      'Discount as a percent of the subtotal',
+      (invoice.discounts / invoice.subtotal) * 100,
+    );
   addComponentFacts(f, '', '', components, cur);
   for (const m of components.meters) {
     const p = `meter.${m.key}`;
     f.quantity(`${p}.quantity`, `${m.name}: quantity used`, m.quantity);
     f.quantity(`${p}.included_quantity`, `${m.name}: included quantity`, m.includedQuantity);
     f.quantity(`${p}.overage_quantity`, `${m.name}: billable quantity beyond the included amount`, m.overageQuantity);
-    if (m.unitPrice !== null) f.money(`${p}.unit_price`, `${m.name}: ${m.unitPriceIsAverage ? 'average ' : ''}unit price`, m.unitPrice);
+    if (m.unitPrice !== null)
+      f.money(`${p}.unit_price`, `${m.name}: ${m.unitPriceIsAverage ? 'average ' : ''}unit price`, m.unitPrice);
     f.money(`${p}.amount`, `${m.name}: amount`, m.amount);
   }
   for (const line of lines) addLineFacts(f, line);
@@ -164,7 +194,12 @@ export function buildFactSheet(invoiceInput: NormalizedInvoiceInput, previousInp
       const p = `prev.meter.${m.key}`;
       f.quantity(`${p}.quantity`, `${m.name}: previous quantity used`, m.quantity);
       f.quantity(`${p}.overage_quantity`, `${m.name}: previous billable quantity`, m.overageQuantity);
-      if (m.unitPrice !== null) f.money(`${p}.unit_price`, `${m.name}: previous ${m.unitPriceIsAverage ? 'average ' : ''}unit price`, m.unitPrice);
+      if (m.unitPrice !== null)
+        f.money(
+          `${p}.unit_price`,
+          `${m.name}: previous ${m.unitPriceIsAverage ? 'average ' : ''}unit price`,
+          m.unitPrice,
+        );
       f.money(`${p}.amount`, `${m.name}: previous amount`, m.amount);
     }
     const decomposed = decomposeChange(prevComponents, components, previous.total, invoice.total);
@@ -173,7 +208,8 @@ export function buildFactSheet(invoiceInput: NormalizedInvoiceInput, previousInp
       previousTotal: previous.total,
       total: invoice.total,
       totalChange: decomposed.totalChange,
-      totalChangePercent: previous.total !== 0 ? roundTo((decomposed.totalChange / Math.abs(previous.total)) * 100, 4) : null,
+      totalChangePercent:
+        previous.total !== 0 ? roundTo((decomposed.totalChange / Math.abs(previous.total)) * 100, 4) : null,
       drivers: decomposed.drivers,
       meters: decomposed.meters,
     };
@@ -181,7 +217,10 @@ export function buildFactSheet(invoiceInput: NormalizedInvoiceInput, previousInp
   }
 
   const identifiers = [
-    invoice.id, invoice.number, previous?.id, previous?.number,
+    invoice.id,
+    invoice.number,
+    previous?.id,
+    previous?.number,
     ...invoice.lines.flatMap((l) => [l.id, l.description, l.meterKey, l.meterName]),
     ...components.meters.flatMap((m) => [m.key, m.name]),
     ...(change?.meters ?? []).flatMap((m) => [m.key, m.name]),
@@ -207,7 +246,13 @@ export function buildFactSheet(invoiceInput: NormalizedInvoiceInput, previousInp
     },
     totals: totalsOf(invoice),
     previous: previous
-      ? { invoiceId: previous.id, invoiceNumber: previous.number, currency: previous.currency, period: { start: previous.periodStart, end: previous.periodEnd }, totals: totalsOf(previous) }
+      ? {
+          invoiceId: previous.id,
+          invoiceNumber: previous.number,
+          currency: previous.currency,
+          period: { start: previous.periodStart, end: previous.periodEnd },
+          totals: totalsOf(previous),
+        }
       : null,
     change,
     facts: f.facts,

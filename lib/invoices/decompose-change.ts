@@ -42,8 +42,13 @@ export function decomposeMeterChange(previous: MeterGroup | undefined, current: 
   const a1 = current?.amount ?? 0;
   // Same declared unit price on both invoices: the whole change is volume (no rounding crumbs
   // showing up as a "price effect").
-  const samePrice = !!previous && !!current && previous.unitPrice !== null && !previous.unitPriceIsAverage
-    && !current.unitPriceIsAverage && previous.unitPrice === current.unitPrice;
+  const samePrice =
+    !!previous &&
+    !!current &&
+    previous.unitPrice !== null &&
+    !previous.unitPriceIsAverage &&
+    !current.unitPriceIsAverage &&
+    previous.unitPrice === current.unitPrice;
   const volumeEffect = samePrice ? a1 - a0 : Math.round((q1 - q0) * referencePrice(previous, current)) || 0;
   const priceEffect = a1 - a0 - volumeEffect;
   return {
@@ -84,8 +89,22 @@ export function decomposeChange(
   const drivers: ChangeDriver[] = [];
   for (const m of meters) {
     drivers.push(
-      { id: driverFactId('meter_volume', m.key), kind: 'meter_volume', meterKey: m.key, label: `${m.name} — volume`, amount: m.volumeEffect, factId: driverFactId('meter_volume', m.key) },
-      { id: driverFactId('meter_price', m.key), kind: 'meter_price', meterKey: m.key, label: `${m.name} — price`, amount: m.priceEffect, factId: driverFactId('meter_price', m.key) },
+      {
+        id: driverFactId('meter_volume', m.key),
+        kind: 'meter_volume',
+        meterKey: m.key,
+        label: `${m.name} — volume`,
+        amount: m.volumeEffect,
+        factId: driverFactId('meter_volume', m.key),
+      },
+      {
+        id: driverFactId('meter_price', m.key),
+        kind: 'meter_price',
+        meterKey: m.key,
+        label: `${m.name} — price`,
+        amount: m.priceEffect,
+        factId: driverFactId('meter_price', m.key),
+      },
     );
   }
   const simple: Array<[Exclude<DriverKind, 'meter_volume' | 'meter_price' | 'unexplained'>, number]> = [
@@ -97,7 +116,14 @@ export function decomposeChange(
     ['other', current.other - previous.other],
   ];
   for (const [kind, amount] of simple) {
-    drivers.push({ id: driverFactId(kind, null), kind, meterKey: null, label: DRIVER_LABELS[kind], amount, factId: driverFactId(kind, null) });
+    drivers.push({
+      id: driverFactId(kind, null),
+      kind,
+      meterKey: null,
+      label: DRIVER_LABELS[kind],
+      amount,
+      factId: driverFactId(kind, null),
+    });
   }
   const totalChange = currentTotal - previousTotal;
   const explained = drivers.reduce((s, d) => s + d.amount, 0);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { currencyExponent, formatDate, formatMoney, formatPercent, formatQuantity, toFactKey } from '@/lib/invoices/format';
+import {
+  currencyExponent,
+  formatDate,
+  formatMoney,
+  formatPercent,
+  formatQuantity,
+  toFactKey,
+} from '@/lib/invoices/format';
 
 describe('format', () => {
   it('formats money in minor units per currency', () => {

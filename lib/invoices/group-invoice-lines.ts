@@ -75,13 +75,31 @@ function groupMeters(lines: InvoiceLine[]): MeterGroup[] {
       unitPrice = amount / overageQuantity;
       unitPriceIsAverage = true;
     } else if (allPrices.size === 1) unitPrice = [...allPrices][0] as number;
-    return { key, name, quantity, includedQuantity, overageQuantity, unitPrice, unitPriceIsAverage, amount, lineIds: ls.map((l) => l.id) };
+    return {
+      key,
+      name,
+      quantity,
+      includedQuantity,
+      overageQuantity,
+      unitPrice,
+      unitPriceIsAverage,
+      amount,
+      lineIds: ls.map((l) => l.id),
+    };
   });
 }
 
 /** Splits an invoice into the components that sum exactly to its total. */
 export function computeComponents(invoice: NormalizedInvoice): InvoiceComponents {
-  const sums: Record<LineBucket, number> = { usage: 0, flat: 0, proration: 0, credit: 0, other: 0, discount: 0, tax: 0 };
+  const sums: Record<LineBucket, number> = {
+    usage: 0,
+    flat: 0,
+    proration: 0,
+    credit: 0,
+    other: 0,
+    discount: 0,
+    tax: 0,
+  };
   for (const line of invoice.lines) sums[lineBucket(line)] += line.amount;
   const meters = groupMeters(invoice.lines);
   // Invoice-level fields are the truth; tax/discount lines only itemise them. When the field is

@@ -11,9 +11,13 @@ export class ApiClientError extends Error {
   }
 }
 
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; query?: Record<string, string | number | undefined> } = {}): Promise<T> {
+export async function apiFetch<T>(
+  path: string,
+  init: { method?: string; body?: unknown; query?: Record<string, string | number | undefined> } = {},
+): Promise<T> {
   const url = new URL(path, window.location.origin);
-  for (const [k, v] of Object.entries(init.query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
+  for (const [k, v] of Object.entries(init.query ?? {}))
+    if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
   const res = await fetch(url, {
     method: init.method ?? 'GET',
     headers: init.body === undefined ? undefined : { 'content-type': 'application/json' },
@@ -23,8 +27,14 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   const data = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
     const err = (data as { error?: { code?: string; message?: string; requestId?: string } } | null)?.error;
-    if (res.status === 401) window.location.assign(`/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
-    throw new ApiClientError(res.status, err?.code ?? 'http_error', err?.message ?? `Request failed (${res.status})`, err?.requestId);
+    if (res.status === 401)
+      window.location.assign(`/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
+    throw new ApiClientError(
+      res.status,
+      err?.code ?? 'http_error',
+      err?.message ?? `Request failed (${res.status})`,
+      err?.requestId,
+    );
   }
   return data as T;
 }

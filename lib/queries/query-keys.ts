@@ -6,9 +6,16 @@ export const queryKeys = {
     list: (params: Record<string, unknown>) => ['customers', 'list', params] as const,
     detail: (id: string) => ['customers', 'detail', id] as const,
   },
-  invoices: { all: ['invoices'] as const, list: (params: Record<string, unknown>) => ['invoices', 'list', params] as const },
+  invoices: {
+    all: ['invoices'] as const,
+    list: (params: Record<string, unknown>) => ['invoices', 'list', params] as const,
+  },
   incidents: { all: ['incidents'] as const },
-  actions: { all: ['actions'] as const, list: (params: Record<string, unknown>) => ['actions', 'list', params] as const, detail: (id: string) => ['actions', 'detail', id] as const },
+  actions: {
+    all: ['actions'] as const,
+    list: (params: Record<string, unknown>) => ['actions', 'list', params] as const,
+    detail: (id: string) => ['actions', 'detail', id] as const,
+  },
   policies: { all: ['policies'] as const },
   audit: { all: ['audit'] as const, list: (params: Record<string, unknown>) => ['audit', 'list', params] as const },
   users: { all: ['users'] as const },

@@ -40,7 +40,8 @@ function useDecision<V extends { id: string }>(path: (v: V) => string, body: (v:
     onMutate: async (v) => {
       await qc.cancelQueries({ queryKey: queryKeys.actions.all });
       const snapshot = qc.getQueriesData<ActionList>({ queryKey: ['actions', 'list'] });
-      for (const [key, data] of snapshot) if (data) qc.setQueryData<ActionList>(key, { items: data.items.filter((a) => a.id !== v.id) });
+      for (const [key, data] of snapshot)
+        if (data) qc.setQueryData<ActionList>(key, { items: data.items.filter((a) => a.id !== v.id) });
       return { snapshot };
     },
     onError: (_err, _v, ctx) => {
@@ -50,14 +51,25 @@ function useDecision<V extends { id: string }>(path: (v: V) => string, body: (v:
   });
 }
 
-export const useApproveAction = () => useDecision<{ id: string; revision: number }>((v) => `/api/v1/actions/${v.id}/approve`, (v) => ({ revision: v.revision }));
-export const useRejectAction = () => useDecision<{ id: string; revision: number; reason: string }>((v) => `/api/v1/actions/${v.id}/reject`, (v) => ({ revision: v.revision, reason: v.reason }));
+export const useApproveAction = () =>
+  useDecision<{ id: string; revision: number }>(
+    (v) => `/api/v1/actions/${v.id}/approve`,
+    (v) => ({ revision: v.revision }),
+  );
+export const useRejectAction = () =>
+  useDecision<{ id: string; revision: number; reason: string }>(
+    (v) => `/api/v1/actions/${v.id}/reject`,
+    (v) => ({ revision: v.revision, reason: v.reason }),
+  );
 
 export function useEditAction() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { id: string; expectedRevision: number; payload: Record<string, unknown>; note?: string }) =>
-      apiFetch<{ id: string; revision: number }>(`/api/v1/actions/${v.id}/revisions`, { method: 'POST', body: { expectedRevision: v.expectedRevision, payload: v.payload, note: v.note } }),
+      apiFetch<{ id: string; revision: number }>(`/api/v1/actions/${v.id}/revisions`, {
+        method: 'POST',
+        body: { expectedRevision: v.expectedRevision, payload: v.payload, note: v.note },
+      }),
     onSettled: () => qc.invalidateQueries({ queryKey: queryKeys.actions.all }),
   });
 }
@@ -65,7 +77,10 @@ export function useEditAction() {
 export function useBulkApprove() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (items: { id: string; revision: number }[]) => apiFetch<{ results: ({ id: string; status: string } | { id: string; error: { code: string; message: string } })[] }>('/api/v1/actions/bulk-approve', { method: 'POST', body: { items } }),
+    mutationFn: (items: { id: string; revision: number }[]) =>
+      apiFetch<{
+        results: ({ id: string; status: string } | { id: string; error: { code: string; message: string } })[];
+      }>('/api/v1/actions/bulk-approve', { method: 'POST', body: { items } }),
     onSettled: () => qc.invalidateQueries({ queryKey: queryKeys.actions.all }),
   });
 }

@@ -17,7 +17,8 @@ export interface AuditFilters {
 export function useAuditEvents(filters: AuditFilters) {
   return useQuery({
     queryKey: queryKeys.audit.list({ ...filters }),
-    queryFn: () => apiFetch<{ items: z.infer<typeof auditEventView>[] }>('/api/v1/audit-events', { query: { ...filters } }),
+    queryFn: () =>
+      apiFetch<{ items: z.infer<typeof auditEventView>[] }>('/api/v1/audit-events', { query: { ...filters } }),
   });
 }
 
@@ -30,5 +31,7 @@ export function useAuditEvent(sequence: string | null) {
 }
 
 export function useVerifyChain() {
-  return useMutation({ mutationFn: () => apiFetch<z.infer<typeof chainVerdict>>('/api/v1/audit-events/verify', { method: 'POST' }) });
+  return useMutation({
+    mutationFn: () => apiFetch<z.infer<typeof chainVerdict>>('/api/v1/audit-events/verify', { method: 'POST' }),
+  });
 }

@@ -1,6 +1,11 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateIngestTokenInput, CreatedIngestToken, IngestStatsResponse, IngestTokenView } from '@/lib/schemas/ingest-tokens';
+import type {
+  CreateIngestTokenInput,
+  CreatedIngestToken,
+  IngestStatsResponse,
+  IngestTokenView,
+} from '@/lib/schemas/ingest-tokens';
 import { apiFetch } from './api-client';
 
 // Key factory for the Ingest page (kept beside its hooks: one resource, one file).
@@ -11,7 +16,11 @@ export const ingestKeys = {
 };
 
 export function useIngestTokens(enabled = true) {
-  return useQuery({ queryKey: ingestKeys.tokens, queryFn: () => apiFetch<{ items: IngestTokenView[] }>('/api/v1/ingest-tokens'), enabled });
+  return useQuery({
+    queryKey: ingestKeys.tokens,
+    queryFn: () => apiFetch<{ items: IngestTokenView[] }>('/api/v1/ingest-tokens'),
+    enabled,
+  });
 }
 
 // Counts move with every batch: refresh every few seconds while the page is open.
@@ -26,7 +35,8 @@ export function useIngestStats(days = 7) {
 export function useCreateIngestToken() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateIngestTokenInput) => apiFetch<CreatedIngestToken>('/api/v1/ingest-tokens', { method: 'POST', body: input }),
+    mutationFn: (input: CreateIngestTokenInput) =>
+      apiFetch<CreatedIngestToken>('/api/v1/ingest-tokens', { method: 'POST', body: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ingestKeys.tokens }),
   });
 }
@@ -34,7 +44,8 @@ export function useCreateIngestToken() {
 export function useRevokeIngestToken() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch<IngestTokenView>(`/api/v1/ingest-tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) =>
+      apiFetch<IngestTokenView>(`/api/v1/ingest-tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ingestKeys.tokens }),
   });
 }

@@ -17,20 +17,34 @@ type ExplanationList = { items: ExplanationView[] };
 export function useInvoiceExplanations(invoiceId: string) {
   return useQuery({
     queryKey: invoiceKeys.explanations(invoiceId),
-    queryFn: () => apiFetch<ExplanationList>(`/api/v1/invoices/${encodeURIComponent(invoiceId)}/explanations`, { query: { limit: 5 } }),
+    queryFn: () =>
+      apiFetch<ExplanationList>(`/api/v1/invoices/${encodeURIComponent(invoiceId)}/explanations`, {
+        query: { limit: 5 },
+      }),
   });
 }
 
 export function useCustomerExplanations(customerId: string) {
   return useQuery({
     queryKey: invoiceKeys.customerExplanations(customerId),
-    queryFn: () => apiFetch<z.infer<typeof customerExplanationListResponse>>(`/api/v1/customers/${encodeURIComponent(customerId)}/explanations`, { query: { limit: 3 } }),
+    queryFn: () =>
+      apiFetch<z.infer<typeof customerExplanationListResponse>>(
+        `/api/v1/customers/${encodeURIComponent(customerId)}/explanations`,
+        { query: { limit: 3 } },
+      ),
   });
 }
 
 async function readError(res: Response): Promise<ApiClientError> {
-  const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; requestId?: string } } | null;
-  return new ApiClientError(res.status, data?.error?.code ?? 'http_error', data?.error?.message ?? `Request failed (${res.status})`, data?.error?.requestId);
+  const data = (await res.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; requestId?: string };
+  } | null;
+  return new ApiClientError(
+    res.status,
+    data?.error?.code ?? 'http_error',
+    data?.error?.message ?? `Request failed (${res.status})`,
+    data?.error?.requestId,
+  );
 }
 
 /**
@@ -43,7 +57,10 @@ export function useRegenerateExplanation(invoiceId: string) {
   const mutation = useMutation({
     mutationFn: async (): Promise<ExplanationStreamResult> => {
       setDraft('');
-      const res = await fetch(`/api/v1/invoices/${encodeURIComponent(invoiceId)}/explanations/stream`, { method: 'POST', credentials: 'same-origin' });
+      const res = await fetch(`/api/v1/invoices/${encodeURIComponent(invoiceId)}/explanations/stream`, {
+        method: 'POST',
+        credentials: 'same-origin',
+      });
       if (!res.ok || !res.body) throw await readError(res);
       const reader = res.body.getReader();
       const decoder = new TextDecoder();
@@ -58,12 +75,16 @@ export function useRegenerateExplanation(invoiceId: string) {
       text += decoder.decode();
       const cut = text.indexOf(EXPLANATION_STREAM_SEPARATOR);
       if (cut < 0) throw new ApiClientError(502, 'stream_incomplete', 'The explanation stream ended early; try again.');
-      const payload = JSON.parse(text.slice(cut + 1)) as ExplanationStreamResult | { error: { code: string; message: string; requestId?: string } };
-      if ('error' in payload) throw new ApiClientError(500, payload.error.code, payload.error.message, payload.error.requestId);
+      const payload = JSON.parse(text.slice(cut + 1)) as
+        ExplanationStreamResult | { error: { code: string; message: string; requestId?: string } };
+      if ('error' in payload)
+        throw new ApiClientError(500, payload.error.code, payload.error.message, payload.error.requestId);
       return payload;
     },
     onSuccess: (result) => {
-      qc.setQueryData<ExplanationList>(invoiceKeys.explanations(invoiceId), (old) => ({ items: [result.explanation, ...(old?.items ?? [])] }));
+      qc.setQueryData<ExplanationList>(invoiceKeys.explanations(invoiceId), (old) => ({
+        items: [result.explanation, ...(old?.items ?? [])],
+      }));
     },
     onSettled: async () => {
       setDraft(null);
@@ -77,7 +98,10 @@ export function useShareExplanationToSlack(invoiceId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (explanationId: string) =>
-      apiFetch<z.infer<typeof shareToSlackResponse>>(`/api/v1/invoices/${encodeURIComponent(invoiceId)}/share-to-slack`, { method: 'POST', body: { explanationId } }),
+      apiFetch<z.infer<typeof shareToSlackResponse>>(
+        `/api/v1/invoices/${encodeURIComponent(invoiceId)}/share-to-slack`,
+        { method: 'POST', body: { explanationId } },
+      ),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['actions'] }),
   });
 }

@@ -18,18 +18,24 @@ export function useInvoices(params: { q?: string; status?: string; limit: number
 }
 
 export function useIncidents() {
-  return useQuery({ queryKey: queryKeys.incidents.all, queryFn: () => apiFetch<{ items: z.infer<typeof incidentView>[] }>('/api/v1/incidents') });
+  return useQuery({
+    queryKey: queryKeys.incidents.all,
+    queryFn: () => apiFetch<{ items: z.infer<typeof incidentView>[] }>('/api/v1/incidents'),
+  });
 }
 
 export function usePolicies() {
-  return useQuery({ queryKey: queryKeys.policies.all, queryFn: () => apiFetch<{ items: z.infer<typeof policyView>[] }>('/api/v1/policies') });
+  return useQuery({
+    queryKey: queryKeys.policies.all,
+    queryFn: () => apiFetch<{ items: z.infer<typeof policyView>[] }>('/api/v1/policies'),
+  });
 }
-
 
 export function useUpdatePolicy() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ kind, ...body }: { kind: string } & Record<string, unknown>) => apiFetch(`/api/v1/policies/${kind}`, { method: 'PATCH', body }),
+    mutationFn: ({ kind, ...body }: { kind: string } & Record<string, unknown>) =>
+      apiFetch(`/api/v1/policies/${kind}`, { method: 'PATCH', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.policies.all }),
   });
 }

@@ -19,7 +19,8 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...input }: UpdateUserInput & { id: string }) => apiFetch<UserView>(`/api/v1/users/${id}`, { method: 'PATCH', body: input }),
+    mutationFn: ({ id, ...input }: UpdateUserInput & { id: string }) =>
+      apiFetch<UserView>(`/api/v1/users/${id}`, { method: 'PATCH', body: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.users.all }),
   });
 }

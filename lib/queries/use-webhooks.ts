@@ -38,7 +38,8 @@ export function useWebhookEvent(id: string | null) {
 export function useReplayWebhookEvent() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch<WebhookReplayResponse>(`/api/v1/webhooks/${encodeURIComponent(id)}/replay`, { method: 'POST' }),
+    mutationFn: (id: string) =>
+      apiFetch<WebhookReplayResponse>(`/api/v1/webhooks/${encodeURIComponent(id)}/replay`, { method: 'POST' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: webhookKeys.all }),
   });
 }

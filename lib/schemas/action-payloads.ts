@@ -25,7 +25,10 @@ export const creditPayload = z
     invoiceId: z.string().min(1).optional(),
     memo: z.string().max(500).default(''),
   })
-  .refine((p) => p.mode !== 'credit_note' || Boolean(p.invoiceId), { message: 'A credit note needs the invoice it credits', path: ['invoiceId'] });
+  .refine((p) => p.mode !== 'credit_note' || Boolean(p.invoiceId), {
+    message: 'A credit note needs the invoice it credits',
+    path: ['invoiceId'],
+  });
 
 export const dunningStepPayload = z.object({
   invoiceId: z.string().min(1),

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 
 export const actionKind = z.enum(['plan_change', 'credit', 'dunning_step', 'email', 'crm_task', 'slack_post']);
-export const actionStatus = z.enum(['proposed', 'pending_approval', 'approved', 'executing', 'executed', 'failed', 'unknown', 'rejected', 'expired', 'cancelled']);
+export const actionStatus = z.enum([
+  'proposed',
+  'pending_approval',
+  'approved',
+  'executing',
+  'executed',
+  'failed',
+  'unknown',
+  'rejected',
+  'expired',
+  'cancelled',
+]);
 
 export const actionSummary = z.object({
   id: z.string(),
@@ -23,7 +34,11 @@ export const actionListQuery = z.object({
   customerId: z.string().max(100).optional(),
   agentId: z.string().max(100).optional(),
   // Only actions waiting at least this long.
-  minAgeHours: z.coerce.number().min(0).max(24 * 365).optional(),
+  minAgeHours: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 365)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 export const actionListResponse = z.object({ items: z.array(actionSummary) });
@@ -35,13 +50,57 @@ export const actionDetail = actionSummary.extend({
   result: z.unknown(),
   error: z.string().nullable(),
   description: z.object({ headline: z.string(), before: z.string().nullable(), after: z.string().nullable() }),
-  revisions: z.array(z.object({ revision: z.number().int(), payload: z.unknown(), editedBy: z.object({ id: z.string(), name: z.string() }).nullable(), note: z.string().nullable(), createdAt: z.string() })),
-  approvals: z.array(z.object({ revision: z.number().int(), user: z.object({ id: z.string(), name: z.string() }), decision: z.enum(['approved', 'rejected']), reason: z.string().nullable(), createdAt: z.string() })),
-  policy: z.object({ mode: z.string(), approverRoles: z.array(z.string()), dualApproval: z.boolean(), approvalsNeeded: z.number().int(), canDecide: z.boolean(), canEdit: z.boolean() }),
+  revisions: z.array(
+    z.object({
+      revision: z.number().int(),
+      payload: z.unknown(),
+      editedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+      note: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+  approvals: z.array(
+    z.object({
+      revision: z.number().int(),
+      user: z.object({ id: z.string(), name: z.string() }),
+      decision: z.enum(['approved', 'rejected']),
+      reason: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+  policy: z.object({
+    mode: z.string(),
+    approverRoles: z.array(z.string()),
+    dualApproval: z.boolean(),
+    approvalsNeeded: z.number().int(),
+    canDecide: z.boolean(),
+    canEdit: z.boolean(),
+  }),
   agentRun: z
-    .object({ id: z.string(), agentId: z.string(), agentVersion: z.string(), reasoning: z.string(), inputs: z.unknown(), outputs: z.unknown(), trigger: z.unknown(), sourceRef: z.string().nullable(), modelProvider: z.string().nullable(), modelId: z.string().nullable(), promptVersion: z.string().nullable(), startedAt: z.string() })
+    .object({
+      id: z.string(),
+      agentId: z.string(),
+      agentVersion: z.string(),
+      reasoning: z.string(),
+      inputs: z.unknown(),
+      outputs: z.unknown(),
+      trigger: z.unknown(),
+      sourceRef: z.string().nullable(),
+      modelProvider: z.string().nullable(),
+      modelId: z.string().nullable(),
+      promptVersion: z.string().nullable(),
+      startedAt: z.string(),
+    })
     .nullable(),
-  outbox: z.array(z.object({ channel: z.string(), status: z.string(), attempts: z.number().int(), lastError: z.string().nullable(), destination: z.string() })),
+  outbox: z.array(
+    z.object({
+      channel: z.string(),
+      status: z.string(),
+      attempts: z.number().int(),
+      lastError: z.string().nullable(),
+      destination: z.string(),
+    }),
+  ),
 });
 export type ActionDetail = z.infer<typeof actionDetail>;
 
@@ -57,8 +116,24 @@ export const editActionBody = z.object({
   title: z.string().trim().min(1).max(300).optional(),
   note: z.string().max(2000).optional(),
 });
-export const approveActionBody = z.object({ revision: z.number().int().min(1), reason: z.string().max(2000).optional() });
-export const rejectActionBody = z.object({ revision: z.number().int().min(1), reason: z.string().trim().min(1, 'Say why you reject it').max(2000) });
+export const approveActionBody = z.object({
+  revision: z.number().int().min(1),
+  reason: z.string().max(2000).optional(),
+});
+export const rejectActionBody = z.object({
+  revision: z.number().int().min(1),
+  reason: z.string().trim().min(1, 'Say why you reject it').max(2000),
+});
 export const cancelActionBody = z.object({ reason: z.string().max(2000).optional() });
-export const bulkApproveBody = z.object({ items: z.array(z.object({ id: z.string().min(1), revision: z.number().int().min(1) })).min(1).max(100) });
-export const decisionResult = z.object({ id: z.string(), status: z.string(), approvalsNeeded: z.number().int(), approvals: z.number().int() });
+export const bulkApproveBody = z.object({
+  items: z
+    .array(z.object({ id: z.string().min(1), revision: z.number().int().min(1) }))
+    .min(1)
+    .max(100),
+});
+export const decisionResult = z.object({
+  id: z.string(),
+  status: z.string(),
+  approvalsNeeded: z.number().int(),
+  approvals: z.number().int(),
+});

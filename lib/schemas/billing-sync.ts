@@ -77,15 +77,7 @@ export const subscriptionRecordSchema = z.object({
 });
 export type SubscriptionRecord = z.infer<typeof subscriptionRecordSchema>;
 
-export const invoiceLineKindSchema = z.enum([
-  'usage',
-  'flat',
-  'proration',
-  'credit',
-  'discount',
-  'tax',
-  'other',
-]);
+export const invoiceLineKindSchema = z.enum(['usage', 'flat', 'proration', 'credit', 'discount', 'tax', 'other']);
 export type InvoiceLineKind = z.infer<typeof invoiceLineKindSchema>;
 
 export const invoiceLineRecordSchema = z.object({

@@ -38,9 +38,19 @@ export const customerListResponse = pageOf(customerSummary);
 export const customerDetail = customerSummary.extend({
   createdAt: z.string(),
   invoices: z.array(
-    z.object({ id: z.string(), number: z.string().nullable(), status: z.string(), total: z.number(), currency: z.string(), periodStart: z.string(), periodEnd: z.string() }),
+    z.object({
+      id: z.string(),
+      number: z.string().nullable(),
+      status: z.string(),
+      total: z.number(),
+      currency: z.string(),
+      periodStart: z.string(),
+      periodEnd: z.string(),
+    }),
   ),
-  tickets: z.array(z.object({ id: z.string(), subject: z.string(), status: z.string(), priority: z.string(), createdAt: z.string() })),
+  tickets: z.array(
+    z.object({ id: z.string(), subject: z.string(), status: z.string(), priority: z.string(), createdAt: z.string() }),
+  ),
   failedPayments: z.number().int(),
 });
 export type CustomerDetail = z.infer<typeof customerDetail>;

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 // POST /api/v1/entitlements/check — asked by gateways (ingest-token auth) before serving a call.
-const ref = z.string().min(1).max(255).refine((s) => !s.includes('\u0000'), 'must not contain NUL bytes');
+const ref = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((s) => !s.includes('\u0000'), 'must not contain NUL bytes');
 
 export const entitlementCheckBody = z
   .object({
@@ -19,7 +23,10 @@ export const entitlementCheckBody = z
     message: 'Send exactly one of apiKey, customerId, externalCustomerId',
     path: ['customerId'],
   })
-  .refine((b) => !b.reserve || b.idempotencyKey !== undefined, { message: 'reserve needs an idempotencyKey', path: ['idempotencyKey'] });
+  .refine((b) => !b.reserve || b.idempotencyKey !== undefined, {
+    message: 'reserve needs an idempotencyKey',
+    path: ['idempotencyKey'],
+  });
 export type EntitlementCheckInput = z.infer<typeof entitlementCheckBody>;
 
 export const ENTITLEMENT_REASONS = [

@@ -41,7 +41,9 @@ export const ingestStatRow = z.object({
   accepted: z.number().int(),
   duplicate: z.number().int(),
   rejected: z.number().int(),
-  days: z.array(z.object({ day: z.string(), accepted: z.number().int(), duplicate: z.number().int(), rejected: z.number().int() })),
+  days: z.array(
+    z.object({ day: z.string(), accepted: z.number().int(), duplicate: z.number().int(), rejected: z.number().int() }),
+  ),
 });
 export type IngestStatRow = z.infer<typeof ingestStatRow>;
 

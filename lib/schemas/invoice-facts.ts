@@ -14,15 +14,7 @@ export const isoDateSchema = z
 
 export const periodSchema = z.object({ start: isoDateSchema, end: isoDateSchema });
 
-export const invoiceLineKindSchema = z.enum([
-  'usage',
-  'flat',
-  'proration',
-  'credit',
-  'discount',
-  'tax',
-  'other',
-]);
+export const invoiceLineKindSchema = z.enum(['usage', 'flat', 'proration', 'credit', 'discount', 'tax', 'other']);
 
 export const invoiceStatusSchema = z.enum(['draft', 'open', 'paid', 'uncollectible', 'void']);
 

@@ -120,7 +120,12 @@ export const explanationView = z.object({
   modelId: z.string().nullable(),
   promptVersion: z.string(),
   fallbackReason: z.enum(['not_configured', 'ungrounded', 'model_error']).nullable(),
-  verdict: z.object({ ok: z.boolean(), numbers: z.number().int(), verified: z.number().int(), attempts: z.array(explanationAttemptView) }),
+  verdict: z.object({
+    ok: z.boolean(),
+    numbers: z.number().int(),
+    verified: z.number().int(),
+    attempts: z.array(explanationAttemptView),
+  }),
   summary: attributedText,
   lines: z.array(attributedText.extend({ lineId: z.string(), description: z.string() })),
   changes: z.array(attributedText),
@@ -134,7 +139,19 @@ export const explanationListQuery = z.object({ limit: z.coerce.number().int().mi
 export const explanationListResponse = z.object({ items: z.array(explanationView) });
 
 export const customerExplanationListResponse = z.object({
-  items: z.array(explanationView.extend({ invoice: invoiceSummary.pick({ id: true, number: true, status: true, currency: true, total: true, periodStart: true, periodEnd: true }) })),
+  items: z.array(
+    explanationView.extend({
+      invoice: invoiceSummary.pick({
+        id: true,
+        number: true,
+        status: true,
+        currency: true,
+        total: true,
+        periodStart: true,
+        periodEnd: true,
+      }),
+    }),
+  ),
 });
 
 export const shareToSlackBody = z.object({

@@ -23,7 +23,11 @@ export const updatePolicyBody = z
     maxAmountPerAction: optionalMinor,
     maxAmountPerCustomerMonth: optionalMinor,
     dualApprovalAbove: optionalMinor,
-    reviewWindowHours: z.number().int().min(1).max(24 * 30),
+    reviewWindowHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30),
     approverRoles: z.array(z.enum(['admin', 'revops'])).min(1, 'At least one role must be able to approve'),
     settings: z.record(z.string(), z.unknown()),
   })

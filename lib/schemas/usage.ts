@@ -14,7 +14,11 @@ export const USAGE_LIMITS = {
   maxFutureMs: 5 * 60_000, // clock skew allowed for producers
 } as const;
 
-export const USAGE_CONTENT_TYPES = ['application/json', 'application/cloudevents+json', 'application/cloudevents-batch+json'];
+export const USAGE_CONTENT_TYPES = [
+  'application/json',
+  'application/cloudevents+json',
+  'application/cloudevents-batch+json',
+];
 
 export const eventError = z.object({ code: z.string(), message: z.string() });
 export type EventError = z.infer<typeof eventError>;

@@ -17,7 +17,10 @@ export type UserView = z.infer<typeof userView>;
 const password = z.string().min(12, 'Use at least 12 characters').max(200);
 
 export const createUserBody = z.object({
-  email: z.email().max(200).transform((e) => e.trim().toLowerCase()),
+  email: z
+    .email()
+    .max(200)
+    .transform((e) => e.trim().toLowerCase()),
   name: z.string().trim().min(1).max(120),
   role: roleSchema,
   // Optional: people who sign in through SSO need none.

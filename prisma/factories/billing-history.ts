@@ -68,7 +68,19 @@ export function currentPeriodStart(anchorDay: number, now: Date): Date {
 function invoiceFor(c: CustomerProfile, periodStart: Date, periodEnd: Date, seq: number, now: Date): InvoiceSeed {
   const id = `inv_demo_${c.id.slice(-3)}_${seq}`;
   const lines: InvoiceLineSeed[] = [
-    { id: `${id}_flat`, kind: 'flat', description: `${c.plan.name} plan`, meterId: null, quantity: 1, includedQuantity: null, unitAmountDecimal: c.plan.basePriceMinor, amount: c.plan.basePriceMinor, periodStart, periodEnd, position: 0 },
+    {
+      id: `${id}_flat`,
+      kind: 'flat',
+      description: `${c.plan.name} plan`,
+      meterId: null,
+      quantity: 1,
+      includedQuantity: null,
+      unitAmountDecimal: c.plan.basePriceMinor,
+      amount: c.plan.basePriceMinor,
+      periodStart,
+      periodEnd,
+      position: 0,
+    },
   ];
   for (const [i, limit] of c.plan.limits.entries()) {
     const meter = METERS.find((m) => m.key === limit.meterKey)!;
@@ -90,9 +102,35 @@ function invoiceFor(c: CustomerProfile, periodStart: Date, periodEnd: Date, seq:
   }
   const subtotal = lines.reduce((s, l) => s + l.amount, 0);
   const discountTotal = Math.round((subtotal * c.discountPercent) / 100);
-  if (discountTotal) lines.push({ id: `${id}_discount`, kind: 'discount', description: `Discount (${c.discountPercent}% off)`, meterId: null, quantity: null, includedQuantity: null, unitAmountDecimal: null, amount: -discountTotal, periodStart, periodEnd, position: 10 });
+  if (discountTotal)
+    lines.push({
+      id: `${id}_discount`,
+      kind: 'discount',
+      description: `Discount (${c.discountPercent}% off)`,
+      meterId: null,
+      quantity: null,
+      includedQuantity: null,
+      unitAmountDecimal: null,
+      amount: -discountTotal,
+      periodStart,
+      periodEnd,
+      position: 10,
+    });
   const tax = Math.round(((subtotal - discountTotal) * c.taxPercent) / 100);
-  if (tax) lines.push({ id: `${id}_tax`, kind: 'tax', description: `VAT (${c.taxPercent}%)`, meterId: null, quantity: null, includedQuantity: null, unitAmountDecimal: null, amount: tax, periodStart, periodEnd, position: 11 });
+  if (tax)
+    lines.push({
+      id: `${id}_tax`,
+      kind: 'tax',
+      description: `VAT (${c.taxPercent}%)`,
+      meterId: null,
+      quantity: null,
+      includedQuantity: null,
+      unitAmountDecimal: null,
+      amount: tax,
+      periodStart,
+      periodEnd,
+      position: 11,
+    });
   const total = subtotal - discountTotal + tax;
   return {
     id,
@@ -131,15 +169,42 @@ export function buildBillingHistory(rng: Rng, c: CustomerProfile, now: Date, cyc
     const failures = latest && c.delinquent ? rng.int(1, 3) : latest && c.recoveredAfterRetry ? 1 : 0;
     for (let f = 0; f < failures; f++) {
       const [code, message] = rng.pick(DECLINES);
-      attempts.push({ id: `${inv.id}_att${f + 1}`, customerId: c.id, invoiceId: inv.id, externalId: `ch_DEMO${c.id.slice(-3)}${inv.number.slice(-2)}F${f}`, amount: inv.total, succeeded: false, failureCode: code, failureMessage: message, attemptedAt: new Date(inv.finalizedAt.getTime() + (f * 3 + 1) * 86_400_000) });
+      attempts.push({
+        id: `${inv.id}_att${f + 1}`,
+        customerId: c.id,
+        invoiceId: inv.id,
+        externalId: `ch_DEMO${c.id.slice(-3)}${inv.number.slice(-2)}F${f}`,
+        amount: inv.total,
+        succeeded: false,
+        failureCode: code,
+        failureMessage: message,
+        attemptedAt: new Date(inv.finalizedAt.getTime() + (f * 3 + 1) * 86_400_000),
+      });
     }
     if (latest && c.delinquent && inv.total > 0) {
-      Object.assign(inv, { status: 'open', amountPaid: 0, amountRemaining: inv.total, attemptCount: failures, paidAt: null, nextPaymentAttemptAt: new Date(now.getTime() + 2 * 86_400_000) });
+      Object.assign(inv, {
+        status: 'open',
+        amountPaid: 0,
+        amountRemaining: inv.total,
+        attemptCount: failures,
+        paidAt: null,
+        nextPaymentAttemptAt: new Date(now.getTime() + 2 * 86_400_000),
+      });
     } else {
       inv.attemptCount = failures + 1;
       const paidAt = new Date(inv.finalizedAt.getTime() + (failures ? failures * 3 + 2 : 0) * 86_400_000 + 3_600_000);
       inv.paidAt = paidAt;
-      attempts.push({ id: `${inv.id}_pay`, customerId: c.id, invoiceId: inv.id, externalId: `ch_DEMO${c.id.slice(-3)}${inv.number.slice(-2)}OK`, amount: inv.total, succeeded: true, failureCode: null, failureMessage: null, attemptedAt: paidAt });
+      attempts.push({
+        id: `${inv.id}_pay`,
+        customerId: c.id,
+        invoiceId: inv.id,
+        externalId: `ch_DEMO${c.id.slice(-3)}${inv.number.slice(-2)}OK`,
+        amount: inv.total,
+        succeeded: true,
+        failureCode: null,
+        failureMessage: null,
+        attemptedAt: paidAt,
+      });
     }
     invoices.push(inv);
   }

@@ -2,8 +2,52 @@ import type { Rng } from '@/lib/prng';
 import { PLANS, type MeterKey, type PlanSeed } from './catalog';
 import type { UsageProfile, UsageShape } from './usage-model';
 
-const FIRST = ['Acme', 'Bright', 'Cobalt', 'Delta', 'Ember', 'Fable', 'Granite', 'Harbor', 'Indigo', 'Juniper', 'Kite', 'Lumen', 'Maple', 'Nimbus', 'Orbit', 'Pylon', 'Quartz', 'Relay', 'Sable', 'Tidal', 'Umbra', 'Vector', 'Willow', 'Xenon', 'Yonder', 'Zephyr'];
-const SECOND = ['Labs', 'Cloud', 'AI', 'Systems', 'Data', 'Works', 'Health', 'Pay', 'Logistics', 'Analytics', 'Robotics', 'Media', 'Security', 'Maps', 'Bio', 'Energy'];
+const FIRST = [
+  'Acme',
+  'Bright',
+  'Cobalt',
+  'Delta',
+  'Ember',
+  'Fable',
+  'Granite',
+  'Harbor',
+  'Indigo',
+  'Juniper',
+  'Kite',
+  'Lumen',
+  'Maple',
+  'Nimbus',
+  'Orbit',
+  'Pylon',
+  'Quartz',
+  'Relay',
+  'Sable',
+  'Tidal',
+  'Umbra',
+  'Vector',
+  'Willow',
+  'Xenon',
+  'Yonder',
+  'Zephyr',
+];
+const SECOND = [
+  'Labs',
+  'Cloud',
+  'AI',
+  'Systems',
+  'Data',
+  'Works',
+  'Health',
+  'Pay',
+  'Logistics',
+  'Analytics',
+  'Robotics',
+  'Media',
+  'Security',
+  'Maps',
+  'Bio',
+  'Energy',
+];
 
 export interface CustomerProfile {
   index: number;
@@ -59,9 +103,14 @@ export function buildCustomerProfile(rng: Rng, index: number, count: number, see
   const usage: UsageProfile = {
     seed: seed * 1000 + index,
     shape,
-    utilisation: { api_calls: base, compute_minutes: base * (0.6 + rng.next() * 0.5), storage_gb: 0.2 + rng.next() * 0.6 },
+    utilisation: {
+      api_calls: base,
+      compute_minutes: base * (0.6 + rng.next() * 0.5),
+      storage_gb: 0.2 + rng.next() * 0.6,
+    },
     included,
-    monthlyGrowth: shape === 'grower' ? 0.15 + rng.next() * 0.15 : shape === 'decliner' ? -0.15 : rng.normal(0.02, 0.02),
+    monthlyGrowth:
+      shape === 'grower' ? 0.15 + rng.next() * 0.15 : shape === 'decliner' ? -0.15 : rng.normal(0.02, 0.02),
     weekendFactor: 0.45 + rng.next() * 0.4,
     diurnalAmplitude: 0.3 + rng.next() * 0.4,
     peakHourUtc: rng.int(13, 19),

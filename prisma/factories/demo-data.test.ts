@@ -10,7 +10,9 @@ describe('generateDemoData', () => {
 
   it('is deterministic for a seed and differs for another', () => {
     const again = generateDemoData({ now: NOW });
-    expect(again.customers.map((c) => c.invoices.map((i) => i.total))).toEqual(data.customers.map((c) => c.invoices.map((i) => i.total)));
+    expect(again.customers.map((c) => c.invoices.map((i) => i.total))).toEqual(
+      data.customers.map((c) => c.invoices.map((i) => i.total)),
+    );
     const other = generateDemoData({ now: NOW, seed: 7 });
     expect(other.customers.map((c) => c.profile.plan.key)).not.toEqual(data.customers.map((c) => c.profile.plan.key));
   });
@@ -39,7 +41,9 @@ describe('generateDemoData', () => {
     const dropped = data.customers.find((c) => c.profile.usage.shape === 'drop_to_zero')!.profile.usage;
     const now = data.now.getTime();
     const weekAgoSameHour = now - 7 * 24 * HOUR - HOUR;
-    expect(hourlyUsage(runaway, 'api_calls', now - HOUR, now)).toBeGreaterThan(8 * hourlyUsage(runaway, 'api_calls', weekAgoSameHour, now));
+    expect(hourlyUsage(runaway, 'api_calls', now - HOUR, now)).toBeGreaterThan(
+      8 * hourlyUsage(runaway, 'api_calls', weekAgoSameHour, now),
+    );
     for (let h = 1; h <= 9 * 24; h += 13) expect(hourlyUsage(dropped, 'api_calls', now - h * HOUR, now)).toBe(0);
     expect(hourlyUsage(dropped, 'api_calls', now - 20 * 24 * HOUR + 15 * HOUR, now)).toBeGreaterThan(0);
   });
@@ -67,7 +71,11 @@ describe('generateDemoData', () => {
     const pairs = new Set(rows.map((r) => `${r.customerId}/${r.meterId}`));
     const active = small.customers.filter((c) => c.profile.usage.shape !== 'drop_to_zero');
     for (const c of active) for (const m of small.meters) expect(pairs.has(`${c.profile.id}/${m.id}`)).toBe(true);
-    expect(rows.filter((r) => r.meterId === 'mtr_storage_gb' && active.some((c) => c.profile.id === r.customerId))).toHaveLength(active.length * 48);
-    expect(rows.every((r) => r.hour.getTime() < small.now.getTime() && r.hour.getTime() >= small.now.getTime() - 48 * HOUR)).toBe(true);
+    expect(
+      rows.filter((r) => r.meterId === 'mtr_storage_gb' && active.some((c) => c.profile.id === r.customerId)),
+    ).toHaveLength(active.length * 48);
+    expect(
+      rows.every((r) => r.hour.getTime() < small.now.getTime() && r.hour.getTime() >= small.now.getTime() - 48 * HOUR),
+    ).toBe(true);
   });
 });

@@ -30,7 +30,9 @@ export function generateDemoData(options: DemoDataOptions = {}) {
   const days = options.days ?? 90;
   const now = new Date(Math.floor((options.now ?? new Date()).getTime() / HOUR) * HOUR);
   const rng = createRng(seed);
-  const profiles: CustomerProfile[] = Array.from({ length: count }, (_, i) => buildCustomerProfile(rng, i, count, seed));
+  const profiles: CustomerProfile[] = Array.from({ length: count }, (_, i) =>
+    buildCustomerProfile(rng, i, count, seed),
+  );
   const customers = profiles.map((profile) => ({ profile, ...buildBillingHistory(rng, profile, now) }));
   const tickets = buildTickets(rng, profiles, now);
   const incident = buildIncident(profiles, now);
@@ -48,7 +50,20 @@ export function generateDemoData(options: DemoDataOptions = {}) {
     }
   }
 
-  return { seed, now, days, meters: METERS, plans: PLANS, policies: POLICIES, users: DEMO_USERS, slaPolicies: SLA_POLICIES, customers, tickets, incident, rollups };
+  return {
+    seed,
+    now,
+    days,
+    meters: METERS,
+    plans: PLANS,
+    policies: POLICIES,
+    users: DEMO_USERS,
+    slaPolicies: SLA_POLICIES,
+    customers,
+    tickets,
+    incident,
+    rollups,
+  };
 }
 
 export type DemoData = ReturnType<typeof generateDemoData>;

@@ -13,12 +13,36 @@ export interface TicketSeed {
 }
 
 const TOPICS = [
-  { category: 'billing', subject: 'Why is my invoice higher this month?', body: 'Our bill went up compared to last month and we did not change anything. Can you explain the difference?' },
-  { category: 'billing', subject: 'Need a copy of our invoice with VAT number', body: 'Please add our VAT number to the last invoice and resend it.' },
-  { category: 'usage', subject: 'Getting 429s on the API', body: 'Since this morning some of our requests return 429 Too Many Requests. Are we over our quota?' },
-  { category: 'usage', subject: 'How do I see usage per API key?', body: 'We have several services sharing one account and want to split the usage.' },
-  { category: 'account', subject: 'Upgrade options for more compute', body: 'We are running out of compute minutes every month. What would the next plan cost?' },
-  { category: 'api', subject: 'Latency spike in us-east', body: 'p99 latency doubled for about two hours yesterday. Was there an incident?' },
+  {
+    category: 'billing',
+    subject: 'Why is my invoice higher this month?',
+    body: 'Our bill went up compared to last month and we did not change anything. Can you explain the difference?',
+  },
+  {
+    category: 'billing',
+    subject: 'Need a copy of our invoice with VAT number',
+    body: 'Please add our VAT number to the last invoice and resend it.',
+  },
+  {
+    category: 'usage',
+    subject: 'Getting 429s on the API',
+    body: 'Since this morning some of our requests return 429 Too Many Requests. Are we over our quota?',
+  },
+  {
+    category: 'usage',
+    subject: 'How do I see usage per API key?',
+    body: 'We have several services sharing one account and want to split the usage.',
+  },
+  {
+    category: 'account',
+    subject: 'Upgrade options for more compute',
+    body: 'We are running out of compute minutes every month. What would the next plan cost?',
+  },
+  {
+    category: 'api',
+    subject: 'Latency spike in us-east',
+    body: 'p99 latency doubled for about two hours yesterday. Was there an incident?',
+  },
 ];
 
 export function buildTickets(rng: Rng, customers: CustomerProfile[], now: Date): TicketSeed[] {
@@ -27,9 +51,17 @@ export function buildTickets(rng: Rng, customers: CustomerProfile[], now: Date):
     const wanted = c.delinquent ? 1 : c.usage.shape === 'runaway' ? 1 : rng.chance(0.3) ? 1 : 0;
     for (let i = 0; i < wanted; i++) {
       const topic = c.delinquent
-        ? { category: 'billing', subject: 'Card declined — how do we update payment details?', body: 'We got an e-mail that our payment failed. How can we update the card on file?' }
+        ? {
+            category: 'billing',
+            subject: 'Card declined — how do we update payment details?',
+            body: 'We got an e-mail that our payment failed. How can we update the card on file?',
+          }
         : c.usage.shape === 'runaway'
-          ? { category: 'usage', subject: 'Unexpected usage spike?', body: 'Our dashboard shows far more API calls than usual over the last days. We did not deploy anything new.' }
+          ? {
+              category: 'usage',
+              subject: 'Unexpected usage spike?',
+              body: 'Our dashboard shows far more API calls than usual over the last days. We did not deploy anything new.',
+            }
           : rng.pick(TOPICS);
       const ageDays = rng.int(0, 60);
       tickets.push({
@@ -46,9 +78,37 @@ export function buildTickets(rng: Rng, customers: CustomerProfile[], now: Date):
 }
 
 export const SLA_POLICIES = [
-  { id: 'sla_growth', name: 'Growth SLA 99.5%', planId: 'plan_growth', uptimeTargetBp: 9950, creditTiers: [{ belowBp: 9950, creditPercent: 10 }, { belowBp: 9900, creditPercent: 25 }] },
-  { id: 'sla_scale', name: 'Scale SLA 99.9%', planId: 'plan_scale', uptimeTargetBp: 9990, creditTiers: [{ belowBp: 9990, creditPercent: 10 }, { belowBp: 9950, creditPercent: 25 }] },
-  { id: 'sla_enterprise', name: 'Enterprise SLA 99.95%', planId: 'plan_enterprise', uptimeTargetBp: 9995, creditTiers: [{ belowBp: 9995, creditPercent: 10 }, { belowBp: 9990, creditPercent: 25 }, { belowBp: 9950, creditPercent: 50 }] },
+  {
+    id: 'sla_growth',
+    name: 'Growth SLA 99.5%',
+    planId: 'plan_growth',
+    uptimeTargetBp: 9950,
+    creditTiers: [
+      { belowBp: 9950, creditPercent: 10 },
+      { belowBp: 9900, creditPercent: 25 },
+    ],
+  },
+  {
+    id: 'sla_scale',
+    name: 'Scale SLA 99.9%',
+    planId: 'plan_scale',
+    uptimeTargetBp: 9990,
+    creditTiers: [
+      { belowBp: 9990, creditPercent: 10 },
+      { belowBp: 9950, creditPercent: 25 },
+    ],
+  },
+  {
+    id: 'sla_enterprise',
+    name: 'Enterprise SLA 99.95%',
+    planId: 'plan_enterprise',
+    uptimeTargetBp: 9995,
+    creditTiers: [
+      { belowBp: 9995, creditPercent: 10 },
+      { belowBp: 9990, creditPercent: 25 },
+      { belowBp: 9950, creditPercent: 50 },
+    ],
+  },
 ];
 
 // One past incident: a 2 h 40 min API outage 16 days ago that hit paying customers on SLA plans.
@@ -58,7 +118,8 @@ export function buildIncident(customers: CustomerProfile[], now: Date) {
   return {
     id: 'inc_demo_api_outage',
     title: 'Elevated 5xx errors on the API gateway (us-east-1)',
-    description: 'A faulty load balancer configuration sent a share of API traffic to drained nodes. Rolled back after 2 h 40 min.',
+    description:
+      'A faulty load balancer configuration sent a share of API traffic to drained nodes. Rolled back after 2 h 40 min.',
     severity: 'sev2',
     status: 'resolved' as const,
     slaPolicyId: 'sla_scale',

@@ -65,7 +65,7 @@ function shapeFactor(p: UsageProfile, t: number, now: number): number {
 export function hourlyUsage(p: UsageProfile, meter: MeterKey, t: number, now: number): number {
   const monthsAgo = (now - t) / (HOURS_PER_MONTH * HOUR);
   const trend = Math.pow(1 + p.monthlyGrowth, -monthsAgo);
-  const level = (p.utilisation[meter] * p.included[meter] * trend);
+  const level = p.utilisation[meter] * p.included[meter] * trend;
   const hourIndex = Math.floor(t / HOUR);
   if (meter === 'storage_gb') {
     // Stored data is a level, not a flow: it drifts slowly and never follows the daily cycle.

@@ -28,7 +28,12 @@ export async function seedDemoData(db: Db, options: DemoDataOptions = {}): Promi
       rollups = await writeRollups(tx, data);
       await writeDemoActions(tx, data);
       await writeInvoiceExplanations(tx);
-      await tx.systemState.create({ data: { key: DEMO_SEED_MARKER, value: { seed: data.seed, now: data.now.toISOString(), customers: data.customers.length, days: data.days } } });
+      await tx.systemState.create({
+        data: {
+          key: DEMO_SEED_MARKER,
+          value: { seed: data.seed, now: data.now.toISOString(), customers: data.customers.length, days: data.days },
+        },
+      });
     },
     { timeout: 600_000, maxWait: 30_000 },
   );

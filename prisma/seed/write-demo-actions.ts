@@ -15,7 +15,20 @@ export async function writeDemoActions(tx: Tx, data: DemoData) {
 }
 
 async function run(tx: Tx, agentId: string, customerId: string, trigger: object, inputs: object, reasoning: string) {
-  return tx.agentRun.create({ data: { agentId, agentVersion: '0.1.0', customerId, trigger, sourceRef: (trigger as { ref?: string }).ref ?? null, inputs, reasoning, status: 'succeeded', finishedAt: new Date(), ...BUILTIN } });
+  return tx.agentRun.create({
+    data: {
+      agentId,
+      agentVersion: '0.1.0',
+      customerId,
+      trigger,
+      sourceRef: (trigger as { ref?: string }).ref ?? null,
+      inputs,
+      reasoning,
+      status: 'succeeded',
+      finishedAt: new Date(),
+      ...BUILTIN,
+    },
+  });
 }
 
 async function draftSlaCredit(tx: Tx, data: DemoData) {
@@ -31,12 +44,33 @@ async function draftSlaCredit(tx: Tx, data: DemoData) {
     const invoice = c.invoices.at(-1)!;
     const amount = Math.round((c.profile.plan.basePriceMinor * percent) / 100);
     const reasoning = `Incident "${inc.title}" kept ${c.profile.name} down for ${impact.downtimeMin} minutes, so monthly uptime was ${(uptime / 100).toFixed(2)}%, below the ${(sla.uptimeTargetBp / 100).toFixed(2)}% target of ${sla.name}. The contract's tier gives a ${percent}% credit of the ${c.profile.plan.name} base fee.`;
-    const agentRun = await run(tx, 'billing-ops', c.profile.id, { type: 'incident.resolved', ref: `incidents:${inc.id}` }, { incidentId: inc.id, downtimeMinutes: impact.downtimeMin, uptimeBp: uptime, slaPolicy: sla.name, creditPercent: percent, baseFeeMinor: c.profile.plan.basePriceMinor }, reasoning);
+    const agentRun = await run(
+      tx,
+      'billing-ops',
+      c.profile.id,
+      { type: 'incident.resolved', ref: `incidents:${inc.id}` },
+      {
+        incidentId: inc.id,
+        downtimeMinutes: impact.downtimeMin,
+        uptimeBp: uptime,
+        slaPolicy: sla.name,
+        creditPercent: percent,
+        baseFeeMinor: c.profile.plan.basePriceMinor,
+      },
+      reasoning,
+    );
     await proposeAction(tx, {
       kind: 'credit',
       customerId: c.profile.id,
       title: `SLA credit for ${c.profile.name}`,
-      payload: { amountMinor: amount, currency: 'usd', reasonCode: 'sla_breach', mode: 'credit_note', invoiceId: invoice.id, memo: `SLA credit: ${inc.title}` },
+      payload: {
+        amountMinor: amount,
+        currency: 'usd',
+        reasonCode: 'sla_breach',
+        mode: 'credit_note',
+        invoiceId: invoice.id,
+        memo: `SLA credit: ${inc.title}`,
+      },
       actor: { type: 'agent', id: 'billing-ops', version: '0.1.0' },
       agentRunId: agentRun.id,
       sourceRef: `incidents:${inc.id}`,
@@ -48,18 +82,33 @@ async function draftSlaCredit(tx: Tx, data: DemoData) {
 }
 
 async function draftUpgrade(tx: Tx, data: DemoData) {
-  const candidate = data.customers.filter((c) => c.profile.usage.shape === 'near_limit' && c.profile.plan.rank < 4).sort((a, b) => b.profile.usage.utilisation.api_calls - a.profile.usage.utilisation.api_calls)[0];
+  const candidate = data.customers
+    .filter((c) => c.profile.usage.shape === 'near_limit' && c.profile.plan.rank < 4)
+    .sort((a, b) => b.profile.usage.utilisation.api_calls - a.profile.usage.utilisation.api_calls)[0];
   if (!candidate) return;
   const from = candidate.profile.plan;
   const to = data.plans.find((p) => p.rank === from.rank + 1)!;
   const u = candidate.profile.usage.utilisation.api_calls;
   const reasoning = `${candidate.profile.name} uses about ${Math.round(u * 100)}% of the ${from.name} plan's included API calls every month with steady, organic growth (no anomaly). ${to.name} includes ${to.limits[0]!.included.toLocaleString('en-US')} calls.`;
-  const agentRun = await run(tx, 'usage-analyst', candidate.profile.id, { type: 'usage.threshold', ref: `subscriptions:sub_${candidate.profile.id}` }, { meter: 'api_calls', utilisation: u, plan: from.key, suggested: to.key }, reasoning);
+  const agentRun = await run(
+    tx,
+    'usage-analyst',
+    candidate.profile.id,
+    { type: 'usage.threshold', ref: `subscriptions:sub_${candidate.profile.id}` },
+    { meter: 'api_calls', utilisation: u, plan: from.key, suggested: to.key },
+    reasoning,
+  );
   await proposeAction(tx, {
     kind: 'plan_change',
     customerId: candidate.profile.id,
     title: `Upgrade ${candidate.profile.name} to ${to.name}`,
-    payload: { subscriptionId: `sub_${candidate.profile.id}`, fromPlanKey: from.key, toPlanKey: to.key, proration: 'create_prorations', effective: 'now' },
+    payload: {
+      subscriptionId: `sub_${candidate.profile.id}`,
+      fromPlanKey: from.key,
+      toPlanKey: to.key,
+      proration: 'create_prorations',
+      effective: 'now',
+    },
     actor: { type: 'agent', id: 'usage-analyst', version: '0.1.0' },
     agentRunId: agentRun.id,
     model: 'builtin',
@@ -73,7 +122,14 @@ async function draftPaymentRetry(tx: Tx, data: DemoData) {
   const invoice = c.invoices.at(-1)!;
   const failures = c.attempts.filter((a) => a.invoiceId === invoice.id && !a.succeeded);
   const reasoning = `Invoice ${invoice.number} has failed ${failures.length} time(s) (${failures.map((f) => f.failureCode).join(', ')}). The last decline was soft, so a retry now is likely to succeed before the next scheduled attempt.`;
-  const agentRun = await run(tx, 'billing-ops', c.profile.id, { type: 'invoice.payment_failed', ref: `invoices:${invoice.id}` }, { invoiceId: invoice.id, failures: failures.map((f) => f.failureCode) }, reasoning);
+  const agentRun = await run(
+    tx,
+    'billing-ops',
+    c.profile.id,
+    { type: 'invoice.payment_failed', ref: `invoices:${invoice.id}` },
+    { invoiceId: invoice.id, failures: failures.map((f) => f.failureCode) },
+    reasoning,
+  );
   await proposeAction(tx, {
     kind: 'dunning_step',
     customerId: c.profile.id,

@@ -13,7 +13,9 @@ const CHUNK = 100;
 // from the database inside the seed transaction so the seed and the runtime share one mapping;
 // written with createMany in chunks, and one audit event for the batch.
 export async function writeInvoiceExplanations(tx: Tx): Promise<number> {
-  const rows = (await tx.invoice.findMany({ select: invoiceRowSelect, orderBy: [{ customerId: 'asc' }, { periodStart: 'asc' }] })).map(invoiceRowFromDb);
+  const rows = (
+    await tx.invoice.findMany({ select: invoiceRowSelect, orderBy: [{ customerId: 'asc' }, { periodStart: 'asc' }] })
+  ).map(invoiceRowFromDb);
   const byCustomer = new Map<string, InvoiceRow[]>();
   for (const r of rows) byCustomer.set(r.customerId, [...(byCustomer.get(r.customerId) ?? []), r]);
   const now = new Date();
@@ -21,10 +23,17 @@ export async function writeInvoiceExplanations(tx: Tx): Promise<number> {
   for (const row of rows) {
     const facts = factsFromRows(row, pickPreviousRow(byCustomer.get(row.customerId)!, row));
     const result = await explainInvoice({ facts: facts.sheet, model: null });
-    records.push(buildExplanationRecords({
-      facts, result, trigger: { type: 'seed', ref: `invoices:${row.id}` },
-      agentRunId: `run_expl_${row.id}`, explanationId: `expl_${row.id}`, startedAt: now, finishedAt: now,
-    }));
+    records.push(
+      buildExplanationRecords({
+        facts,
+        result,
+        trigger: { type: 'seed', ref: `invoices:${row.id}` },
+        agentRunId: `run_expl_${row.id}`,
+        explanationId: `expl_${row.id}`,
+        startedAt: now,
+        finishedAt: now,
+      }),
+    );
   }
   for (let i = 0; i < records.length; i += CHUNK) {
     const chunk = records.slice(i, i + CHUNK);
@@ -36,9 +45,13 @@ export async function writeInvoiceExplanations(tx: Tx): Promise<number> {
       actor: { type: 'agent', id: INVOICE_EXPLAINER.id, version: INVOICE_EXPLAINER.version },
       action: 'invoice.explanations_seeded',
       target: { type: 'invoice', id: '*' },
-      data: { count: records.length, ungrounded: records.filter((r) => !(r.explanation.verdict as { ok: boolean }).ok).length },
+      data: {
+        count: records.length,
+        ungrounded: records.filter((r) => !(r.explanation.verdict as { ok: boolean }).ok).length,
+      },
       model: 'builtin/builtin-writer',
-      reasoning: 'Demo data: every seeded invoice explained by the built-in writer, each number checked against its fact sheet.',
+      reasoning:
+        'Demo data: every seeded invoice explained by the built-in writer, each number checked against its fact sheet.',
     });
   }
   return records.length;

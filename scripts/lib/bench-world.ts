@@ -45,7 +45,10 @@ const freePort = () =>
 function ensureBuild(distDir: string): void {
   if (existsSync(path.join(distDir, 'BUILD_ID')) && !process.argv.includes('--rebuild')) return;
   console.log(`[bench] building into ${distDir} (next build) …`);
-  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' } });
+  const build = spawnSync(process.execPath, [nextBin, 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (build.status !== 0) throw new Error('next build failed');
 }
 
@@ -53,7 +56,10 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error('next start exited');
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -73,9 +79,16 @@ export async function startBenchWorld(customers = 50): Promise<BenchWorld> {
   const demo = { customers, days: 2, seed: 7 };
   await seedDemoData(getDb(), demo);
   const token = `tg_ingest_${randomBytes(24).toString('base64url')}`;
-  await getPool().query("INSERT INTO ingest_tokens (id, name, source, prefix, token_hash) VALUES ('tok_bench', 'bench', 'bench', $1, $2)", [token.slice(0, 16), createHash('sha256').update(token).digest('hex')]);
+  await getPool().query(
+    "INSERT INTO ingest_tokens (id, name, source, prefix, token_hash) VALUES ('tok_bench', 'bench', 'bench', $1, $2)",
+    [token.slice(0, 16), createHash('sha256').update(token).digest('hex')],
+  );
   const world = generateDemoData(demo);
-  const list = world.customers.map(({ profile }) => ({ id: profile.id, externalId: profile.externalId, apiKey: profile.apiKey }));
+  const list = world.customers.map(({ profile }) => ({
+    id: profile.id,
+    externalId: profile.externalId,
+    apiKey: profile.apiKey,
+  }));
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -83,7 +96,15 @@ export async function startBenchWorld(customers = 50): Promise<BenchWorld> {
   const nodeArgs = process.argv.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir=.bench-profiles'] : [];
   const child = spawn(process.execPath, [...nodeArgs, nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NEXT_DIST_DIR: distDir, DATABASE_URL: db.url, NEXTAUTH_URL: url, NEXTAUTH_SECRET: randomBytes(24).toString('hex'), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      NEXT_DIST_DIR: distDir,
+      DATABASE_URL: db.url,
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: randomBytes(24).toString('hex'),
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
   });
   await waitForHealth(url, child);
   return {
@@ -96,8 +117,12 @@ export async function startBenchWorld(customers = 50): Promise<BenchWorld> {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }
-      await getDb().$disconnect().catch(() => {});
-      await getPool().end().catch(() => {});
+      await getDb()
+        .$disconnect()
+        .catch(() => {});
+      await getPool()
+        .end()
+        .catch(() => {});
       await db.stop().catch(() => {});
       rmSync(dir, { recursive: true, force: true });
     },

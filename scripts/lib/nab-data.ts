@@ -63,9 +63,16 @@ export function loadNabCorpus(dir: string, opts: { withLabels?: boolean } = {}):
   const profilesPath = join(dir, 'config', 'profiles.json');
   const profiles: Record<string, NabProfile> = {};
   if (existsSync(profilesPath)) {
-    const raw = JSON.parse(readFileSync(profilesPath, 'utf8')) as Record<string, { CostMatrix: Record<string, number> }>;
+    const raw = JSON.parse(readFileSync(profilesPath, 'utf8')) as Record<
+      string,
+      { CostMatrix: Record<string, number> }
+    >;
     for (const [name, p] of Object.entries(raw)) {
-      profiles[name] = { tpWeight: p.CostMatrix.tpWeight, fnWeight: p.CostMatrix.fnWeight, fpWeight: p.CostMatrix.fpWeight };
+      profiles[name] = {
+        tpWeight: p.CostMatrix.tpWeight,
+        fnWeight: p.CostMatrix.fnWeight,
+        fpWeight: p.CostMatrix.fpWeight,
+      };
     }
   } else {
     profiles.standard = { tpWeight: 1, fnWeight: 1, fpWeight: 0.11 };

@@ -14,7 +14,11 @@ export interface DetectorRun {
  * Streams every series through a fresh detector. With `warm`, a first untimed pass lets the JIT
  * compile the hot path so `seconds` reflects steady-state throughput.
  */
-export function runDetector(corpus: NabCorpus, params: Partial<AnomalyDetectorParams> = {}, warm = false): { runs: DetectorRun[]; points: number; seconds: number } {
+export function runDetector(
+  corpus: NabCorpus,
+  params: Partial<AnomalyDetectorParams> = {},
+  warm = false,
+): { runs: DetectorRun[]; points: number; seconds: number } {
   if (warm) runDetector(corpus, params, false);
   const runs: DetectorRun[] = [];
   let points = 0;
@@ -39,7 +43,11 @@ export function runDetector(corpus: NabCorpus, params: Partial<AnomalyDetectorPa
 }
 
 export function toResults(runs: DetectorRun[]): NabFileResult[] {
-  return runs.map((r) => ({ category: r.series.category, geo: fileGeometry(r.series.timestamps, r.series.windows), scores: r.scores }));
+  return runs.map((r) => ({
+    category: r.series.category,
+    geo: fileGeometry(r.series.timestamps, r.series.windows),
+    scores: r.scores,
+  }));
 }
 
 export function scoreAll(

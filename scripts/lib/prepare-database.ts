@@ -21,7 +21,9 @@ export async function prepareDatabase(options: PrepareOptions): Promise<LocalDat
     const started = Date.now();
     const result = await seedDemoData(getDb(), options.demo);
     if (result.seeded) {
-      console.log(`[tollgate] seeded demo data: ${result.customers} customers, ${result.rollups} hourly usage rows (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      console.log(
+        `[tollgate] seeded demo data: ${result.customers} customers, ${result.rollups} hourly usage rows (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
       printDemoUsers();
     }
   }

@@ -32,7 +32,10 @@ function startWorker(fault?: string): ChildProcess {
   });
 }
 
-const exited = (child: ChildProcess) => new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+const exited = (child: ChildProcess) =>
+  new Promise<NodeJS.Signals | number | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? code)),
+  );
 
 async function waitFor(predicate: () => Promise<boolean>, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
@@ -46,7 +49,8 @@ async function waitFor(predicate: () => Promise<boolean>, timeoutMs: number) {
 beforeAll(async () => {
   // Workers also run agents on start-up; keep every kind in assist so nothing else gets approved
   // (and claimed) while these tests count crashes.
-  for (const kind of ['plan_change', 'credit', 'dunning_step', 'email', 'crm_task', 'slack_post'] as const) await setPolicy(kind, { mode: 'assist' });
+  for (const kind of ['plan_change', 'credit', 'dunning_step', 'email', 'crm_task', 'slack_post'] as const)
+    await setPolicy(kind, { mode: 'assist' });
   fake = await new FakeStripeServer().start();
   billing = new FakeStripeBilling(fake);
 });
@@ -55,9 +59,17 @@ afterAll(async () => fake.close());
 describe('exactly-once execution across worker crashes', () => {
   for (const point of POINTS) {
     it(`SIGKILL ${point}: ${RUNS} crashes, each credit applied once`, async () => {
-      await getDb().action.updateMany({ where: { status: { in: ['approved', 'executing', 'unknown'] } }, data: { status: 'cancelled' } });
+      await getDb().action.updateMany({
+        where: { status: { in: ['approved', 'executing', 'unknown'] } },
+        data: { status: 'cancelled' },
+      });
       const w: World = await makeWorld();
-      await setPolicy('credit', { mode: 'assist', dualApprovalAbove: null, maxAmountPerAction: null, maxAmountPerCustomerMonth: null });
+      await setPolicy('credit', {
+        mode: 'assist',
+        dualApprovalAbove: null,
+        maxAmountPerAction: null,
+        maxAmountPerCustomerMonth: null,
+      });
       const ids: string[] = [];
       for (let i = 0; i < RUNS; i++) {
         const id = (await draftCredit(w, 1_000 + i)).actionId!;
@@ -75,13 +87,18 @@ describe('exactly-once execution across worker crashes', () => {
 
       const healthy = startWorker();
       try {
-        await waitFor(async () => (await getDb().action.count({ where: { id: { in: ids }, status: 'executed' } })) === RUNS, 60_000);
+        await waitFor(
+          async () => (await getDb().action.count({ where: { id: { in: ids }, status: 'executed' } })) === RUNS,
+          60_000,
+        );
       } finally {
         healthy.kill('SIGTERM');
         await exited(healthy);
       }
       for (const id of ids) {
-        const effects = billing.effectsFor('credit_note').filter((e) => e.idempotencyKey === `tollgate-action-${id}-r1`);
+        const effects = billing
+          .effectsFor('credit_note')
+          .filter((e) => e.idempotencyKey === `tollgate-action-${id}-r1`);
         expect(effects, `credit notes for ${id}`).toHaveLength(1);
       }
       const statuses = await getDb().action.groupBy({ by: ['status'], where: { id: { in: ids } }, _count: true });

@@ -23,7 +23,16 @@ beforeAll(async () => {
   fake = await new FakeStripeServer().start();
   billing = new FakeStripeBilling(fake, 1_500);
   const url = new URL(fake.url);
-  stripeProvider = createStripeProvider(new Stripe('sk_test_fake', { host: url.hostname, port: url.port, protocol: 'http', maxNetworkRetries: 0, timeout: 500, telemetry: false }));
+  stripeProvider = createStripeProvider(
+    new Stripe('sk_test_fake', {
+      host: url.hostname,
+      port: url.port,
+      protocol: 'http',
+      maxNetworkRetries: 0,
+      timeout: 500,
+      telemetry: false,
+    }),
+  );
 });
 afterAll(async () => {
   await fake.close();
@@ -34,7 +43,10 @@ afterAll(async () => {
 beforeEach(async () => {
   // Other test files leave approved actions in the shared database; park them so each test here
   // executes exactly its own.
-  await getDb().action.updateMany({ where: { status: { in: ['approved', 'executing', 'unknown'] } }, data: { status: 'cancelled' } });
+  await getDb().action.updateMany({
+    where: { status: { in: ['approved', 'executing', 'unknown'] } },
+    data: { status: 'cancelled' },
+  });
   w = await makeWorld();
   await setPolicy('credit', { mode: 'assist', dualApprovalAbove: null });
   billing.faults.length = 0;
@@ -46,7 +58,8 @@ async function approvedCredit(amount = 5_000) {
   return id;
 }
 const action = (id: string) => getDb().action.findUniqueOrThrow({ where: { id } });
-const creditNotesFor = (id: string) => billing.effectsFor('credit_note').filter((e) => e.idempotencyKey === `tollgate-action-${id}-r1`);
+const creditNotesFor = (id: string) =>
+  billing.effectsFor('credit_note').filter((e) => e.idempotencyKey === `tollgate-action-${id}-r1`);
 
 describe('execution against Stripe (local fake, real SDK)', () => {
   it('creates one credit note with the derived idempotency key and records the result', async () => {
@@ -55,7 +68,11 @@ describe('execution against Stripe (local fake, real SDK)', () => {
     const a = await action(id);
     expect(a.status).toBe('executed');
     expect(creditNotesFor(id)).toHaveLength(1);
-    expect(creditNotesFor(id)[0]!.body).toMatchObject({ invoice: w.invoice.externalId, 'lines[0][unit_amount]': '6000', 'metadata[tollgate_action_id]': id });
+    expect(creditNotesFor(id)[0]!.body).toMatchObject({
+      invoice: w.invoice.externalId,
+      'lines[0][unit_amount]': '6000',
+      'metadata[tollgate_action_id]': id,
+    });
     expect((a.result as { ref: string }).ref).toBe(creditNotesFor(id)[0]!.id);
     expect(await auditTrail(id)).toEqual(['action.proposed', 'action.approved', 'action.executed']);
     expect(await runDueActions(stripeProvider)).toEqual([]);
@@ -69,7 +86,9 @@ describe('execution against Stripe (local fake, real SDK)', () => {
       expect((await action(id)).status).toBe('executing');
       expect(await runDueActions(stripeProvider)).toContain('executed');
       expect(creditNotesFor(id)).toHaveLength(1);
-      const sent = fake.requestsTo('POST', '/v1/credit_notes').filter((r) => r.headers['idempotency-key'] === `tollgate-action-${id}-r1`);
+      const sent = fake
+        .requestsTo('POST', '/v1/credit_notes')
+        .filter((r) => r.headers['idempotency-key'] === `tollgate-action-${id}-r1`);
       expect(sent).toHaveLength(2);
     });
   }
@@ -77,7 +96,11 @@ describe('execution against Stripe (local fake, real SDK)', () => {
   it('an ambiguous failure that outlives its retries becomes unknown and is reconciled by reading Stripe', async () => {
     const id = await approvedCredit();
     billing.faults.push('500_after_apply');
-    const outcomes = [...(await runDueActions(stripeProvider, 1)), ...(await runDueActions(stripeProvider, 1)), ...(await runDueActions(stripeProvider, 1))];
+    const outcomes = [
+      ...(await runDueActions(stripeProvider, 1)),
+      ...(await runDueActions(stripeProvider, 1)),
+      ...(await runDueActions(stripeProvider, 1)),
+    ];
     expect(outcomes).toEqual(['retry', 'retry', 'unknown']);
     expect((await action(id)).status).toBe('unknown');
     expect(await reconcileUnknownActions(stripeProvider)).toBeGreaterThanOrEqual(1);
@@ -96,7 +119,12 @@ describe('execution against Stripe (local fake, real SDK)', () => {
     expect(a.status).toBe('failed');
     expect(a.error).toMatch(/not_found/);
     expect(creditNotesFor(id)).toHaveLength(0);
-    const keys = new Set(fake.requestsTo('POST', '/v1/credit_notes').filter((r) => String(r.headers['idempotency-key']).includes(id)).map((r) => r.headers['idempotency-key']));
+    const keys = new Set(
+      fake
+        .requestsTo('POST', '/v1/credit_notes')
+        .filter((r) => String(r.headers['idempotency-key']).includes(id))
+        .map((r) => r.headers['idempotency-key']),
+    );
     expect([...keys]).toEqual([`tollgate-action-${id}-r1`]);
   });
 
@@ -118,8 +146,23 @@ describe('execution on the built-in ledger', () => {
     expect(await runDueActions(ledger)).toEqual(['executed']);
     const entries = await getDb().ledgerEntry.findMany({ where: { actionId: id } });
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ kind: 'credit_note', amountMinor: -4_200, idempotencyKey: `tollgate-action-${id}-r1` });
-    const again = await ledger.issueCredit({ actionId: id, idempotencyKey: `tollgate-action-${id}-r1`, customer: { id: w.customer.id, externalId: null } }, { amountMinor: 4_200, currency: 'usd', reasonCode: 'sla_breach', mode: 'credit_note', invoiceId: w.invoice.id, memo: '' }, null);
+    expect(entries[0]).toMatchObject({
+      kind: 'credit_note',
+      amountMinor: -4_200,
+      idempotencyKey: `tollgate-action-${id}-r1`,
+    });
+    const again = await ledger.issueCredit(
+      { actionId: id, idempotencyKey: `tollgate-action-${id}-r1`, customer: { id: w.customer.id, externalId: null } },
+      {
+        amountMinor: 4_200,
+        currency: 'usd',
+        reasonCode: 'sla_breach',
+        mode: 'credit_note',
+        invoiceId: w.invoice.id,
+        memo: '',
+      },
+      null,
+    );
     expect(again.ref).toBe(entries[0]!.id);
     expect(await getDb().ledgerEntry.count({ where: { actionId: id } })).toBe(1);
   });
@@ -127,10 +170,20 @@ describe('execution on the built-in ledger', () => {
   it('moves the local subscription on an approved plan change', async () => {
     await setPolicy('plan_change', { mode: 'assist' });
     const { proposeAction } = await import('@/lib/server/actions/propose-action');
-    const { actionId } = await getDb().$transaction((tx) => proposeAction(tx, { kind: 'plan_change', customerId: w.customer.id, title: 'Upgrade', payload: { subscriptionId: w.subscription.id, fromPlanKey: w.growth.key, toPlanKey: w.scale.key }, actor: { type: 'user', id: w.revops.id } }));
+    const { actionId } = await getDb().$transaction((tx) =>
+      proposeAction(tx, {
+        kind: 'plan_change',
+        customerId: w.customer.id,
+        title: 'Upgrade',
+        payload: { subscriptionId: w.subscription.id, fromPlanKey: w.growth.key, toPlanKey: w.scale.key },
+        actor: { type: 'user', id: w.revops.id },
+      }),
+    );
     expect((await action(actionId!)).amountMinor).toBe(60_000);
     await decideAction(w.revops2, actionId!, { revision: 1, decision: 'approved' }, 'r');
     expect(await runDueActions(createLedgerProvider())).toEqual(['executed']);
-    expect((await getDb().subscription.findUniqueOrThrow({ where: { id: w.subscription.id } })).planId).toBe(w.scale.id);
+    expect((await getDb().subscription.findUniqueOrThrow({ where: { id: w.subscription.id } })).planId).toBe(
+      w.scale.id,
+    );
   });
 });

@@ -10,7 +10,12 @@ import { auditTrail, creditPayload, draftCredit, makeWorld, setPolicy, type Worl
 let w: World;
 beforeEach(async () => {
   w = await makeWorld();
-  await setPolicy('credit', { mode: 'assist', dualApprovalAbove: 20_000, maxAmountPerAction: 50_000, reviewWindowHours: 24 });
+  await setPolicy('credit', {
+    mode: 'assist',
+    dualApprovalAbove: 20_000,
+    maxAmountPerAction: 50_000,
+    reviewWindowHours: 24,
+  });
 });
 
 describe('action lifecycle', () => {
@@ -22,13 +27,26 @@ describe('action lifecycle', () => {
     expect(a).toMatchObject({ status: 'pending_approval', currentRevision: 1, amountMinor: 5_000, executionKey: null });
     expect(a.reviewDeadline!.getTime() - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
 
-    await editAction(w.revops, id, { expectedRevision: 1, payload: creditPayload(w, 7_500), note: 'customer on annual plan' }, 'req1');
-    await expect(editAction(w.revops2, id, { expectedRevision: 1, payload: creditPayload(w, 9_000) }, 'req2')).rejects.toMatchObject({ status: 409, code: 'revision_changed' });
-    await expect(decideAction(w.revops2, id, { revision: 1, decision: 'approved' }, 'req3')).rejects.toMatchObject({ status: 409, code: 'revision_changed' });
+    await editAction(
+      w.revops,
+      id,
+      { expectedRevision: 1, payload: creditPayload(w, 7_500), note: 'customer on annual plan' },
+      'req1',
+    );
+    await expect(
+      editAction(w.revops2, id, { expectedRevision: 1, payload: creditPayload(w, 9_000) }, 'req2'),
+    ).rejects.toMatchObject({ status: 409, code: 'revision_changed' });
+    await expect(decideAction(w.revops2, id, { revision: 1, decision: 'approved' }, 'req3')).rejects.toMatchObject({
+      status: 409,
+      code: 'revision_changed',
+    });
 
     const res = await decideAction(w.revops2, id, { revision: 2, decision: 'approved' }, 'req4');
     expect(res).toMatchObject({ status: 'approved', approvals: 1, approvalsNeeded: 1 });
-    const after = await getDb().action.findUniqueOrThrow({ where: { id }, include: { revisions: { orderBy: { revision: 'asc' } } } });
+    const after = await getDb().action.findUniqueOrThrow({
+      where: { id },
+      include: { revisions: { orderBy: { revision: 'asc' } } },
+    });
     expect(after.amountMinor).toBe(7_500);
     expect(after.executionKey).toBe(`tollgate-action-${id}-r2`);
     expect(after.revisions.map((r) => (r.payload as { amountMinor: number }).amountMinor)).toEqual([5_000, 7_500]);
@@ -45,31 +63,49 @@ describe('action lifecycle', () => {
     ]);
     const ok = results.filter((r) => r.status === 'fulfilled');
     expect(ok.length).toBeGreaterThanOrEqual(1);
-    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ status: 409, code: 'not_pending' });
+    for (const r of results)
+      if (r.status === 'rejected') expect(r.reason).toMatchObject({ status: 409, code: 'not_pending' });
     expect(await getDb().actionApproval.count({ where: { actionId: id } })).toBe(1);
     expect((await auditTrail(id)).filter((x) => x === 'action.approved')).toHaveLength(1);
   });
 
   it('only the roles the policy names can decide, and rejection needs nothing else', async () => {
     const id = (await draftCredit(w)).actionId!;
-    await expect(decideAction(w.support, id, { revision: 1, decision: 'approved' }, 'r')).rejects.toMatchObject({ status: 403, code: 'not_an_approver' });
+    await expect(decideAction(w.support, id, { revision: 1, decision: 'approved' }, 'r')).rejects.toMatchObject({
+      status: 403,
+      code: 'not_an_approver',
+    });
     await setPolicy('credit', { approverRoles: ['admin'] });
-    await expect(decideAction(w.revops, id, { revision: 1, decision: 'approved' }, 'r')).rejects.toMatchObject({ status: 403, code: 'not_an_approver' });
-    await expect(decideAction(w.admin, id, { revision: 1, decision: 'rejected', reason: 'customer already compensated' }, 'r')).resolves.toMatchObject({ status: 'rejected' });
-    await expect(decideAction(w.admin, id, { revision: 1, decision: 'approved' }, 'r')).rejects.toMatchObject({ status: 409, code: 'not_pending' });
+    await expect(decideAction(w.revops, id, { revision: 1, decision: 'approved' }, 'r')).rejects.toMatchObject({
+      status: 403,
+      code: 'not_an_approver',
+    });
+    await expect(
+      decideAction(w.admin, id, { revision: 1, decision: 'rejected', reason: 'customer already compensated' }, 'r'),
+    ).resolves.toMatchObject({ status: 'rejected' });
+    await expect(decideAction(w.admin, id, { revision: 1, decision: 'approved' }, 'r')).rejects.toMatchObject({
+      status: 409,
+      code: 'not_pending',
+    });
   });
 
-  it('dual approval above the threshold: two different people, never one\'s own edit', async () => {
+  it("dual approval above the threshold: two different people, never one's own edit", async () => {
     const id = (await draftCredit(w, 30_000)).actionId!;
     const first = await decideAction(w.revops, id, { revision: 1, decision: 'approved' }, 'r');
     expect(first).toMatchObject({ status: 'pending_approval', approvals: 1, approvalsNeeded: 2 });
     const again = await decideAction(w.revops, id, { revision: 1, decision: 'approved' }, 'r');
     expect(again).toMatchObject({ status: 'pending_approval', approvals: 1 });
-    await expect(decideAction(w.revops2, id, { revision: 1, decision: 'approved' }, 'r')).resolves.toMatchObject({ status: 'approved', approvals: 2 });
+    await expect(decideAction(w.revops2, id, { revision: 1, decision: 'approved' }, 'r')).resolves.toMatchObject({
+      status: 'approved',
+      approvals: 2,
+    });
 
     const id2 = (await draftCredit(w, 30_000)).actionId!;
     await editAction(w.revops, id2, { expectedRevision: 1, payload: creditPayload(w, 35_000) }, 'r');
-    await expect(decideAction(w.revops, id2, { revision: 2, decision: 'approved' }, 'r')).rejects.toMatchObject({ status: 403, code: 'own_edit' });
+    await expect(decideAction(w.revops, id2, { revision: 2, decision: 'approved' }, 'r')).rejects.toMatchObject({
+      status: 403,
+      code: 'own_edit',
+    });
     await decideAction(w.revops2, id2, { revision: 2, decision: 'approved' }, 'r');
     await decideAction(w.admin, id2, { revision: 2, decision: 'approved' }, 'r');
     expect((await getDb().action.findUniqueOrThrow({ where: { id: id2 } })).status).toBe('approved');
@@ -81,7 +117,10 @@ describe('action lifecycle', () => {
     expect(await expireActions(new Date(Date.now() + 30 * 60_000))).toBe(0);
     expect(await expireActions(new Date(Date.now() + 61 * 60_000))).toBeGreaterThanOrEqual(1);
     expect((await getDb().action.findUniqueOrThrow({ where: { id } })).status).toBe('expired');
-    await expect(decideAction(w.revops, id, { revision: 1, decision: 'approved' }, 'r')).rejects.toMatchObject({ status: 409, code: 'not_pending' });
+    await expect(decideAction(w.revops, id, { revision: 1, decision: 'approved' }, 'r')).rejects.toMatchObject({
+      status: 409,
+      code: 'not_pending',
+    });
     expect(await auditTrail(id)).toEqual(['action.proposed', 'action.expired']);
   });
 
@@ -99,12 +138,24 @@ describe('policy modes', () => {
     await setPolicy('credit', { mode: 'observe' });
     expect(await draftCredit(w)).toMatchObject({ outcome: 'observed', actionId: null });
     expect(await getDb().action.count({ where: { customerId: w.customer.id } })).toBe(0);
-    const observed = await getDb().auditEvent.findFirst({ where: { action: 'action.observed', customerId: w.customer.id } });
-    expect(observed).toMatchObject({ actorType: 'agent', actorId: 'billing-ops', model: 'builtin', reasoning: 'incident downtime' });
+    const observed = await getDb().auditEvent.findFirst({
+      where: { action: 'action.observed', customerId: w.customer.id },
+    });
+    expect(observed).toMatchObject({
+      actorType: 'agent',
+      actorId: 'billing-ops',
+      model: 'builtin',
+      reasoning: 'incident downtime',
+    });
   });
 
   it('autopilot approves under every cap and drafts above them', async () => {
-    await setPolicy('credit', { mode: 'autopilot', maxAmountPerAction: 10_000, maxAmountPerCustomerMonth: 15_000, dualApprovalAbove: null });
+    await setPolicy('credit', {
+      mode: 'autopilot',
+      maxAmountPerAction: 10_000,
+      maxAmountPerCustomerMonth: 15_000,
+      dualApprovalAbove: null,
+    });
     const under = await draftCredit(w, 8_000);
     expect(under.outcome).toBe('auto_approved');
     const a = await getDb().action.findUniqueOrThrow({ where: { id: under.actionId! } });

@@ -13,16 +13,48 @@ export async function makeWorld() {
     const u = await db.user.create({ data: { email: `${name}-${tag}@example.test`, name, role } });
     return { id: u.id, email: u.email, name: u.name, role };
   };
-  const [admin, revops, revops2, support] = [await person('admin', 'admin'), await person('revops', 'rey'), await person('revops', 'rita'), await person('support', 'sam')];
-  const growth = await db.plan.create({ data: { key: `${tag}_growth`, name: 'Growth', basePriceMinor: 19_900, rank: 2, externalId: `price_${tag}_growth` } });
-  const scale = await db.plan.create({ data: { key: `${tag}_scale`, name: 'Scale', basePriceMinor: 79_900, rank: 3, externalId: `price_${tag}_scale` } });
-  const customer = await db.customer.create({ data: { name: `Customer ${tag}`, email: `billing-${tag}@example.test`, externalId: `cus_${tag}` } });
+  const [admin, revops, revops2, support] = [
+    await person('admin', 'admin'),
+    await person('revops', 'rey'),
+    await person('revops', 'rita'),
+    await person('support', 'sam'),
+  ];
+  const growth = await db.plan.create({
+    data: { key: `${tag}_growth`, name: 'Growth', basePriceMinor: 19_900, rank: 2, externalId: `price_${tag}_growth` },
+  });
+  const scale = await db.plan.create({
+    data: { key: `${tag}_scale`, name: 'Scale', basePriceMinor: 79_900, rank: 3, externalId: `price_${tag}_scale` },
+  });
+  const customer = await db.customer.create({
+    data: { name: `Customer ${tag}`, email: `billing-${tag}@example.test`, externalId: `cus_${tag}` },
+  });
   const now = Date.now();
   const subscription = await db.subscription.create({
-    data: { customerId: customer.id, planId: growth.id, externalId: `sub_${tag}`, status: 'active', currentPeriodStart: new Date(now - 10 * 86_400_000), currentPeriodEnd: new Date(now + 20 * 86_400_000) },
+    data: {
+      customerId: customer.id,
+      planId: growth.id,
+      externalId: `sub_${tag}`,
+      status: 'active',
+      currentPeriodStart: new Date(now - 10 * 86_400_000),
+      currentPeriodEnd: new Date(now + 20 * 86_400_000),
+    },
   });
   const invoice = await db.invoice.create({
-    data: { customerId: customer.id, subscriptionId: subscription.id, externalId: `in_${tag}`, number: `INV-${tag}`, status: 'open', currency: 'usd', periodStart: new Date(now - 40 * 86_400_000), periodEnd: new Date(now - 10 * 86_400_000), subtotal: 25_000, total: 25_000, amountDue: 25_000, amountRemaining: 25_000, attemptCount: 2 },
+    data: {
+      customerId: customer.id,
+      subscriptionId: subscription.id,
+      externalId: `in_${tag}`,
+      number: `INV-${tag}`,
+      status: 'open',
+      currency: 'usd',
+      periodStart: new Date(now - 40 * 86_400_000),
+      periodEnd: new Date(now - 10 * 86_400_000),
+      subtotal: 25_000,
+      total: 25_000,
+      amountDue: 25_000,
+      amountRemaining: 25_000,
+      attemptCount: 2,
+    },
   });
   return { tag, admin, revops, revops2, support, growth, scale, customer, subscription, invoice };
 }
@@ -34,14 +66,35 @@ export async function setPolicy(kind: ActionKind, overrides: Partial<typeof DEFA
   await getDb().policy.upsert({ where: { actionKind: kind }, update: data, create: { actionKind: kind, ...data } });
 }
 
-export const creditPayload = (w: World, amountMinor = 5_000) => ({ amountMinor, currency: 'usd', reasonCode: 'sla_breach', mode: 'credit_note', invoiceId: w.invoice.id, memo: 'SLA credit' });
+export const creditPayload = (w: World, amountMinor = 5_000) => ({
+  amountMinor,
+  currency: 'usd',
+  reasonCode: 'sla_breach',
+  mode: 'credit_note',
+  invoiceId: w.invoice.id,
+  memo: 'SLA credit',
+});
 
 export async function draftCredit(w: World, amountMinor = 5_000) {
   const { proposeAction } = await import('@/lib/server/actions/propose-action');
-  return getDb().$transaction((tx) => proposeAction(tx, { kind: 'credit', customerId: w.customer.id, title: 'SLA credit', payload: creditPayload(w, amountMinor), actor: { type: 'agent', id: 'billing-ops', version: '0.1.0' }, model: 'builtin', reasoning: 'incident downtime' }));
+  return getDb().$transaction((tx) =>
+    proposeAction(tx, {
+      kind: 'credit',
+      customerId: w.customer.id,
+      title: 'SLA credit',
+      payload: creditPayload(w, amountMinor),
+      actor: { type: 'agent', id: 'billing-ops', version: '0.1.0' },
+      model: 'builtin',
+      reasoning: 'incident downtime',
+    }),
+  );
 }
 
 export async function auditTrail(actionId: string): Promise<string[]> {
-  const rows = await getDb().auditEvent.findMany({ where: { targetId: actionId }, orderBy: { sequence: 'asc' }, select: { action: true } });
+  const rows = await getDb().auditEvent.findMany({
+    where: { targetId: actionId },
+    orderBy: { sequence: 'asc' },
+    select: { action: true },
+  });
   return rows.map((r) => r.action);
 }

@@ -11,9 +11,13 @@ const HOUR = 3_600_000;
 // of their own, the job's handler run as the worker would, and the decision records, threshold
 // alerts and drafted actions read back from PostgreSQL.
 async function runJob(w: UsageWorld, asOf: Date = w.now) {
-  await usageAnalystJob.handler(usageAnalystJob.payloadSchema.parse({ customerIds: [w.customer.id], trigger: 'manual', asOf: asOf.toISOString() }), { jobId: 'test', attempt: 1 });
+  await usageAnalystJob.handler(
+    usageAnalystJob.payloadSchema.parse({ customerIds: [w.customer.id], trigger: 'manual', asOf: asOf.toISOString() }),
+    { jobId: 'test', attempt: 1 },
+  );
 }
-const payloadOf = (a: { currentRevision: number; revisions: { revision: number; payload: unknown }[] }) => a.revisions.find((r) => r.revision === a.currentRevision)!.payload as Record<string, any>;
+const payloadOf = (a: { currentRevision: number; revisions: { revision: number; payload: unknown }[] }) =>
+  a.revisions.find((r) => r.revision === a.currentRevision)!.payload as Record<string, any>;
 
 beforeAll(async () => {
   await setPolicy('plan_change', { mode: 'assist', settings: { usageThresholds: [80, 90, 100] } });
@@ -41,7 +45,13 @@ describe('usage analyst', () => {
     expect(s.kinds.sort()).toEqual(['email', 'plan_change']);
     expect(s.runs).toHaveLength(1);
     const run = s.runs[0];
-    expect(run).toMatchObject({ agentId: 'usage-analyst', agentVersion: '1.0.0', modelProvider: 'builtin', status: 'succeeded', trigger: { type: 'manual', ref: 'jobs:test' } });
+    expect(run).toMatchObject({
+      agentId: 'usage-analyst',
+      agentVersion: '1.0.0',
+      modelProvider: 'builtin',
+      status: 'succeeded',
+      trigger: { type: 'manual', ref: 'jobs:test' },
+    });
     const inputs = run.inputs as any;
     expect(inputs.meters[0]).toMatchObject({ meterKey: w.meter.key, included: 1_000_000, anomalies: [] });
     expect(inputs.meters[0].utilisation).toBeGreaterThanOrEqual(0.8);
@@ -50,12 +60,23 @@ describe('usage analyst', () => {
     expect(run.reasoning).toContain('organic growth');
     expect(run.reasoning).toMatch(/Growth \$199\.00\/mo → Scale \$799\.00\/mo, prorated \$[\d,.]+ today/);
     const upgrade = s.actions.find((a) => a.kind === 'plan_change')!;
-    expect(upgrade).toMatchObject({ status: 'pending_approval', agentRunId: run.id, title: `Upgrade ${w.customer.name} to Scale` });
-    expect(payloadOf(upgrade)).toMatchObject({ subscriptionId: w.subscription.id, fromPlanKey: w.growth.key, toPlanKey: w.scale.key, effective: 'now' });
+    expect(upgrade).toMatchObject({
+      status: 'pending_approval',
+      agentRunId: run.id,
+      title: `Upgrade ${w.customer.name} to Scale`,
+    });
+    expect(payloadOf(upgrade)).toMatchObject({
+      subscriptionId: w.subscription.id,
+      fromPlanKey: w.growth.key,
+      toPlanKey: w.scale.key,
+      effective: 'now',
+    });
     const mail = payloadOf(s.actions.find((a) => a.kind === 'email')!);
     expect(mail.to).toBe(w.customer.email);
     expect(mail.subject).toMatch(/^API calls at 8\d(\.\d)?% of your Growth plan$/);
-    expect(mail.body).toContain('The Scale plan includes 10,000,000 requests for $799.00 a month (Growth is $199.00 a month)');
+    expect(mail.body).toContain(
+      'The Scale plan includes 10,000,000 requests for $799.00 a month (Growth is $199.00 a month)',
+    );
     expect(mail.body).toMatch(/We expect about [\d,]+ requests by/);
 
     await runJob(w, t80); // same period, same threshold: nothing new
@@ -65,14 +86,22 @@ describe('usage analyst', () => {
     s = await agentState(w.customer.id);
     expect(s.alerts.map((a) => a.thresholdPct)).toEqual([80, 90]);
     expect([s.count('plan_change'), s.count('email')]).toEqual([1, 2]);
-    expect((s.runs[1].outputs as any).drafts).toContainEqual(expect.objectContaining({ kind: 'plan_change', outcome: 'skipped', actionId: upgrade.id }));
+    expect((s.runs[1].outputs as any).drafts).toContainEqual(
+      expect.objectContaining({ kind: 'plan_change', outcome: 'skipped', actionId: upgrade.id }),
+    );
 
     await runJob(w, t100);
     await runJob(w, t100);
     await runJob(w);
     s = await agentState(w.customer.id);
-    expect(s.alerts.map((a) => [a.thresholdPct, a.resolvedAt])).toEqual([[80, null], [90, null], [100, null]]);
-    expect([s.count('plan_change'), s.count('email'), s.count('crm_task'), s.count('slack_post')]).toEqual([1, 3, 0, 0]);
+    expect(s.alerts.map((a) => [a.thresholdPct, a.resolvedAt])).toEqual([
+      [80, null],
+      [90, null],
+      [100, null],
+    ]);
+    expect([s.count('plan_change'), s.count('email'), s.count('crm_task'), s.count('slack_post')]).toEqual([
+      1, 3, 0, 0,
+    ]);
     expect(s.runs).toHaveLength(3);
     expect(s.alerts.every((a) => s.runs.some((r) => r.id === a.agentRunId))).toBe(true);
     expect((await verifyAuditChain(getDb())).ok).toBe(true);
@@ -111,7 +140,9 @@ describe('usage analyst', () => {
     const s = await agentState(w.customer.id);
     expect(s.kinds).toEqual(['crm_task']);
     expect(payloadOf(s.actions[0]).title).toContain('Review level shift in API calls usage');
-    expect((s.runs[0].outputs as any).episodes).toEqual([expect.objectContaining({ kind: 'level_shift', direction: 'up', runaway: false })]);
+    expect((s.runs[0].outputs as any).episodes).toEqual([
+      expect.objectContaining({ kind: 'level_shift', direction: 'up', runaway: false }),
+    ]);
   });
 
   it('a drop to zero: a review task', async () => {
@@ -139,9 +170,15 @@ describe('usage analyst', () => {
     expect(s.kinds).toEqual(['crm_task', 'slack_post']);
     expect(s.alerts.map((a) => a.thresholdPct)).toEqual([80, 90]);
     const last = s.runs.at(-1)!;
-    expect((last.outputs as any).episodes).toEqual([expect.objectContaining({ kind: 'runaway_growth', runaway: true })]);
-    expect(last.reasoning).toMatch(/crossed 90%, but during anomalous growth \(runaway since .*\): no upgrade proposed/);
-    expect(payloadOf(s.actions[1]).text).toMatch(/^:rotating_light: Runaway usage at .*: API calls is at \d+x its usual level over the last six hours/);
+    expect((last.outputs as any).episodes).toEqual([
+      expect.objectContaining({ kind: 'runaway_growth', runaway: true }),
+    ]);
+    expect(last.reasoning).toMatch(
+      /crossed 90%, but during anomalous growth \(runaway since .*\): no upgrade proposed/,
+    );
+    expect(payloadOf(s.actions[1]).text).toMatch(
+      /^:rotating_light: Runaway usage at .*: API calls is at \d+x its usual level over the last six hours/,
+    );
     expect(s.runs).toHaveLength(2);
   });
 
@@ -154,7 +191,9 @@ describe('usage analyst', () => {
       const s = await agentState(w.customer.id);
       expect(s.actions).toHaveLength(0);
       expect(s.runs).toHaveLength(1);
-      expect((s.runs[0].outputs as any).drafts).toEqual([expect.objectContaining({ kind: 'crm_task', outcome: 'observed', actionId: null })]);
+      expect((s.runs[0].outputs as any).drafts).toEqual([
+        expect.objectContaining({ kind: 'crm_task', outcome: 'observed', actionId: null }),
+      ]);
     } finally {
       await setPolicy('crm_task', { mode: 'assist' });
     }
@@ -187,7 +226,10 @@ describe('usage analyst', () => {
     try {
       const id = `cus_debounce_${Date.now()}`;
       for (let i = 0; i < 4; i++) await enqueueUsageAnalysis([id, id]);
-      const { rows } = await getPool().query(`SELECT data, start_after > now() + interval '20 seconds' AS later FROM pgboss.job WHERE name = $1 AND singleton_key = $2`, [usageAnalystJob.name, `usage-analyst:${id}`]);
+      const { rows } = await getPool().query(
+        `SELECT data, start_after > now() + interval '20 seconds' AS later FROM pgboss.job WHERE name = $1 AND singleton_key = $2`,
+        [usageAnalystJob.name, `usage-analyst:${id}`],
+      );
       // One run ~30 s out, and at most one more for usage that arrived after it was queued.
       expect(rows.length).toBeGreaterThanOrEqual(1);
       expect(rows.length).toBeLessThanOrEqual(2);

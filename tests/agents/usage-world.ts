@@ -8,20 +8,43 @@ const DAY = 24 * HOUR;
 // A catalogue of its own (a meter and three plans with unique keys) and one customer on the
 // middle plan, so scenarios never see each other's rows. The period started 25 days before
 // `now` and ends 5 days after it; usage is written from four weeks before the period.
-export async function makeUsageWorld(shape: Shape, opts: { utilisation: number; seed?: number; email?: string | null }) {
+export async function makeUsageWorld(
+  shape: Shape,
+  opts: { utilisation: number; seed?: number; email?: string | null },
+) {
   const db = getDb();
   const tag = uniq('ua');
   const now = scenarioClock();
   const periodStart = now - 25 * DAY;
   const periodEnd = now + 5 * DAY;
-  const meter = await db.meter.create({ data: { key: `${tag}_calls`, name: 'API calls', unit: 'requests', aggregation: 'sum' } });
+  const meter = await db.meter.create({
+    data: { key: `${tag}_calls`, name: 'API calls', unit: 'requests', aggregation: 'sum' },
+  });
   const plan = async (name: string, rank: number, included: number, price: number) =>
-    db.plan.create({ data: { key: `${tag}_${name.toLowerCase()}`, name, rank, basePriceMinor: price, limits: { create: { meterId: meter.id, includedQuantity: included, overageUnitPrice: 0.08 } } } });
+    db.plan.create({
+      data: {
+        key: `${tag}_${name.toLowerCase()}`,
+        name,
+        rank,
+        basePriceMinor: price,
+        limits: { create: { meterId: meter.id, includedQuantity: included, overageUnitPrice: 0.08 } },
+      },
+    });
   const starter = await plan('Starter', 1, 100_000, 4_900);
   const growth = await plan('Growth', 2, 1_000_000, 19_900);
   const scale = await plan('Scale', 3, 10_000_000, 79_900);
-  const customer = await db.customer.create({ data: { name: `Acme ${tag}`, email: opts.email === undefined ? `billing-${tag}@example.test` : opts.email } });
-  const subscription = await db.subscription.create({ data: { customerId: customer.id, planId: growth.id, status: 'active', currentPeriodStart: new Date(periodStart), currentPeriodEnd: new Date(periodEnd) } });
+  const customer = await db.customer.create({
+    data: { name: `Acme ${tag}`, email: opts.email === undefined ? `billing-${tag}@example.test` : opts.email },
+  });
+  const subscription = await db.subscription.create({
+    data: {
+      customerId: customer.id,
+      planId: growth.id,
+      status: 'active',
+      currentPeriodStart: new Date(periodStart),
+      currentPeriodEnd: new Date(periodEnd),
+    },
+  });
   // `utilisation`: the share of the included quantity a whole period at the current pace uses.
   const perHour = (opts.utilisation * 1_000_000) / ((periodEnd - periodStart) / HOUR);
   const rows = generateScenario({ seed: opts.seed ?? 7, perHour, start: periodStart - 28 * DAY, end: now, shape });
@@ -38,7 +61,19 @@ export async function makeUsageWorld(shape: Shape, opts: { utilisation: number; 
     }
     return null;
   };
-  return { tag, now: new Date(now), periodStart: new Date(periodStart), meter, starter, growth, scale, customer, subscription, rows, reaching };
+  return {
+    tag,
+    now: new Date(now),
+    periodStart: new Date(periodStart),
+    meter,
+    starter,
+    growth,
+    scale,
+    customer,
+    subscription,
+    rows,
+    reaching,
+  };
 }
 
 export type UsageWorld = Awaited<ReturnType<typeof makeUsageWorld>>;

@@ -9,7 +9,16 @@ describe('audit hash chain', () => {
     try {
       await Promise.all(
         Array.from({ length: 25 }, (_, i) =>
-          fresh.db.$transaction((tx) => appendAuditEvent(tx, { actor: { type: 'user', id: `u${i % 3}` }, action: 'test.appended', target: { type: 'thing', id: String(i) }, data: { i, nested: { b: 2, a: [1, 'x', null] } }, before: { amount: 100 }, after: { amount: 250 } })),
+          fresh.db.$transaction((tx) =>
+            appendAuditEvent(tx, {
+              actor: { type: 'user', id: `u${i % 3}` },
+              action: 'test.appended',
+              target: { type: 'thing', id: String(i) },
+              data: { i, nested: { b: 2, a: [1, 'x', null] } },
+              before: { amount: 100 },
+              after: { amount: 250 },
+            }),
+          ),
         ),
       );
       const rows = await fresh.db.auditEvent.findMany({ orderBy: { sequence: 'asc' } });
@@ -26,7 +35,11 @@ describe('audit hash chain', () => {
     try {
       await expect(
         fresh.db.$transaction(async (tx) => {
-          await appendAuditEvent(tx, { actor: { type: 'system' }, action: 'test.rolled_back', target: { type: 't', id: '1' } });
+          await appendAuditEvent(tx, {
+            actor: { type: 'system' },
+            action: 'test.rolled_back',
+            target: { type: 't', id: '1' },
+          });
           throw new Error('change failed');
         }),
       ).rejects.toThrow('change failed');
@@ -40,7 +53,16 @@ describe('audit hash chain', () => {
     const fresh = await createFreshDatabase('audit_tamper');
     try {
       for (let i = 0; i < 6; i++) {
-        await fresh.db.$transaction((tx) => appendAuditEvent(tx, { actor: { type: 'agent', id: 'usage-analyst', version: '1.0.0' }, action: 'agent.decided', target: { type: 'customer', id: `c${i}` }, data: { credit: 1000 + i }, model: 'builtin', reasoning: 'because' }));
+        await fresh.db.$transaction((tx) =>
+          appendAuditEvent(tx, {
+            actor: { type: 'agent', id: 'usage-analyst', version: '1.0.0' },
+            action: 'agent.decided',
+            target: { type: 'customer', id: `c${i}` },
+            data: { credit: 1000 + i },
+            model: 'builtin',
+            reasoning: 'because',
+          }),
+        );
       }
       expect((await verifyAuditChain(fresh.db)).ok).toBe(true);
       await fresh.pool.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete');
@@ -55,7 +77,10 @@ describe('audit hash chain', () => {
   it('detects a deleted row as a gap', async () => {
     const fresh = await createFreshDatabase('audit_gap');
     try {
-      for (let i = 0; i < 4; i++) await fresh.db.$transaction((tx) => appendAuditEvent(tx, { actor: { type: 'system' }, action: 'x', target: { type: 't', id: String(i) } }));
+      for (let i = 0; i < 4; i++)
+        await fresh.db.$transaction((tx) =>
+          appendAuditEvent(tx, { actor: { type: 'system' }, action: 'x', target: { type: 't', id: String(i) } }),
+        );
       await fresh.pool.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete');
       await fresh.pool.query('DELETE FROM audit_events WHERE sequence = 2');
       expect(await verifyAuditChain(fresh.db)).toMatchObject({ ok: false, brokenAt: '2', reason: 'sequence_gap' });

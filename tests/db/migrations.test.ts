@@ -9,17 +9,37 @@ describe('migrations on an empty database', () => {
   afterAll(async () => fresh?.drop());
 
   it('records every checked-in migration in _prisma_migrations, finished and not rolled back', async () => {
-    const { rows } = await fresh.pool.query<{ migration_name: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-      'SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name',
+    const { rows } = await fresh.pool.query<{
+      migration_name: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+    }>('SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name');
+    expect(rows.map((r) => r.migration_name)).toEqual(
+      expect.arrayContaining(['20261125221800_init', '20261125221801_audit_append_only']),
     );
-    expect(rows.map((r) => r.migration_name)).toEqual(expect.arrayContaining(['20261125221800_init', '20261125221801_audit_append_only']));
     expect(rows.every((r) => r.finished_at !== null && r.rolled_back_at === null)).toBe(true);
   });
 
   it('creates the domain tables', async () => {
-    const { rows } = await fresh.pool.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
+    const { rows } = await fresh.pool.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+    );
     const tables = rows.map((r) => r.table_name);
-    for (const t of ['users', 'customers', 'usage_events', 'usage_rollups_hourly', 'invoices', 'webhook_events', 'actions', 'action_revisions', 'action_approvals', 'policies', 'audit_events', 'outbox_messages', 'agent_runs']) {
+    for (const t of [
+      'users',
+      'customers',
+      'usage_events',
+      'usage_rollups_hourly',
+      'invoices',
+      'webhook_events',
+      'actions',
+      'action_revisions',
+      'action_approvals',
+      'policies',
+      'audit_events',
+      'outbox_messages',
+      'agent_runs',
+    ]) {
       expect(tables).toContain(t);
     }
   });
@@ -34,8 +54,12 @@ describe('migrations on an empty database', () => {
       `INSERT INTO audit_events (sequence, occurred_at, actor_type, actor_id, action, target_type, target_id, prev_hash, hash)
        VALUES (1, now(), 'system', 'system', 'test.event', 'test', 't1', repeat('0', 64), repeat('a', 64))`,
     );
-    await expect(fresh.pool.query("UPDATE audit_events SET action = 'forged' WHERE sequence = 1")).rejects.toThrow(/append-only: UPDATE/);
-    await expect(fresh.pool.query('DELETE FROM audit_events WHERE sequence = 1')).rejects.toThrow(/append-only: DELETE/);
+    await expect(fresh.pool.query("UPDATE audit_events SET action = 'forged' WHERE sequence = 1")).rejects.toThrow(
+      /append-only: UPDATE/,
+    );
+    await expect(fresh.pool.query('DELETE FROM audit_events WHERE sequence = 1')).rejects.toThrow(
+      /append-only: DELETE/,
+    );
     await expect(fresh.pool.query('TRUNCATE audit_events')).rejects.toThrow(/append-only: TRUNCATE/);
     const { rows } = await fresh.pool.query('SELECT action FROM audit_events WHERE sequence = 1');
     expect(rows[0].action).toBe('test.event');

@@ -32,4 +32,5 @@ export async function createFreshDatabase(label: string) {
   };
 }
 
-export const uniq = (prefix: string) => `${prefix}_${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+export const uniq = (prefix: string) =>
+  `${prefix}_${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;

@@ -9,9 +9,20 @@ export interface IngestServer {
 
 // Starts tests/fixtures/ingest-http-server.ts as one node process (no tsx wrapper process, so a
 // SIGKILL really kills the server) on the given database.
-export async function spawnIngestServer(databaseUrl: string, port = 0, env: Record<string, string> = {}): Promise<IngestServer> {
+export async function spawnIngestServer(
+  databaseUrl: string,
+  port = 0,
+  env: Record<string, string> = {},
+): Promise<IngestServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/ingest-http-server.ts'], {
-    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production', JOBS_IN_PROCESS: 'false' },
+    env: {
+      ...process.env,
+      ...env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      NODE_ENV: 'production',
+      JOBS_IN_PROCESS: 'false',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -42,21 +53,34 @@ export async function spawnIngestServer(databaseUrl: string, port = 0, env: Reco
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
 // A small fetch over a keep-alive agent; network failures reject (e.g. the server was killed).
-export function httpJson(url: string, token: string, body: unknown, contentType = 'application/json'): Promise<{ status: number; body: any }> {
+export function httpJson(
+  url: string,
+  token: string,
+  body: unknown,
+  contentType = 'application/json',
+): Promise<{ status: number; body: any }> {
   const data = Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': contentType, 'content-length': data.length, authorization: `Bearer ${token}` } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        try {
-          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString() || 'null') });
-        } catch (err) {
-          reject(err);
-        }
-      });
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': contentType, 'content-length': data.length, authorization: `Bearer ${token}` },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString() || 'null') });
+          } catch (err) {
+            reject(err);
+          }
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(data);
   });

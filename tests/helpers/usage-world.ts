@@ -37,12 +37,20 @@ export async function createUsageWorld(opts: WorldOptions = {}, db: Db = getDb()
   ]);
   const plan = await db.plan.create({
     data: {
-      key: `plan_${tag}`, name: 'Test plan', basePriceMinor: 1000, entitlementFailMode: opts.failMode ?? 'open',
+      key: `plan_${tag}`,
+      name: 'Test plan',
+      basePriceMinor: 1000,
+      entitlementFailMode: opts.failMode ?? 'open',
       limits: {
         create: [
           { meterId: sum.id, includedQuantity: 1000, overageUnitPrice: 1 },
           { meterId: peak.id, includedQuantity: 50, overageUnitPrice: 1 },
-          { meterId: capped.id, includedQuantity: opts.cappedIncluded ?? 100, hardLimit: opts.cappedHardLimit === undefined ? 150 : opts.cappedHardLimit, overageUnitPrice: 1 },
+          {
+            meterId: capped.id,
+            includedQuantity: opts.cappedIncluded ?? 100,
+            hardLimit: opts.cappedHardLimit === undefined ? 150 : opts.cappedHardLimit,
+            overageUnitPrice: 1,
+          },
         ],
       },
     },
@@ -51,39 +59,78 @@ export async function createUsageWorld(opts: WorldOptions = {}, db: Db = getDb()
   const periodEnd = new Date(Date.now() + 20 * 86_400_000);
   const customer = await db.customer.create({
     data: {
-      name: `Customer ${tag}`, externalId: `ext_${tag}`,
+      name: `Customer ${tag}`,
+      externalId: `ext_${tag}`,
       apiKeys: { create: { name: 'test', prefix: apiKey.slice(0, 12), keyHash: hashSecret(apiKey) } },
-      subscriptions: opts.subscription === false ? undefined : { create: { planId: plan.id, status: 'active', currentPeriodStart: new Date(Date.now() - 10 * 86_400_000), currentPeriodEnd: periodEnd } },
+      subscriptions:
+        opts.subscription === false
+          ? undefined
+          : {
+              create: {
+                planId: plan.id,
+                status: 'active',
+                currentPeriodStart: new Date(Date.now() - 10 * 86_400_000),
+                currentPeriodEnd: periodEnd,
+              },
+            },
     },
   });
   const token = `tg_ingest_${randomBytes(18).toString('base64url')}`;
   const source = `src-${tag.toLowerCase().replace(/_/g, '-')}`;
-  const t = await db.ingestToken.create({ data: { name: 'test', source, prefix: token.slice(0, 16), tokenHash: hashSecret(token) } });
+  const t = await db.ingestToken.create({
+    data: { name: 'test', source, prefix: token.slice(0, 16), tokenHash: hashSecret(token) },
+  });
   return {
-    customerId: customer.id, externalId: `ext_${tag}`, apiKey, planId: plan.id,
+    customerId: customer.id,
+    externalId: `ext_${tag}`,
+    apiKey,
+    planId: plan.id,
     meters: { sum: sum.key, signed: signed.key, peak: peak.key, capped: capped.key },
     meterIds: { sum: sum.id, signed: signed.id, peak: peak.id, capped: capped.id },
-    token, tokenId: t.id, source, periodEnd,
+    token,
+    tokenId: t.id,
+    source,
+    periodEnd,
   };
 }
 
 // Calls the route handler the way Next would, with the token and content type given.
-export async function postUsage(token: string | null, body: unknown, contentType = 'application/json', raw?: string): Promise<{ status: number; body: any }> {
+export async function postUsage(
+  token: string | null,
+  body: unknown,
+  contentType = 'application/json',
+  raw?: string,
+): Promise<{ status: number; body: any }> {
   const { POST } = await import('@/app/api/v1/usage/route');
   const headers: Record<string, string> = { 'content-type': contentType };
   if (token) headers.authorization = `Bearer ${token}`;
-  const res = await POST(new Request('http://x/api/v1/usage', { method: 'POST', headers, body: raw ?? JSON.stringify(body) }));
+  const res = await POST(
+    new Request('http://x/api/v1/usage', { method: 'POST', headers, body: raw ?? JSON.stringify(body) }),
+  );
   return { status: res.status, body: await res.json() };
 }
 
 export async function postCheck(token: string, body: unknown): Promise<{ status: number; body: any }> {
   const { POST } = await import('@/app/api/v1/entitlements/check/route');
-  const res = await POST(new Request('http://x/api/v1/entitlements/check', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }));
+  const res = await POST(
+    new Request('http://x/api/v1/entitlements/check', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    }),
+  );
   return { status: res.status, body: await res.json() };
 }
 
 export const isoAgo = (ms: number) => new Date(Date.now() - ms).toISOString();
 
 export function event(w: UsageWorld, overrides: Record<string, unknown> = {}) {
-  return { idempotencyKey: uniq('evt'), customerId: w.customerId, meter: w.meters.sum, quantity: 1, timestamp: isoAgo(60_000), ...overrides };
+  return {
+    idempotencyKey: uniq('evt'),
+    customerId: w.customerId,
+    meter: w.meters.sum,
+    quantity: 1,
+    timestamp: isoAgo(60_000),
+    ...overrides,
+  };
 }

@@ -15,7 +15,9 @@ let server: IngestServer | undefined;
 afterAll(async () => server?.kill('SIGKILL'));
 
 async function admin(): Promise<SessionUser> {
-  const u = await getDb().user.create({ data: { email: `${uniq('admin')}@example.test`, name: 'Token Admin', role: 'admin' } });
+  const u = await getDb().user.create({
+    data: { email: `${uniq('admin')}@example.test`, name: 'Token Admin', role: 'admin' },
+  });
   return { id: u.id, email: u.email, name: u.name, role: 'admin' };
 }
 
@@ -25,10 +27,18 @@ describe('ingest tokens', () => {
     const source = uniq('gw').toLowerCase();
     const created = await createIngestToken(actor, { name: 'Edge gateway', source }, 'req_tok_1');
     expect(created.secret).toMatch(/^tg_ingest_[A-Za-z0-9_-]{32}$/);
-    expect(created).toMatchObject({ name: 'Edge gateway', source, prefix: created.secret.slice(0, 16), createdBy: 'Token Admin', revokedAt: null });
+    expect(created).toMatchObject({
+      name: 'Edge gateway',
+      source,
+      prefix: created.secret.slice(0, 16),
+      createdBy: 'Token Admin',
+      revokedAt: null,
+    });
     const row = await getDb().ingestToken.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.tokenHash).toBe(hashSecret(created.secret));
-    const audit = await getDb().auditEvent.findFirstOrThrow({ where: { targetId: created.id, action: 'ingest_token.created' } });
+    const audit = await getDb().auditEvent.findFirstOrThrow({
+      where: { targetId: created.id, action: 'ingest_token.created' },
+    });
     expect(audit).toMatchObject({ actorId: actor.id, requestId: 'req_tok_1' });
     expect(JSON.stringify({ ...audit, sequence: String(audit.sequence) })).not.toContain(created.secret);
     const listed = (await listIngestTokens()).find((t) => t.id === created.id)!;
@@ -54,7 +64,8 @@ describe('ingest tokens', () => {
     expect(local).toMatchObject({ status: 401, body: { error: { code: 'invalid_token' } } });
     const deadline = Date.now() + 2_000;
     let status = 0;
-    while (Date.now() < deadline && (status = (await remote()).status) !== 401) await new Promise((r) => setTimeout(r, 20));
+    while (Date.now() < deadline && (status = (await remote()).status) !== 401)
+      await new Promise((r) => setTimeout(r, 20));
     expect(status).toBe(401);
 
     // Revoking again changes nothing and writes no second audit event.
@@ -69,6 +80,11 @@ describe('ingest tokens', () => {
     await postUsage(w.token, [e, e, event(w, { meter: 'nope' })]);
     await flushIngestStats();
     const stats = await listIngestStats(7);
-    expect(stats.items.find((s) => s.source === w.source)).toMatchObject({ accepted: 1, duplicate: 1, rejected: 1, days: [{ day: stats.to, accepted: 1, duplicate: 1, rejected: 1 }] });
+    expect(stats.items.find((s) => s.source === w.source)).toMatchObject({
+      accepted: 1,
+      duplicate: 1,
+      rejected: 1,
+      days: [{ day: stats.to, accepted: 1, duplicate: 1, rejected: 1 }],
+    });
   });
 });

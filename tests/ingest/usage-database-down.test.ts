@@ -50,34 +50,62 @@ describe('database outage', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('answers 503 while PostgreSQL is down, fails open/closed per plan, and recovers', { timeout: 90_000 }, async () => {
-    const usage = (w: UsageWorld, body: unknown) => httpJson(`${server!.url}/api/v1/usage`, w.token, body);
-    const check = (w: UsageWorld, body: Record<string, unknown>) => httpJson(`${server!.url}/api/v1/entitlements/check`, w.token, { meter: w.meters.capped, ...body });
+  it(
+    'answers 503 while PostgreSQL is down, fails open/closed per plan, and recovers',
+    { timeout: 90_000 },
+    async () => {
+      const usage = (w: UsageWorld, body: unknown) => httpJson(`${server!.url}/api/v1/usage`, w.token, body);
+      const check = (w: UsageWorld, body: Record<string, unknown>) =>
+        httpJson(`${server!.url}/api/v1/entitlements/check`, w.token, { meter: w.meters.capped, ...body });
 
-    expect((await usage(open, event(open))).status).toBe(202);
-    // The server learns each plan's fail mode from a normal check.
-    expect((await check(open, { customerId: open.customerId })).body).toMatchObject({ allowed: true, reason: 'within_limit' });
-    expect((await check(closed, { apiKey: closed.apiKey })).body).toMatchObject({ allowed: true, reason: 'within_limit' });
+      expect((await usage(open, event(open))).status).toBe(202);
+      // The server learns each plan's fail mode from a normal check.
+      expect((await check(open, { customerId: open.customerId })).body).toMatchObject({
+        allowed: true,
+        reason: 'within_limit',
+      });
+      expect((await check(closed, { apiKey: closed.apiKey })).body).toMatchObject({
+        allowed: true,
+        reason: 'within_limit',
+      });
 
-    await pgServer!.stop();
-    const pending = event(open, { idempotencyKey: `outage-${open.source}` });
-    for (let i = 0; i < 5; i++) {
-      const single = await usage(open, pending);
-      expect(single.status).toBe(503);
-      expect(single.body.error.code).toBe('database_unavailable');
-      expect((await usage(open, [event(open), event(open)])).status).toBe(503);
-    }
-    expect((await check(open, { customerId: open.customerId })).body).toMatchObject({ allowed: true, reason: 'fail_open' });
-    expect((await check(closed, { apiKey: closed.apiKey })).body).toMatchObject({ allowed: false, reason: 'fail_closed' });
-    expect((await check(closed, { customerId: closed.customerId })).body).toMatchObject({ allowed: false, reason: 'fail_closed' });
-    expect((await check(open, { customerId: 'never-seen' })).body).toMatchObject({ allowed: false, reason: 'fail_closed' });
-    expect((await check(open, { customerId: open.customerId, reserve: true, idempotencyKey: 'r-outage' })).body).toMatchObject({ allowed: true, reason: 'fail_open', reservation: 'not_recorded' });
+      await pgServer!.stop();
+      const pending = event(open, { idempotencyKey: `outage-${open.source}` });
+      for (let i = 0; i < 5; i++) {
+        const single = await usage(open, pending);
+        expect(single.status).toBe(503);
+        expect(single.body.error.code).toBe('database_unavailable');
+        expect((await usage(open, [event(open), event(open)])).status).toBe(503);
+      }
+      expect((await check(open, { customerId: open.customerId })).body).toMatchObject({
+        allowed: true,
+        reason: 'fail_open',
+      });
+      expect((await check(closed, { apiKey: closed.apiKey })).body).toMatchObject({
+        allowed: false,
+        reason: 'fail_closed',
+      });
+      expect((await check(closed, { customerId: closed.customerId })).body).toMatchObject({
+        allowed: false,
+        reason: 'fail_closed',
+      });
+      expect((await check(open, { customerId: 'never-seen' })).body).toMatchObject({
+        allowed: false,
+        reason: 'fail_closed',
+      });
+      expect(
+        (await check(open, { customerId: open.customerId, reserve: true, idempotencyKey: 'r-outage' })).body,
+      ).toMatchObject({ allowed: true, reason: 'fail_open', reservation: 'not_recorded' });
 
-    pgServer = await startDb();
-    await until('ingestion to recover', async () => (await usage(open, pending)).status === 202);
-    expect((await usage(open, pending)).status).toBe(200);
-    await until('entitlement checks to recover', async () => (await check(closed, { apiKey: closed.apiKey })).body.reason === 'within_limit');
-    const { body } = await check(open, { customerId: open.customerId, meter: open.meters.sum });
-    expect(body).toMatchObject({ allowed: true, reason: 'within_limit', used: 2, limit: 1000, remaining: 998 });
-  });
+      pgServer = await startDb();
+      await until('ingestion to recover', async () => (await usage(open, pending)).status === 202);
+      expect((await usage(open, pending)).status).toBe(200);
+      await until(
+        'entitlement checks to recover',
+        async () => (await check(closed, { apiKey: closed.apiKey })).body.reason === 'within_limit',
+      );
+      const { body } = await check(open, { customerId: open.customerId, meter: open.meters.sum });
+      expect(body).toMatchObject({ allowed: true, reason: 'within_limit', used: 2, limit: 1000, remaining: 998 });
+    },
+  );
 });

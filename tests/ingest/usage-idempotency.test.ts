@@ -32,7 +32,8 @@ describe('usage idempotency', () => {
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 202)).toHaveLength(1);
     expect(statuses.filter((s) => s === 200)).toHaveLength(19);
-    for (const r of results) expect(r.body).toEqual({ status: r.status === 202 ? 'accepted' : 'duplicate', idempotencyKey: e.idempotencyKey });
+    for (const r of results)
+      expect(r.body).toEqual({ status: r.status === 202 ? 'accepted' : 'duplicate', idempotencyKey: e.idempotencyKey });
     const { events, rollups } = await stored(w);
     expect(events).toHaveLength(1);
     expect(rollups.map((r) => [r.eventCount, Number(r.quantity)])).toEqual([[1, 3]]);
@@ -40,7 +41,9 @@ describe('usage idempotency', () => {
 
   it('20 concurrent batches sharing keys: every key stored once, rollups equal the stored events', async () => {
     const w = await createUsageWorld();
-    const batch = Array.from({ length: 50 }, (_, i) => event(w, { quantity: i + 1, idempotencyKey: `shared-${w.source}-${i}` }));
+    const batch = Array.from({ length: 50 }, (_, i) =>
+      event(w, { quantity: i + 1, idempotencyKey: `shared-${w.source}-${i}` }),
+    );
     const shuffled = () => [...batch].sort(() => Math.random() - 0.5);
     const results = await Promise.all(Array.from({ length: 20 }, () => postUsage(w.token, shuffled())));
     expect(results.every((r) => r.status === 200)).toBe(true);
@@ -56,7 +59,12 @@ describe('usage idempotency', () => {
     const w = await createUsageWorld();
     const e = event(w, { quantity: 5, properties: { plan: 'a' } });
     expect((await postUsage(w.token, e)).status).toBe(202);
-    for (const change of [{ quantity: 6 }, { properties: { plan: 'b' } }, { timestamp: isoAgo(120_000) }, { meter: w.meters.peak }]) {
+    for (const change of [
+      { quantity: 6 },
+      { properties: { plan: 'b' } },
+      { timestamp: isoAgo(120_000) },
+      { meter: w.meters.peak },
+    ]) {
       const res = await postUsage(w.token, { ...e, ...change });
       expect(res.status).toBe(409);
       expect(res.body.error.code).toBe('idempotency_conflict');
@@ -65,7 +73,9 @@ describe('usage idempotency', () => {
     expect(batch.status).toBe(200);
     expect(batch.body.results.map((r: any) => r.status)).toEqual(['conflict', 'accepted']);
     expect(batch.body.results[0].error.code).toBe('idempotency_conflict');
-    const row = await getDb().usageEvent.findUniqueOrThrow({ where: { source_idempotencyKey: { source: w.source, idempotencyKey: e.idempotencyKey } } });
+    const row = await getDb().usageEvent.findUniqueOrThrow({
+      where: { source_idempotencyKey: { source: w.source, idempotencyKey: e.idempotencyKey } },
+    });
     expect(Number(row.quantity)).toBe(5);
     expect(row.properties).toEqual({ plan: 'a' });
     expect(row.occurredAt.toISOString()).toBe(new Date(e.timestamp).toISOString());
@@ -79,7 +89,13 @@ describe('usage idempotency', () => {
     const viaExternal = { ...e, customerId: undefined, externalCustomerId: w.externalId };
     const fresh = event(w);
     const res = await postUsage(w.token, { events: [viaKey, viaExternal, fresh, fresh, { ...fresh, quantity: 2 }] });
-    expect(res.body.results.map((r: any) => r.status)).toEqual(['duplicate', 'duplicate', 'accepted', 'duplicate', 'conflict']);
+    expect(res.body.results.map((r: any) => r.status)).toEqual([
+      'duplicate',
+      'duplicate',
+      'accepted',
+      'duplicate',
+      'conflict',
+    ]);
     expect((await stored(w)).events).toHaveLength(2);
   });
 
@@ -94,10 +110,30 @@ describe('usage idempotency', () => {
   it('accepts OpenMeter-style CloudEvents, single and batch, and maps them as documented', async () => {
     const w = await createUsageWorld();
     const time = isoAgo(5000);
-    const ce = (id: string, data: Record<string, unknown>) => ({ specversion: '1.0', id, source: 'gateway-1', type: w.meters.sum, subject: w.externalId, time, data });
-    const single = await postUsage(w.token, ce(`ce-1-${w.source}`, { value: 4, route: '/v1/x' }), 'application/cloudevents+json');
+    const ce = (id: string, data: Record<string, unknown>) => ({
+      specversion: '1.0',
+      id,
+      source: 'gateway-1',
+      type: w.meters.sum,
+      subject: w.externalId,
+      time,
+      data,
+    });
+    const single = await postUsage(
+      w.token,
+      ce(`ce-1-${w.source}`, { value: 4, route: '/v1/x' }),
+      'application/cloudevents+json',
+    );
     expect(single).toMatchObject({ status: 202, body: { status: 'accepted' } });
-    const batch = await postUsage(w.token, [ce(`ce-2-${w.source}`, { quantity: 2 }), ce(`ce-3-${w.source}`, { value: 1.5, model: 'gpt' }), ce(`ce-1-${w.source}`, { value: 4, route: '/v1/x' })], 'application/cloudevents-batch+json; charset=utf-8');
+    const batch = await postUsage(
+      w.token,
+      [
+        ce(`ce-2-${w.source}`, { quantity: 2 }),
+        ce(`ce-3-${w.source}`, { value: 1.5, model: 'gpt' }),
+        ce(`ce-1-${w.source}`, { value: 4, route: '/v1/x' }),
+      ],
+      'application/cloudevents-batch+json; charset=utf-8',
+    );
     expect(batch.status).toBe(200);
     expect(batch.body).toMatchObject({ accepted: 2, duplicates: 1 });
     const rows = await getDb().usageEvent.findMany({ where: { source: w.source }, orderBy: { idempotencyKey: 'asc' } });

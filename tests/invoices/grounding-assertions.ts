@@ -13,10 +13,17 @@ function writtenAs(text: string, fact: Fact): boolean {
 }
 
 /** Asserts that every number in `ex` is traced to a fact and returns [text, factId] pairs. */
-export function expectEveryNumberSourced(sheet: FactSheet, ex: InvoiceExplanation, context = ''): Array<[string, string]> {
+export function expectEveryNumberSourced(
+  sheet: FactSheet,
+  ex: InvoiceExplanation,
+  context = '',
+): Array<[string, string]> {
   const verdict = checkGrounding(ex, sheet);
   expect(verdict.issues, context).toEqual([]);
-  expect(verdict.unverified.map((n) => `${n.section}: ${n.text}`), context).toEqual([]);
+  expect(
+    verdict.unverified.map((n) => `${n.section}: ${n.text}`),
+    context,
+  ).toEqual([]);
   const facts = new Map(sheet.facts.map((f) => [f.id, f]));
   return verdict.numbers.map((n: GroundedNumber) => {
     expect(n.factId, `${context} ${n.section}: ${n.text}`).not.toBeNull();

@@ -21,15 +21,30 @@ describe('seed: invoice explanations', () => {
 
   it('stores one built-in explanation and one decision record per invoice', async () => {
     const db = fresh.db;
-    const invoices = await db.invoice.findMany({ select: { id: true, customerId: true, _count: { select: { explanations: true } } } });
+    const invoices = await db.invoice.findMany({
+      select: { id: true, customerId: true, _count: { select: { explanations: true } } },
+    });
     expect(invoices).toHaveLength(36);
     expect(invoices.every((i) => i._count.explanations === 1)).toBe(true);
-    const runs = await db.agentRun.findMany({ where: { agentId: 'invoice-explainer' }, include: { explanations: { select: { invoiceId: true } } } });
+    const runs = await db.agentRun.findMany({
+      where: { agentId: 'invoice-explainer' },
+      include: { explanations: { select: { invoiceId: true } } },
+    });
     expect(runs).toHaveLength(36);
     for (const run of runs) {
       const invoice = invoices.find((i) => i.id === run.explanations[0]?.invoiceId);
-      expect(run).toMatchObject({ status: 'succeeded', modelProvider: 'builtin', modelId: 'builtin-writer', promptVersion: BUILTIN_WRITER_VERSION, customerId: invoice?.customerId, trigger: { type: 'seed' } });
-      expect(run.outputs).toMatchObject({ fallbackReason: 'not_configured', verdicts: [{ source: 'builtin', ok: true, unverified: [] }] });
+      expect(run).toMatchObject({
+        status: 'succeeded',
+        modelProvider: 'builtin',
+        modelId: 'builtin-writer',
+        promptVersion: BUILTIN_WRITER_VERSION,
+        customerId: invoice?.customerId,
+        trigger: { type: 'seed' },
+      });
+      expect(run.outputs).toMatchObject({
+        fallbackReason: 'not_configured',
+        verdicts: [{ source: 'builtin', ok: true, unverified: [] }],
+      });
       expect((run.inputs as { factSheetId: string }).factSheetId).toMatch(/^fs_[0-9a-f]{24}$/);
     }
     expect(await db.auditEvent.count({ where: { action: 'invoice.explanations_seeded' } })).toBe(1);
@@ -41,7 +56,12 @@ describe('seed: invoice explanations', () => {
     let compared = 0;
     for (const row of rows) {
       const sheet = factSheetSchema.parse(row.facts);
-      expect(row).toMatchObject({ source: 'builtin', provider: 'builtin', promptVersion: BUILTIN_WRITER_VERSION, verdict: { ok: true, unverified: [], issues: [] } });
+      expect(row).toMatchObject({
+        source: 'builtin',
+        provider: 'builtin',
+        promptVersion: BUILTIN_WRITER_VERSION,
+        verdict: { ok: true, unverified: [], issues: [] },
+      });
       const sections = { summary: row.summary, ...(row.sections as Omit<InvoiceExplanation, 'summary'>) };
       const sources = expectEveryNumberSourced(sheet, sections, row.invoiceId);
       const stored = (row.verdict as { numbers: Array<{ text: string; factId: string }> }).numbers;
@@ -50,7 +70,9 @@ describe('seed: invoice explanations', () => {
 
       const view = toExplanationView(row);
       expect(view.writerLabel).toBe(BUILTIN_WRITER_LABEL);
-      const segments = [view.summary, ...view.lines, ...view.changes].flatMap((t) => t.segments).filter((s) => s.factId !== undefined);
+      const segments = [view.summary, ...view.lines, ...view.changes]
+        .flatMap((t) => t.segments)
+        .filter((s) => s.factId !== undefined);
       expect(segments.length).toBe(sources.length);
       for (const s of segments) {
         const fact = sheet.facts.find((f) => f.id === s.factId);
@@ -67,7 +89,9 @@ describe('seed: invoice explanations', () => {
   });
 
   it('explains usage lines with the meter name, included quantity and unit price', async () => {
-    const row = await fresh.db.invoiceExplanation.findFirstOrThrow({ where: { invoice: { number: { endsWith: '-0003' } } } });
+    const row = await fresh.db.invoiceExplanation.findFirstOrThrow({
+      where: { invoice: { number: { endsWith: '-0003' } } },
+    });
     const view = toExplanationView(row);
     const api = view.lines.find((l) => l.lineId.endsWith('_api_calls'))!;
     expect(api.description).toMatch(/^API calls \(/);

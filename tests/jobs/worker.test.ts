@@ -42,7 +42,11 @@ describe('job queue', () => {
   });
 
   it('refuses to enqueue a payload that does not match the job schema', async () => {
-    const job = defineJob({ name: 'test.strict', payloadSchema: z.object({ id: z.string() }), handler: async () => {} });
+    const job = defineJob({
+      name: 'test.strict',
+      payloadSchema: z.object({ id: z.string() }),
+      handler: async () => {},
+    });
     await expect(enqueueJob(job, { id: 42 } as never)).rejects.toThrow();
   });
 });

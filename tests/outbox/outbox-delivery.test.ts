@@ -27,7 +27,10 @@ beforeAll(async () => {
         res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' }).end();
         return;
       }
-      received.push({ body: JSON.parse(Buffer.concat(chunks).toString()), key: req.headers['idempotency-key'] as string | undefined });
+      received.push({
+        body: JSON.parse(Buffer.concat(chunks).toString()),
+        key: req.headers['idempotency-key'] as string | undefined,
+      });
       res.writeHead(status).end('ok');
     });
   });
@@ -44,8 +47,14 @@ afterAll(async () => {
 
 let w: World;
 beforeEach(async () => {
-  await getDb().action.updateMany({ where: { status: { in: ['approved', 'executing', 'unknown'] } }, data: { status: 'cancelled' } });
-  await getDb().outboxMessage.updateMany({ where: { status: { in: ['pending', 'failed', 'sending'] } }, data: { status: 'dead' } });
+  await getDb().action.updateMany({
+    where: { status: { in: ['approved', 'executing', 'unknown'] } },
+    data: { status: 'cancelled' },
+  });
+  await getDb().outboxMessage.updateMany({
+    where: { status: { in: ['pending', 'failed', 'sending'] } },
+    data: { status: 'dead' },
+  });
   w = await makeWorld();
   await setPolicy('slack_post', { mode: 'assist' });
   received.length = 0;
@@ -53,7 +62,15 @@ beforeEach(async () => {
 });
 
 async function approvedSlackPost(text: string) {
-  const { actionId } = await getDb().$transaction((tx) => proposeAction(tx, { kind: 'slack_post', customerId: w.customer.id, title: 'Runaway usage', payload: { text, webhookUrl: url }, actor: { type: 'agent', id: 'usage-analyst', version: '0.1.0' } }));
+  const { actionId } = await getDb().$transaction((tx) =>
+    proposeAction(tx, {
+      kind: 'slack_post',
+      customerId: w.customer.id,
+      title: 'Runaway usage',
+      payload: { text, webhookUrl: url },
+      actor: { type: 'agent', id: 'usage-analyst', version: '0.1.0' },
+    }),
+  );
   await decideAction(w.revops, actionId!, { revision: 1, decision: 'approved' }, 'r');
   expect(await runDueActions(createLedgerProvider())).toEqual(['executed']);
   return actionId!;
@@ -65,7 +82,10 @@ describe('outbox delivery', () => {
     await deliverDueOutbox();
     await deliverDueOutbox();
     expect(received).toEqual([{ body: { text: 'Usage spike at Acme' }, key: `tollgate-action-${id}-r1` }]);
-    expect(await getDb().outboxMessage.findFirstOrThrow({ where: { actionId: id } })).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await getDb().outboxMessage.findFirstOrThrow({ where: { actionId: id } })).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+    });
   });
 
   it('retries after a receiver error and marks the message sent when it recovers', async () => {
@@ -77,7 +97,10 @@ describe('outbox delivery', () => {
     expect(failed.lastError).toMatch(/503/);
     await getDb().outboxMessage.update({ where: { id: failed.id }, data: { nextAttemptAt: new Date() } });
     await deliverDueOutbox();
-    expect(await getDb().outboxMessage.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await getDb().outboxMessage.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+    });
   });
 
   it('does not follow a redirect (e.g. towards the metadata service)', async () => {
@@ -91,7 +114,15 @@ describe('outbox delivery', () => {
   });
 
   it('refuses a private destination outright', async () => {
-    const { actionId } = await getDb().$transaction((tx) => proposeAction(tx, { kind: 'slack_post', customerId: w.customer.id, title: 'x', payload: { text: 'x', webhookUrl: 'https://10.0.0.8/hook' }, actor: { type: 'user', id: w.revops.id } }));
+    const { actionId } = await getDb().$transaction((tx) =>
+      proposeAction(tx, {
+        kind: 'slack_post',
+        customerId: w.customer.id,
+        title: 'x',
+        payload: { text: 'x', webhookUrl: 'https://10.0.0.8/hook' },
+        actor: { type: 'user', id: w.revops.id },
+      }),
+    );
     await decideAction(w.revops2, actionId!, { revision: 1, decision: 'approved' }, 'r');
     await runDueActions(createLedgerProvider());
     await deliverDueOutbox();

@@ -19,7 +19,11 @@ describe('seedDemoData', () => {
     expect(await db.customer.count()).toBe(16);
     expect(await db.plan.count()).toBe(4);
     expect(await db.meter.count()).toBe(3);
-    expect(await db.user.findMany({ select: { role: true }, orderBy: { role: 'asc' } })).toEqual([{ role: 'admin' }, { role: 'revops' }, { role: 'support' }]);
+    expect(await db.user.findMany({ select: { role: true }, orderBy: { role: 'asc' } })).toEqual([
+      { role: 'admin' },
+      { role: 'revops' },
+      { role: 'support' },
+    ]);
     expect(await db.invoice.count()).toBe(16 * 3);
     expect(await db.incident.count()).toBe(1);
     expect(await db.policy.count()).toBe(6);
@@ -33,8 +37,12 @@ describe('seedDemoData', () => {
     for (const r of rows) expect(Number(r.lines)).toBe(r.total);
 
     // Paid invoices have a succeeded attempt; open ones only failures.
-    const open = await db.invoice.findMany({ where: { status: 'open' }, select: { paymentAttempts: { select: { succeeded: true } } } });
-    for (const inv of open) expect(inv.paymentAttempts.every((a) => !a.succeeded) && inv.paymentAttempts.length > 0).toBe(true);
+    const open = await db.invoice.findMany({
+      where: { status: 'open' },
+      select: { paymentAttempts: { select: { succeeded: true } } },
+    });
+    for (const inv of open)
+      expect(inv.paymentAttempts.every((a) => !a.succeeded) && inv.paymentAttempts.length > 0).toBe(true);
 
     const again = await seedDemoData(fresh.db, { customers: 16, days: 10, now: NOW });
     expect(again.seeded).toBe(false);

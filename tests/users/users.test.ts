@@ -7,7 +7,9 @@ import { updateUser } from '@/lib/server/users/update-user';
 import { uniq } from '../helpers/fresh-database';
 
 async function admin(): Promise<SessionUser> {
-  const u = await getDb().user.create({ data: { email: `${uniq('admin')}@example.test`, name: 'Admin', role: 'admin' } });
+  const u = await getDb().user.create({
+    data: { email: `${uniq('admin')}@example.test`, name: 'Admin', role: 'admin' },
+  });
   return { id: u.id, email: u.email, name: u.name, role: 'admin' };
 }
 
@@ -15,7 +17,11 @@ describe('user management', () => {
   it('creates a user with a hashed password and an audit event in the same transaction', async () => {
     const actor = await admin();
     const email = `${uniq('new')}@example.test`;
-    const view = await createUser(actor, { email, name: 'New Person', role: 'revops', password: 'a long enough password' }, 'req_test_1');
+    const view = await createUser(
+      actor,
+      { email, name: 'New Person', role: 'revops', password: 'a long enough password' },
+      'req_test_1',
+    );
     expect(view).toMatchObject({ email, role: 'revops', disabled: false, hasPassword: true });
     expect(view).not.toHaveProperty('passwordHash');
     const row = await getDb().user.findUniqueOrThrow({ where: { email } });
@@ -30,7 +36,10 @@ describe('user management', () => {
     const email = `${uniq('dup')}@example.test`;
     await createUser(actor, { email, name: 'One', role: 'support' }, 'r1');
     const before = await getDb().auditEvent.count();
-    await expect(createUser(actor, { email, name: 'Two', role: 'support' }, 'r2')).rejects.toMatchObject({ status: 409, code: 'email_taken' });
+    await expect(createUser(actor, { email, name: 'Two', role: 'support' }, 'r2')).rejects.toMatchObject({
+      status: 409,
+      code: 'email_taken',
+    });
     expect(await getDb().auditEvent.count()).toBe(before);
   });
 
@@ -46,8 +55,14 @@ describe('user management', () => {
 
     // Disable every other admin so `actor` is the last one, then try to demote them.
     await db.user.updateMany({ where: { role: 'admin', id: { not: actor.id } }, data: { disabledAt: new Date() } });
-    await expect(updateUser(actor, actor.id, { role: 'support' }, 'r')).rejects.toMatchObject({ status: 409, code: 'last_admin' });
-    await expect(updateUser(actor, actor.id, { disabled: true }, 'r')).rejects.toMatchObject({ status: 409, code: 'last_admin' });
+    await expect(updateUser(actor, actor.id, { role: 'support' }, 'r')).rejects.toMatchObject({
+      status: 409,
+      code: 'last_admin',
+    });
+    await expect(updateUser(actor, actor.id, { disabled: true }, 'r')).rejects.toMatchObject({
+      status: 409,
+      code: 'last_admin',
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: actor.id } })).role).toBe('admin');
     await db.user.updateMany({ where: { role: 'admin' }, data: { disabledAt: null } });
   });

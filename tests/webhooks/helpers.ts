@@ -21,7 +21,12 @@ export function configureWebhookEnv(stripe: { secretKey?: string; apiBase?: stri
   resetEnvForTests();
 }
 
-export type StripeEvent = { id: string; type: string; created: number; data: { object: Record<string, unknown> } } & Record<string, unknown>;
+export type StripeEvent = {
+  id: string;
+  type: string;
+  created: number;
+  data: { object: Record<string, unknown> };
+} & Record<string, unknown>;
 
 const STRIPE_ID = /^(evt|cus|sub|si|in|il|ch|pi|dp|price|prod|ii|card|txn|src|pm)_[A-Za-z0-9]+$/;
 
@@ -30,7 +35,9 @@ const STRIPE_ID = /^(evt|cus|sub|si|in|il|ch|pi|dp|price|prod|ii|card|txn|src|pm
  * each test has its own objects in the shared test database.
  */
 export function uniquify<T>(value: T, suffix: string): T {
-  return JSON.parse(JSON.stringify(value), (_key, v) => (typeof v === 'string' && STRIPE_ID.test(v) ? `${v}x${suffix}` : v)) as T;
+  return JSON.parse(JSON.stringify(value), (_key, v) =>
+    typeof v === 'string' && STRIPE_ID.test(v) ? `${v}x${suffix}` : v,
+  ) as T;
 }
 
 export const suffix = () => uniq('t').replace(/[^A-Za-z0-9]/g, '');
@@ -49,15 +56,33 @@ export function basilEvent(type: string, objectFile: string, sfx = suffix(), cre
 }
 
 /** A variant of an event: same object id, new event id, other created time and object fields. */
-export function variant(event: StripeEvent, created: number, changes: Record<string, unknown> = {}, type = event.type): StripeEvent {
-  return { ...event, id: `${event.id}v${created}`, type, created, data: { ...event.data, object: { ...event.data.object, ...changes } } };
+export function variant(
+  event: StripeEvent,
+  created: number,
+  changes: Record<string, unknown> = {},
+  type = event.type,
+): StripeEvent {
+  return {
+    ...event,
+    id: `${event.id}v${created}`,
+    type,
+    created,
+    data: { ...event.data, object: { ...event.data.object, ...changes } },
+  };
 }
 
-export function signedRequest(body: string, opts: { secret?: string; timestamp?: number; header?: string | null } = {}) {
+export function signedRequest(
+  body: string,
+  opts: { secret?: string; timestamp?: number; header?: string | null } = {},
+) {
   const header =
     opts.header !== undefined
       ? opts.header
-      : Stripe.webhooks.generateTestHeaderString({ payload: body, secret: opts.secret ?? PRIMARY_SECRET, timestamp: opts.timestamp ?? Math.floor(Date.now() / 1000) });
+      : Stripe.webhooks.generateTestHeaderString({
+          payload: body,
+          secret: opts.secret ?? PRIMARY_SECRET,
+          timestamp: opts.timestamp ?? Math.floor(Date.now() / 1000),
+        });
   return new Request('http://x/api/webhooks/stripe', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(header === null ? {} : { 'stripe-signature': header }) },
@@ -86,6 +111,8 @@ export async function createPlan(priceId: string, name = 'Plan') {
 }
 
 export const customerByExternalId = (externalId: string) =>
-  getDb().customer.findUniqueOrThrow({ where: { billingProvider_externalId: { billingProvider: 'stripe', externalId } } });
+  getDb().customer.findUniqueOrThrow({
+    where: { billingProvider_externalId: { billingProvider: 'stripe', externalId } },
+  });
 
 export const obj = (event: StripeEvent) => event.data.object as Record<string, any>;

@@ -31,7 +31,14 @@ async function waitForStatus(inboxId: string, statuses: string[], timeoutMs = 30
 }
 
 const jobsFor = async (inboxId: string) =>
-  Number((await getPool().query('SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND singleton_key = $2', [PROCESS_STRIPE_EVENT_JOB, inboxId])).rows[0].n);
+  Number(
+    (
+      await getPool().query('SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND singleton_key = $2', [
+        PROCESS_STRIPE_EVENT_JOB,
+        inboxId,
+      ])
+    ).rows[0].n,
+  );
 
 async function expectOneEffect(event: ReturnType<typeof rubyMockEvent>, inboxId: string) {
   const db = getDb();
@@ -80,7 +87,10 @@ describe('duplicate deliveries', () => {
       for (const r of results) {
         if (r.status === 'rejected') expect(String(r.reason)).toMatch(/being processed by another worker/);
       }
-      expect(await getDb().webhookEvent.findUniqueOrThrow({ where: { id: body.id } })).toMatchObject({ status: 'processed', attempts: 1 });
+      expect(await getDb().webhookEvent.findUniqueOrThrow({ where: { id: body.id } })).toMatchObject({
+        status: 'processed',
+        attempts: 1,
+      });
     } finally {
       worker = await startWorker('webhooks-idempotency', [processStripeEventJob], { loops: false });
     }

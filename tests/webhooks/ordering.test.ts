@@ -1,6 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
-import { basilEvent, configureWebhookEnv, createPlan, customerByExternalId, deliver, obj, rubyMockEvent, suffix, variant } from './helpers';
+import {
+  basilEvent,
+  configureWebhookEnv,
+  createPlan,
+  customerByExternalId,
+  deliver,
+  obj,
+  rubyMockEvent,
+  suffix,
+  variant,
+} from './helpers';
 
 // Stripe delivers out of order: an older snapshot never overwrites newer stored state, and the
 // skipped event is 'processed' with a note saying why.
@@ -17,8 +27,18 @@ describe('out-of-order delivery', () => {
     const scaleItem = { ...sub.items.data[0], price: { ...sub.items.data[0].price, id: `price_scalex${sfx}` } };
 
     const t1 = variant(base, 1_735_000_100, { status: 'active' }, 'customer.subscription.updated');
-    const t2 = variant(base, 1_735_000_200, { status: 'past_due', items: { object: 'list', data: [scaleItem] } }, 'customer.subscription.updated');
-    const t3 = variant(base, 1_735_000_300, { status: 'active', cancel_at_period_end: false, items: { object: 'list', data: [scaleItem] } }, 'customer.subscription.updated');
+    const t2 = variant(
+      base,
+      1_735_000_200,
+      { status: 'past_due', items: { object: 'list', data: [scaleItem] } },
+      'customer.subscription.updated',
+    );
+    const t3 = variant(
+      base,
+      1_735_000_300,
+      { status: 'active', cancel_at_period_end: false, items: { object: 'list', data: [scaleItem] } },
+      'customer.subscription.updated',
+    );
 
     await deliver(t3);
     const late2 = await deliver(t2);
@@ -39,7 +59,9 @@ describe('out-of-order delivery', () => {
     await createPlan(obj(base).items.data[0].price.id);
     await deliver(variant(base, 1_735_100_000, { status: 'canceled' }, 'customer.subscription.deleted'));
     await deliver(variant(base, 1_735_100_000, { status: 'active' }));
-    expect((await getDb().subscription.findUniqueOrThrow({ where: { externalId: obj(base).id } })).status).toBe('canceled');
+    expect((await getDb().subscription.findUniqueOrThrow({ where: { externalId: obj(base).id } })).status).toBe(
+      'canceled',
+    );
   });
 
   it('an older invoice event after invoice.paid does not revert it to open', async () => {
@@ -53,7 +75,9 @@ describe('out-of-order delivery', () => {
     const older = await deliver(failed);
     expect(older.inbox.lastError).toMatch(/^skipped: stored invoice in_\w+ is newer/);
     // Same second: invoice.updated still saying open (Stripe fires these together).
-    await deliver(variant(paid, paid.created, { status: 'open', amount_paid: 0, amount_remaining: 2000 }, 'invoice.updated'));
+    await deliver(
+      variant(paid, paid.created, { status: 'open', amount_paid: 0, amount_remaining: 2000 }, 'invoice.updated'),
+    );
     const invoice = await getDb().invoice.findUniqueOrThrow({ where: { externalId: id }, include: { lines: true } });
     expect(invoice).toMatchObject({ status: 'paid', amountPaid: 2000, amountRemaining: 0 });
     expect(invoice.lines).toHaveLength(1);
@@ -65,7 +89,13 @@ describe('out-of-order delivery', () => {
     const created = basilEvent('customer.created', 'customer', suffix(), 1_735_200_000);
     const id = obj(created).id;
     await deliver(created);
-    await deliver({ ...created, id: `${created.id}d`, type: 'customer.deleted', created: 1_735_200_500, data: { object: { id, object: 'customer', deleted: true } } });
+    await deliver({
+      ...created,
+      id: `${created.id}d`,
+      type: 'customer.deleted',
+      created: 1_735_200_500,
+      data: { object: { id, object: 'customer', deleted: true } },
+    });
     await deliver(variant(created, 1_735_200_400, { name: 'Too Late' }, 'customer.updated'));
     const customer = await customerByExternalId(id);
     expect(customer.deletedAt).not.toBeNull();
@@ -77,6 +107,8 @@ describe('out-of-order delivery', () => {
     await deliver(variant(dispute, 1_735_300_000, { status: 'under_review' }));
     const again = await deliver(dispute);
     expect(again.inbox.lastError).toMatch(/^skipped/);
-    expect((await getDb().dispute.findUniqueOrThrow({ where: { externalId: obj(dispute).id } })).status).toBe('under_review');
+    expect((await getDb().dispute.findUniqueOrThrow({ where: { externalId: obj(dispute).id } })).status).toBe(
+      'under_review',
+    );
   });
 });

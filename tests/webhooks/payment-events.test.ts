@@ -7,7 +7,8 @@ import { basilEvent, configureWebhookEnv, customerByExternalId, deliver, obj, ru
 
 beforeAll(() => configureWebhookEnv());
 
-const attempts = (externalIds: string[]) => getDb().paymentAttempt.findMany({ where: { externalId: { in: externalIds } } });
+const attempts = (externalIds: string[]) =>
+  getDb().paymentAttempt.findMany({ where: { externalId: { in: externalIds } } });
 
 describe('payment failure and dispute events', () => {
   it('a guest charge.failed (no customer) is processed with a note and records nothing', async () => {
@@ -27,17 +28,39 @@ describe('payment failure and dispute events', () => {
     const chargeId = obj(charge).id as string;
     const intentId = obj(intent).id as string;
     // The payment intent arrives first and does not name its charge yet.
-    Object.assign(obj(intent), { customer, last_payment_error: { type: 'card_error', code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' } });
-    Object.assign(obj(charge), { customer, payment_intent: intentId, status: 'failed', paid: false, failure_code: 'card_declined', failure_message: 'Your card was declined.' });
+    Object.assign(obj(intent), {
+      customer,
+      last_payment_error: {
+        type: 'card_error',
+        code: 'card_declined',
+        decline_code: 'insufficient_funds',
+        message: 'Your card has insufficient funds.',
+      },
+    });
+    Object.assign(obj(charge), {
+      customer,
+      payment_intent: intentId,
+      status: 'failed',
+      paid: false,
+      failure_code: 'card_declined',
+      failure_message: 'Your card was declined.',
+    });
     await deliver(intent);
     let rows = await attempts([chargeId, intentId]);
-    expect(rows).toEqual([expect.objectContaining({ externalId: intentId, failureCode: 'card_declined', amount: 1099, succeeded: false })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ externalId: intentId, failureCode: 'card_declined', amount: 1099, succeeded: false }),
+    ]);
 
     await deliver(charge);
     rows = await attempts([chargeId, intentId]);
     // Merged: keyed by the charge now (disputes name charges); the first failure text is kept.
     expect(rows).toEqual([
-      expect.objectContaining({ externalId: chargeId, failureCode: 'card_declined', failureMessage: 'Your card has insufficient funds.', customerId: (await customerByExternalId(customer)).id }),
+      expect.objectContaining({
+        externalId: chargeId,
+        failureCode: 'card_declined',
+        failureMessage: 'Your card has insufficient funds.',
+        customerId: (await customerByExternalId(customer)).id,
+      }),
     ]);
   });
 
@@ -47,19 +70,44 @@ describe('payment failure and dispute events', () => {
     const intent = basilEvent('payment_intent.payment_failed', 'payment_intent', sfx);
     const intentId = obj(intent).id as string;
     const chargeId = `ch_latestx${sfx}`;
-    Object.assign(obj(intent), { customer, latest_charge: chargeId, last_payment_error: { code: 'card_declined', message: 'Declined.', charge: chargeId } });
+    Object.assign(obj(intent), {
+      customer,
+      latest_charge: chargeId,
+      last_payment_error: { code: 'card_declined', message: 'Declined.', charge: chargeId },
+    });
     await deliver(intent);
     const invoiceEvent = basilEvent('invoice.payment_failed', 'invoice', sfx);
     Object.assign(obj(invoiceEvent), {
-      customer, status: 'open', attempt_count: 1,
-      payments: { object: 'list', data: [{ object: 'invoice_payment', is_default: true, payment: { type: 'payment_intent', payment_intent: intentId } }] },
+      customer,
+      status: 'open',
+      attempt_count: 1,
+      payments: {
+        object: 'list',
+        data: [
+          {
+            object: 'invoice_payment',
+            is_default: true,
+            payment: { type: 'payment_intent', payment_intent: intentId },
+          },
+        ],
+      },
     });
     await deliver(invoiceEvent);
     const invoice = await getDb().invoice.findUniqueOrThrow({ where: { externalId: obj(invoiceEvent).id } });
     expect(invoice).toMatchObject({ status: 'open', attemptCount: 1 });
-    const payment = await getDb().payment.findUniqueOrThrow({ where: { externalId: intentId }, include: { attempts: true } });
+    const payment = await getDb().payment.findUniqueOrThrow({
+      where: { externalId: intentId },
+      include: { attempts: true },
+    });
     expect(payment).toMatchObject({ status: 'failed', amount: 1099, invoiceId: invoice.id });
-    expect(payment.attempts).toEqual([expect.objectContaining({ externalId: chargeId, failureCode: 'card_declined', invoiceId: invoice.id, customerId: invoice.customerId })]);
+    expect(payment.attempts).toEqual([
+      expect.objectContaining({
+        externalId: chargeId,
+        failureCode: 'card_declined',
+        invoiceId: invoice.id,
+        customerId: invoice.customerId,
+      }),
+    ]);
     expect(await getDb().paymentAttempt.count({ where: { customerId: invoice.customerId } })).toBe(1);
   });
 
@@ -72,7 +120,14 @@ describe('payment failure and dispute events', () => {
     expect(obj(dispute).charge).toBe(obj(charge).id);
     await deliver(dispute);
     const row = await getDb().dispute.findUniqueOrThrow({ where: { externalId: obj(dispute).id } });
-    expect(row).toMatchObject({ chargeExternalId: obj(charge).id, amount: 1000, currency: 'usd', reason: 'general', status: 'warning_needs_response', customerId: (await customerByExternalId(`cus_disputedx${sfx}`)).id });
+    expect(row).toMatchObject({
+      chargeExternalId: obj(charge).id,
+      amount: 1000,
+      currency: 'usd',
+      reason: 'general',
+      status: 'warning_needs_response',
+      customerId: (await customerByExternalId(`cus_disputedx${sfx}`)).id,
+    });
     expect(row.createdAt.toISOString()).toBe(new Date(1234567890 * 1000).toISOString());
   });
 
@@ -84,7 +139,12 @@ describe('payment failure and dispute events', () => {
     const { inbox } = await deliver(dispute);
     expect(inbox.lastError).toBeNull();
     const row = await getDb().dispute.findUniqueOrThrow({ where: { externalId: obj(dispute).id } });
-    expect(row).toMatchObject({ amount: 100, reason: 'fraudulent', status: 'warning_needs_response', customerId: (await customerByExternalId(obj(failed).customer)).id });
+    expect(row).toMatchObject({
+      amount: 100,
+      reason: 'fraudulent',
+      status: 'warning_needs_response',
+      customerId: (await customerByExternalId(obj(failed).customer)).id,
+    });
   });
 
   it('a dispute for an unknown charge is stored without a customer, noted', async () => {

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import { FakeStripeServer } from '../fixtures/fake-stripe-server';
-import { basilEvent, configureWebhookEnv, createPlan, customerByExternalId, deliver, obj, rubyMockEvent, suffix } from './helpers';
+import {
+  basilEvent,
+  configureWebhookEnv,
+  createPlan,
+  customerByExternalId,
+  deliver,
+  obj,
+  rubyMockEvent,
+  suffix,
+} from './helpers';
 
 // With STRIPE_SECRET_KEY set, handlers re-fetch the object through the real stripe SDK (pointed
 // at a local fake by STRIPE_API_BASE) and store the fetched state, not the payload's.
@@ -24,7 +33,12 @@ describe('re-fetch from Stripe', () => {
     await createPlan(payload.items.data[0].price.id, 'Payload plan');
     const fetchedPlan = await createPlan(`price_fetchedx${sfx}`, 'Fetched plan');
     const item = { ...payload.items.data[0], price: { ...payload.items.data[0].price, id: `price_fetchedx${sfx}` } };
-    stripe.put({ ...payload, status: 'past_due', cancel_at_period_end: false, items: { object: 'list', data: [item], has_more: false } });
+    stripe.put({
+      ...payload,
+      status: 'past_due',
+      cancel_at_period_end: false,
+      items: { object: 'list', data: [item], has_more: false },
+    });
 
     const { inbox } = await deliver(event);
     expect(inbox.status).toBe('processed');
@@ -40,13 +54,30 @@ describe('re-fetch from Stripe', () => {
     const payload = obj(event);
     const line = payload.lines.data[0];
     const lines = Array.from({ length: 3 }, (_, i) => ({ ...line, id: `${line.id}n${i}`, amount: 500 + i }));
-    stripe.put({ ...payload, status: 'open', amount_paid: 0, amount_remaining: 1503, total: 1503, subtotal: 1503, amount_due: 1503, lines: { object: 'list', data: lines.slice(0, 1), has_more: true } });
+    stripe.put({
+      ...payload,
+      status: 'open',
+      amount_paid: 0,
+      amount_remaining: 1503,
+      total: 1503,
+      subtotal: 1503,
+      amount_due: 1503,
+      lines: { object: 'list', data: lines.slice(0, 1), has_more: true },
+    });
     // The lines endpoint answers the full list.
-    stripe.route('GET', new RegExp(`^/v1/invoices/${payload.id}/lines$`), () => ({ body: { object: 'list', data: lines, has_more: false } }));
+    stripe.route('GET', new RegExp(`^/v1/invoices/${payload.id}/lines$`), () => ({
+      body: { object: 'list', data: lines, has_more: false },
+    }));
 
     await deliver(event);
-    expect(stripe.requestsTo('GET', `/v1/invoices/${payload.id}`).map((r) => r.path)).toEqual([`/v1/invoices/${payload.id}`, `/v1/invoices/${payload.id}/lines`]);
-    const invoice = await getDb().invoice.findUniqueOrThrow({ where: { externalId: payload.id }, include: { lines: { orderBy: { position: 'asc' } } } });
+    expect(stripe.requestsTo('GET', `/v1/invoices/${payload.id}`).map((r) => r.path)).toEqual([
+      `/v1/invoices/${payload.id}`,
+      `/v1/invoices/${payload.id}/lines`,
+    ]);
+    const invoice = await getDb().invoice.findUniqueOrThrow({
+      where: { externalId: payload.id },
+      include: { lines: { orderBy: { position: 'asc' } } },
+    });
     expect(invoice).toMatchObject({ status: 'open', total: 1503, amountPaid: 0 });
     expect(invoice.lines.map((l) => l.amount)).toEqual([500, 501, 502]);
   });
@@ -60,11 +91,21 @@ describe('re-fetch from Stripe', () => {
     expect(customer).toMatchObject({ name: 'Fetched Name Inc', email: 'ap@fetched.test' });
 
     const dispute = basilEvent('charge.dispute.created', 'dispute', sfx);
-    stripe.put({ ...obj(dispute), status: 'under_review', charge: { id: obj(dispute).charge, object: 'charge', customer: obj(customerEvent).id } });
+    stripe.put({
+      ...obj(dispute),
+      status: 'under_review',
+      charge: { id: obj(dispute).charge, object: 'charge', customer: obj(customerEvent).id },
+    });
     await deliver(dispute);
-    expect(stripe.requestsTo('GET', `/v1/disputes/${obj(dispute).id}`)[0]!.query).toMatchObject({ 'expand[0]': 'charge' });
+    expect(stripe.requestsTo('GET', `/v1/disputes/${obj(dispute).id}`)[0]!.query).toMatchObject({
+      'expand[0]': 'charge',
+    });
     const row = await getDb().dispute.findUniqueOrThrow({ where: { externalId: obj(dispute).id } });
-    expect(row).toMatchObject({ status: 'under_review', customerId: customer.id, chargeExternalId: obj(dispute).charge });
+    expect(row).toMatchObject({
+      status: 'under_review',
+      customerId: customer.id,
+      chargeExternalId: obj(dispute).charge,
+    });
   });
 
   it('a failed re-fetch fails the event (it will be retried) and writes nothing', async () => {

@@ -6,7 +6,11 @@ import { enqueueJob } from '@/lib/server/jobs/enqueue-job';
 import { startWorker, type RunningWorker } from '@/lib/server/jobs/start-worker';
 import { STRIPE_EVENT_HANDLERS } from '@/lib/server/webhooks/handlers';
 import { processStripeEvent } from '@/lib/server/webhooks/process-stripe-event';
-import { createProcessStripeEventJob, PROCESS_STRIPE_EVENT_JOB, processStripeEventJob } from '@/lib/server/webhooks/process-stripe-event-job';
+import {
+  createProcessStripeEventJob,
+  PROCESS_STRIPE_EVENT_JOB,
+  processStripeEventJob,
+} from '@/lib/server/webhooks/process-stripe-event-job';
 import { recordStripeEvent } from '@/lib/server/webhooks/record-stripe-event';
 import { replayWebhookEvent } from '@/lib/server/webhooks/replay-webhook-event';
 import { sweepStripeInbox } from '@/lib/server/webhooks/sweep-stripe-inbox';
@@ -31,7 +35,9 @@ afterEach(async () => {
 });
 
 async function admin(): Promise<SessionUser> {
-  const u = await getDb().user.create({ data: { email: `${uniq('wh-admin')}@example.test`, name: 'Webhook Admin', role: 'admin' } });
+  const u = await getDb().user.create({
+    data: { email: `${uniq('wh-admin')}@example.test`, name: 'Webhook Admin', role: 'admin' },
+  });
   return { id: u.id, email: u.email, name: u.name, role: 'admin' };
 }
 
@@ -51,11 +57,16 @@ async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, tim
 describe('retries, dead letter and replay', () => {
   it('a throwing handler is retried by the queue with backoff and ends dead with last_error', async () => {
     const fastJob = createProcessStripeEventJob({ retryLimit: 2, retryDelaySeconds: 1 });
-    const handler = vi.spyOn(STRIPE_EVENT_HANDLERS, 'customer.created').mockRejectedValue(new Error('billing store unavailable'));
+    const handler = vi
+      .spyOn(STRIPE_EVENT_HANDLERS, 'customer.created')
+      .mockRejectedValue(new Error('billing store unavailable'));
     worker = await startWorker('webhooks-retries', [fastJob], { loops: false });
     const id = await record(basilEvent('customer.created', 'customer'));
     await enqueueJob(fastJob, { inboxId: id }, { singletonKey: id });
-    const dead = await waitFor(() => inbox(id), (row) => row.status === 'dead');
+    const dead = await waitFor(
+      () => inbox(id),
+      (row) => row.status === 'dead',
+    );
     expect(dead).toMatchObject({ status: 'dead', attempts: 3, lastError: 'billing store unavailable' });
     expect(handler).toHaveBeenCalledTimes(3);
   });
@@ -78,10 +89,15 @@ describe('retries, dead letter and replay', () => {
     const actor = await admin();
     const replay = await replayWebhookEvent(actor, id, 'req_replay_1');
     expect(replay).toEqual({ id, status: 'received', enqueued: true });
-    const audit = await getDb().auditEvent.findFirstOrThrow({ where: { targetType: 'webhook_event', targetId: id, action: 'webhook.replayed' } });
+    const audit = await getDb().auditEvent.findFirstOrThrow({
+      where: { targetType: 'webhook_event', targetId: id, action: 'webhook.replayed' },
+    });
     expect(audit).toMatchObject({ actorType: 'user', actorId: actor.id, requestId: 'req_replay_1' });
     expect(audit.before).toMatchObject({ status: 'dead', attempts: 3 });
-    const done = await waitFor(() => inbox(id), (row) => row.status === 'processed');
+    const done = await waitFor(
+      () => inbox(id),
+      (row) => row.status === 'processed',
+    );
     expect(done).toMatchObject({ attempts: 1, lastError: null });
     expect(await getDb().subscription.count({ where: { externalId: obj(event).id } })).toBe(1);
   });
@@ -97,9 +113,19 @@ describe('retries, dead letter and replay', () => {
 
 describe('sweep', () => {
   const jobsFor = async (id: string) =>
-    Number((await getPool().query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND singleton_key = $2 AND state IN ('created','retry','active')`, [PROCESS_STRIPE_EVENT_JOB, id])).rows[0].n);
+    Number(
+      (
+        await getPool().query(
+          `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND singleton_key = $2 AND state IN ('created','retry','active')`,
+          [PROCESS_STRIPE_EVENT_JOB, id],
+        )
+      ).rows[0].n,
+    );
   const age = (id: string, status: 'received' | 'failed' | 'processing') =>
-    getPool().query(`UPDATE webhook_events SET status = $2::"InboxStatus", received_at = received_at - interval '5 minutes', processed_at = NULL WHERE id = $1`, [id, status]);
+    getPool().query(
+      `UPDATE webhook_events SET status = $2::"InboxStatus", received_at = received_at - interval '5 minutes', processed_at = NULL WHERE id = $1`,
+      [id, status],
+    );
 
   it('re-enqueues stuck received / failed / orphaned processing rows once, and leaves fresh ones alone', async () => {
     await getBoss();
@@ -121,7 +147,12 @@ describe('sweep', () => {
 
     worker = await startWorker('webhooks-sweep', [processStripeEventJob], { loops: false });
     for (const id of [stuck, failed, orphaned]) {
-      expect(await waitFor(() => inbox(id), (row) => row.status === 'processed')).toMatchObject({ status: 'processed' });
+      expect(
+        await waitFor(
+          () => inbox(id),
+          (row) => row.status === 'processed',
+        ),
+      ).toMatchObject({ status: 'processed' });
     }
   });
 });

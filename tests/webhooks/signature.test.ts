@@ -13,7 +13,10 @@ const stored = (eventId: string) => getDb().webhookEvent.count({ where: { eventI
 describe('POST /api/webhooks/stripe signature checks', () => {
   it('accepts a valid signature, and one made with the second (rotated) secret', async () => {
     const first = basilEvent('customer.created', 'customer');
-    expect(await post(first)).toMatchObject({ status: 200, body: { received: true, duplicate: false, status: 'received' } });
+    expect(await post(first)).toMatchObject({
+      status: 200,
+      body: { received: true, duplicate: false, status: 'received' },
+    });
     const rotated = basilEvent('customer.created', 'customer');
     expect((await post(rotated, { secret: ROTATED_SECRET })).status).toBe(200);
     expect(await stored(rotated.id)).toBe(1);
@@ -37,7 +40,11 @@ describe('POST /api/webhooks/stripe signature checks', () => {
     const { POST } = await import('@/app/api/webhooks/stripe/route');
     const { signedRequest } = await import('./helpers');
     const genuine = signedRequest(JSON.stringify(event));
-    const tampered = new Request(genuine.url, { method: 'POST', headers: genuine.headers, body: JSON.stringify({ ...event, type: 'invoice.paid' }) });
+    const tampered = new Request(genuine.url, {
+      method: 'POST',
+      headers: genuine.headers,
+      body: JSON.stringify({ ...event, type: 'invoice.paid' }),
+    });
     const res = await POST(tampered);
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe('invalid_signature');

@@ -1,13 +1,24 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
-import { basilEvent, configureWebhookEnv, createPlan, customerByExternalId, deliver, obj, rubyMockEvent, suffix, variant } from './helpers';
+import {
+  basilEvent,
+  configureWebhookEnv,
+  createPlan,
+  customerByExternalId,
+  deliver,
+  obj,
+  rubyMockEvent,
+  suffix,
+  variant,
+} from './helpers';
 
 // customer.subscription.* in the 2020-08-27 (ruby-mock) and basil shapes: status, period, plan
 // from the price id, items, the customer stub, unknown prices.
 
 beforeAll(() => configureWebhookEnv());
 
-const subscriptionOf = (externalId: string) => getDb().subscription.findUniqueOrThrow({ where: { externalId }, include: { items: true, customer: true } });
+const subscriptionOf = (externalId: string) =>
+  getDb().subscription.findUniqueOrThrow({ where: { externalId }, include: { items: true, customer: true } });
 
 describe('subscription events', () => {
   it('pre-basil customer.subscription.updated: status, period, plan from the price, items, customer stub', async () => {
@@ -23,7 +34,9 @@ describe('subscription events', () => {
     expect(row.currentPeriodStart.toISOString()).toBe(new Date(1648320105 * 1000).toISOString());
     expect(row.currentPeriodEnd.toISOString()).toBe(new Date(1650998505 * 1000).toISOString());
     expect(row.sourceEventCreatedAt?.toISOString()).toBe(new Date(event.created * 1000).toISOString());
-    expect(row.items).toEqual([expect.objectContaining({ externalId: sub.items.data[0].id, priceExternalId: price, quantity: 1 })]);
+    expect(row.items).toEqual([
+      expect.objectContaining({ externalId: sub.items.data[0].id, priceExternalId: price, quantity: 1 }),
+    ]);
     // The customer was not known yet: a stub named after its Stripe id.
     expect(row.customer).toMatchObject({ externalId: sub.customer, name: sub.customer, sourceEventCreatedAt: null });
   });
@@ -35,8 +48,12 @@ describe('subscription events', () => {
     await deliver(created);
     let row = await subscriptionOf(sub.id);
     expect(row).toMatchObject({ status: 'active', planId: plan.id, cancelAtPeriodEnd: true });
-    expect(row.currentPeriodStart.toISOString()).toBe(new Date(sub.items.data[0].current_period_start * 1000).toISOString());
-    expect(row.currentPeriodEnd.toISOString()).toBe(new Date(sub.items.data[0].current_period_end * 1000).toISOString());
+    expect(row.currentPeriodStart.toISOString()).toBe(
+      new Date(sub.items.data[0].current_period_start * 1000).toISOString(),
+    );
+    expect(row.currentPeriodEnd.toISOString()).toBe(
+      new Date(sub.items.data[0].current_period_end * 1000).toISOString(),
+    );
     expect(row.canceledAt?.toISOString()).toBe(new Date(1234567890 * 1000).toISOString());
 
     await deliver(variant(created, created.created + 10, { status: 'canceled' }, 'customer.subscription.deleted'));
@@ -51,8 +68,14 @@ describe('subscription events', () => {
     await createPlan(sub.items.data[0].price.id, 'Old');
     await deliver(event);
     const bigger = await createPlan(`price_biggerx${sfx}`, 'Bigger');
-    const item = { ...sub.items.data[0], id: `si_newx${sfx}`, price: { ...sub.items.data[0].price, id: `price_biggerx${sfx}` } };
-    await deliver(variant(event, event.created + 30, { items: { object: 'list', data: [item] } }, 'customer.subscription.updated'));
+    const item = {
+      ...sub.items.data[0],
+      id: `si_newx${sfx}`,
+      price: { ...sub.items.data[0].price, id: `price_biggerx${sfx}` },
+    };
+    await deliver(
+      variant(event, event.created + 30, { items: { object: 'list', data: [item] } }, 'customer.subscription.updated'),
+    );
     const row = await subscriptionOf(sub.id);
     expect(row.planId).toBe(bigger.id);
     expect(row.items.map((i) => i.externalId)).toEqual([`si_newx${sfx}`]);
@@ -65,7 +88,14 @@ describe('subscription events', () => {
     const plan = await createPlan(sub.items.data[0].price.id);
     await deliver(event);
     const unknownItem = { ...sub.items.data[0], price: { ...sub.items.data[0].price, id: `price_unknownx${sfx}` } };
-    const { inbox } = await deliver(variant(event, event.created + 30, { status: 'past_due', items: { object: 'list', data: [unknownItem] } }, 'customer.subscription.updated'));
+    const { inbox } = await deliver(
+      variant(
+        event,
+        event.created + 30,
+        { status: 'past_due', items: { object: 'list', data: [unknownItem] } },
+        'customer.subscription.updated',
+      ),
+    );
     expect(inbox.status).toBe('processed');
     expect(inbox.lastError).toContain(`unknown price price_unknownx${sfx}: kept the subscription's plan`);
     expect(await subscriptionOf(sub.id)).toMatchObject({ planId: plan.id, status: 'past_due' });
@@ -106,7 +136,13 @@ describe('entitlement notifications', () => {
       await createPlan(obj(event).items.data[0].price.id);
       await deliver(event);
       const customer = await customerByExternalId(obj(event).customer);
-      await expect.poll(() => payloads.map((p) => JSON.parse(p) as { customerIds?: string[] }).some((p) => p.customerIds?.includes(customer.id))).toBe(true);
+      await expect
+        .poll(() =>
+          payloads
+            .map((p) => JSON.parse(p) as { customerIds?: string[] })
+            .some((p) => p.customerIds?.includes(customer.id)),
+        )
+        .toBe(true);
     } finally {
       await listener.query(`UNLISTEN ${ENTITLEMENTS_CHANNEL}`);
       listener.release();

@@ -12,12 +12,20 @@ function safeCallback(url: string | undefined): string {
   return url && url.startsWith('/') && !url.startsWith('//') ? url : '/approvals';
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+}) {
   const params = await searchParams;
   if (await getSessionUser()) redirect(safeCallback(params.callbackUrl));
   return (
     <main className="grid min-h-screen place-items-center bg-slate-50 px-4">
-      <LoginForm callbackUrl={safeCallback(params.callbackUrl)} initialError={params.error} oidcName={isOidcEnabled() ? getEnv().OIDC_DISPLAY_NAME : null} />
+      <LoginForm
+        callbackUrl={safeCallback(params.callbackUrl)}
+        initialError={params.error}
+        oidcName={isOidcEnabled() ? getEnv().OIDC_DISPLAY_NAME : null}
+      />
     </main>
   );
 }

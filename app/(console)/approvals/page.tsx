@@ -9,7 +9,10 @@ export default async function ApprovalsPage() {
   const { user } = await requirePageUser(undefined, '/approvals');
   return (
     <>
-      <PageHeader title="Approvals" description="Actions drafted by agents wait here. Nothing reaches the billing platform until a person with the right role approves it." />
+      <PageHeader
+        title="Approvals"
+        description="Actions drafted by agents wait here. Nothing reaches the billing platform until a person with the right role approves it."
+      />
       <ApprovalQueue role={user.role} />
     </>
   );

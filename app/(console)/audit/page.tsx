@@ -11,7 +11,10 @@ export default async function AuditPage() {
   const { user, allowed } = await requirePageUser(ROLES, '/audit');
   return (
     <>
-      <PageHeader title="Audit trail" description="Append-only, hash-chained record of every change and every agent decision." />
+      <PageHeader
+        title="Audit trail"
+        description="Append-only, hash-chained record of every change and every agent decision."
+      />
       {allowed ? <AuditTable /> : <Forbidden role={user.role} needs={ROLES} />}
     </>
   );

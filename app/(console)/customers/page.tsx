@@ -9,7 +9,10 @@ export default async function CustomersPage() {
   await requirePageUser(undefined, '/customers');
   return (
     <>
-      <PageHeader title="Customers" description="Every customer with their plan and how much of it they have used this billing period." />
+      <PageHeader
+        title="Customers"
+        description="Every customer with their plan and how much of it they have used this billing period."
+      />
       <CustomersTable />
     </>
   );

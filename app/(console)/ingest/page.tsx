@@ -12,11 +12,18 @@ export default async function IngestPage() {
   const { user, allowed } = await requirePageUser(ROLES, '/ingest');
   return (
     <>
-      <PageHeader title="Usage ingest" description="Tokens that meters and gateways use, and what each source sent: accepted, duplicate and rejected events." />
+      <PageHeader
+        title="Usage ingest"
+        description="Tokens that meters and gateways use, and what each source sent: accepted, duplicate and rejected events."
+      />
       {allowed ? (
         <div className="flex flex-col gap-6">
           <IngestStatsTable />
-          {user.role === 'admin' ? <IngestTokensAdmin /> : <p className="text-sm text-slate-500">Ingest tokens are managed by admins.</p>}
+          {user.role === 'admin' ? (
+            <IngestTokensAdmin />
+          ) : (
+            <p className="text-sm text-slate-500">Ingest tokens are managed by admins.</p>
+          )}
         </div>
       ) : (
         <Forbidden role={user.role} needs={ROLES} />

@@ -9,7 +9,10 @@ export default async function PoliciesPage() {
   const { user } = await requirePageUser(undefined, '/policies');
   return (
     <>
-      <PageHeader title="Policies" description="How far agents may go on their own, per action kind: off, observe, assist (draft for approval) or autopilot under caps. Admins change them." />
+      <PageHeader
+        title="Policies"
+        description="How far agents may go on their own, per action kind: off, observe, assist (draft for approval) or autopilot under caps. Admins change them."
+      />
       <PoliciesTable canEdit={user.role === 'admin'} />
     </>
   );

@@ -15,14 +15,21 @@ export default async function SettingsPage() {
       <PageHeader title="Settings" />
       <div className="flex flex-col gap-6">
         <Card title="Your account">
-          <p className="text-sm">{user.name} · {user.email} · {ROLE_LABELS[user.role]}</p>
+          <p className="text-sm">
+            {user.name} · {user.email} · {ROLE_LABELS[user.role]}
+          </p>
         </Card>
         {user.role === 'admin' ? (
           <>
             <UsersAdmin currentUserId={user.id} />
             <Card title="Ingest tokens">
               <p className="text-sm text-slate-600">
-                Tokens that gateways and meters use to send usage and ask for entitlement checks are created and revoked on the <Link href="/ingest" className="text-brand-700 hover:underline">Ingest</Link> page.
+                Tokens that gateways and meters use to send usage and ask for entitlement checks are created and revoked
+                on the{' '}
+                <Link href="/ingest" className="text-brand-700 hover:underline">
+                  Ingest
+                </Link>{' '}
+                page.
               </p>
             </Card>
           </>

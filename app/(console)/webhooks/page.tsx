@@ -11,7 +11,10 @@ export default async function WebhooksPage() {
   const { user, allowed } = await requirePageUser(ROLES, '/webhooks');
   return (
     <>
-      <PageHeader title="Webhooks" description="Every event the billing platform sent: stored on arrival, processed in the background, retried on failure. Admins can replay an event." />
+      <PageHeader
+        title="Webhooks"
+        description="Every event the billing platform sent: stored on arrival, processed in the background, retried on failure. Admins can replay an event."
+      />
       {allowed ? <WebhooksInbox canReplay={user.role === 'admin'} /> : <Forbidden role={user.role} needs={ROLES} />}
     </>
   );

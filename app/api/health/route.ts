@@ -8,6 +8,9 @@ export const GET = withApi({
   auth: 'public',
   handler: async () => {
     const health = await checkHealth();
-    return Response.json(health, { status: health.status === 'ok' ? 200 : 503, headers: { 'cache-control': 'no-store' } });
+    return Response.json(health, {
+      status: health.status === 'ok' ? 200 : 503,
+      headers: { 'cache-control': 'no-store' },
+    });
   },
 });

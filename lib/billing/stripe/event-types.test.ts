@@ -10,7 +10,8 @@ import {
 import { readFixture } from './test-support';
 
 type Json = Record<string, any>;
-const fixtureEvent = (name: string) => readFixture<{ type: string; created: number; data: { object: Json } }>(`events/${name}.stripe-ruby-mock.json`);
+const fixtureEvent = (name: string) =>
+  readFixture<{ type: string; created: number; data: { object: Json } }>(`events/${name}.stripe-ruby-mock.json`);
 const evt = (type: string, created: number, object: Json) => ({ type, created, data: { object } });
 
 describe('handled event types', () => {
@@ -104,18 +105,28 @@ describe('objectOrderingKey', () => {
 
   it('same second: customer.deleted wins; dispute status progresses', () => {
     const cus = { id: 'cus_1', object: 'customer' };
-    expect(isOlderThanStored(objectOrderingKey(evt('customer.updated', 5, cus)), objectOrderingKey(evt('customer.deleted', 5, cus)))).toBe(true);
-    const dp = (status: string) => objectOrderingKey(evt('charge.dispute.updated', 5, { id: 'dp_1', object: 'dispute', status }));
+    expect(
+      isOlderThanStored(
+        objectOrderingKey(evt('customer.updated', 5, cus)),
+        objectOrderingKey(evt('customer.deleted', 5, cus)),
+      ),
+    ).toBe(true);
+    const dp = (status: string) =>
+      objectOrderingKey(evt('charge.dispute.updated', 5, { id: 'dp_1', object: 'dispute', status }));
     expect(isOlderThanStored(dp('needs_response'), dp('under_review'))).toBe(true);
     expect(isOlderThanStored(dp('under_review'), dp('lost'))).toBe(true);
   });
 
   it('payment failures have no hint', () => {
-    expect(objectOrderingKey(evt('charge.failed', 5, { id: 'ch_1', object: 'charge', status: 'failed' })).objectVersionHint).toEqual([]);
+    expect(
+      objectOrderingKey(evt('charge.failed', 5, { id: 'ch_1', object: 'charge', status: 'failed' })).objectVersionHint,
+    ).toEqual([]);
   });
 
   it('throws with the path when the event cannot be ordered', () => {
-    expect(() => objectOrderingKey({ type: 'invoice.paid', data: { object: { id: 'in_1', object: 'invoice' } } })).toThrow(/event\.created/);
+    expect(() =>
+      objectOrderingKey({ type: 'invoice.paid', data: { object: { id: 'in_1', object: 'invoice' } } }),
+    ).toThrow(/event\.created/);
     expect(() => objectOrderingKey(evt('invoice.paid', 1, { object: 'invoice' }))).toThrow(/event\.data\.object\.id/);
     expect(() => objectOrderingKey(evt('invoice.paid', 1, { id: 'in_1' }))).toThrow(/event\.data\.object\.object/);
   });

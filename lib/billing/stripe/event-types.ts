@@ -133,7 +133,11 @@ function versionHint(type: string, object: unknown, objectType: string): number[
 }
 
 /** What a handler stores per object and compares before writing (see the rule above). */
-export function objectOrderingKey(event: { type: string; created?: unknown; data?: { object?: unknown } }): ObjectOrderingKey {
+export function objectOrderingKey(event: {
+  type: string;
+  created?: unknown;
+  data?: { object?: unknown };
+}): ObjectOrderingKey {
   const object = event.data?.object;
   const eventCreated = asInt(event.created);
   if (eventCreated === null) throw new StripeNormalizeError('event.created', 'required timestamp is missing');

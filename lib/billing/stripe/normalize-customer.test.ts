@@ -20,7 +20,12 @@ describe('normalizeCustomer', () => {
   });
 
   it('keeps string metadata and drops non-string values', () => {
-    const record = normalizeCustomer({ ...current(), email: 'ops@example.com', name: 'Acme', metadata: { plan: 'pro', n: 3 } });
+    const record = normalizeCustomer({
+      ...current(),
+      email: 'ops@example.com',
+      name: 'Acme',
+      metadata: { plan: 'pro', n: 3 },
+    });
     expect(record).toMatchObject({ email: 'ops@example.com', name: 'Acme', metadata: { plan: 'pro' } });
   });
 

@@ -39,7 +39,11 @@ describe('normalizeDispute', () => {
     const dispute = readFixture<Json>('objects-current-schema/dispute.fixtures3.json');
     const charge = readFixture<Json>('objects-current-schema/charge.fixtures3.json');
     const record = normalizeDispute({ ...dispute, charge: { ...charge, customer: 'cus_1' }, payment_intent: 'pi_1' });
-    expect(record).toMatchObject({ chargeExternalId: 'ch_1PgafuB7WZ01zgkWXYmPNZs8', customerExternalId: 'cus_1', paymentIntentExternalId: 'pi_1' });
+    expect(record).toMatchObject({
+      chargeExternalId: 'ch_1PgafuB7WZ01zgkWXYmPNZs8',
+      customerExternalId: 'cus_1',
+      paymentIntentExternalId: 'pi_1',
+    });
   });
 
   it('throws with the field path when the charge is missing', () => {

@@ -19,7 +19,11 @@ describe('every fixture event normalises (events/, 2020-08-27)', () => {
   };
 
   it('has exactly the expected files', () => {
-    expect(listFixtures('events').map((f) => readFixture<Json>(f).type).sort()).toEqual(Object.keys(expectedKind).sort());
+    expect(
+      listFixtures('events')
+        .map((f) => readFixture<Json>(f).type)
+        .sort(),
+    ).toEqual(Object.keys(expectedKind).sort());
   });
 
   for (const file of listFixtures('events')) {
@@ -68,7 +72,11 @@ describe('every current-schema object normalises when wrapped as an event (basil
   };
 
   it('accounts for every file', () => {
-    expect(listFixtures('objects-current-schema').map((f) => f.split('/')[1]).sort()).toEqual(Object.keys(asEvent).sort());
+    expect(
+      listFixtures('objects-current-schema')
+        .map((f) => f.split('/')[1])
+        .sort(),
+    ).toEqual(Object.keys(asEvent).sort());
   });
 
   for (const [file, type] of Object.entries(asEvent)) {
@@ -86,12 +94,20 @@ describe('every current-schema object normalises when wrapped as an event (basil
   });
 
   it('customer.deleted marks the customer deleted', () => {
-    const normalised = normalizeStripeEvent(wrapInEvent('customer.deleted', readFixture('objects-current-schema/customer.fixtures3.json')));
-    expect(normalised).toMatchObject({ kind: 'customer', record: { deleted: true }, orderingKey: { objectVersionHint: [1] } });
+    const normalised = normalizeStripeEvent(
+      wrapInEvent('customer.deleted', readFixture('objects-current-schema/customer.fixtures3.json')),
+    );
+    expect(normalised).toMatchObject({
+      kind: 'customer',
+      record: { deleted: true },
+      orderingKey: { objectVersionHint: [1] },
+    });
   });
 
   it('throws a clear error when data.object is missing', () => {
-    expect(() => normalizeStripeEvent({ id: 'evt_1', type: 'invoice.paid', created: 1 })).toThrow(/event\.data\.object/);
+    expect(() => normalizeStripeEvent({ id: 'evt_1', type: 'invoice.paid', created: 1 })).toThrow(
+      /event\.data\.object/,
+    );
   });
 });
 
@@ -142,10 +158,19 @@ function basilInvoice(item: Json, extra: Json): Json {
           period: { start: T, end: T },
           parent: {
             type: 'invoice_item_details',
-            invoice_item_details: { invoice_item: 'ii_recipe', proration: false, proration_details: { credited_items: null }, subscription: null },
+            invoice_item_details: {
+              invoice_item: 'ii_recipe',
+              proration: false,
+              proration_details: { credited_items: null },
+              subscription: null,
+            },
             subscription_item_details: null,
           },
-          pricing: { type: 'price_details', price_details: { price: 'price_recipe', product: 'prod_recipe' }, unit_amount_decimal: String(item.amount) },
+          pricing: {
+            type: 'price_details',
+            price_details: { price: 'price_recipe', product: 'prod_recipe' },
+            unit_amount_decimal: String(item.amount),
+          },
         },
       ],
     },
@@ -158,15 +183,29 @@ describe('basil events built from cli-trigger-recipes/', () => {
     const params = recipeParams('invoice.created', 'invoice');
     expect(params).not.toHaveProperty('pending_invoice_items_behavior');
     const item = recipeParams('invoice.created', 'invoiceitem');
-    const invoice = basilInvoice(item, { status: 'draft', subtotal: 0, total: 0, total_excluding_tax: 0, amount_due: 0, amount_remaining: 0, lines: { object: 'list', has_more: false, data: [] }, status_transitions: {} });
+    const invoice = basilInvoice(item, {
+      status: 'draft',
+      subtotal: 0,
+      total: 0,
+      total_excluding_tax: 0,
+      amount_due: 0,
+      amount_remaining: 0,
+      lines: { object: 'list', has_more: false, data: [] },
+      status_transitions: {},
+    });
     const normalised = normalizeStripeEvent(wrapInEvent('invoice.created', invoice, T, BASIL));
-    expect(normalised).toMatchObject({ kind: 'invoice', record: { status: 'draft', total: 0, lines: [], tax: 0, finalizedAt: null } });
+    expect(normalised).toMatchObject({
+      kind: 'invoice',
+      record: { status: 'draft', total: 0, lines: [], tax: 0, finalizedAt: null },
+    });
   });
 
   it('invoice.finalized: one flat $20.00 line from the pending invoice item', () => {
     expect(recipeParams('invoice.finalized', 'invoice').pending_invoice_items_behavior).toBe('include');
     const item = recipeParams('invoice.finalized', 'invoiceitem');
-    const normalised = normalizeStripeEvent(wrapInEvent('invoice.finalized', basilInvoice(item, { status: 'open', number: 'RCP-0001' }), T + 1, BASIL));
+    const normalised = normalizeStripeEvent(
+      wrapInEvent('invoice.finalized', basilInvoice(item, { status: 'open', number: 'RCP-0001' }), T + 1, BASIL),
+    );
     expect(normalised?.record).toMatchObject({
       status: 'open',
       currency: 'usd',
@@ -174,7 +213,17 @@ describe('basil events built from cli-trigger-recipes/', () => {
       amountDue: 2000,
       subscriptionExternalId: null,
       finalizedAt: d(T + 1),
-      lines: [{ externalId: 'il_recipe', amount: 2000, description: '(created by Stripe CLI)', priceExternalId: 'price_recipe', unitAmountDecimal: '2000', proration: false, kind: 'flat' }],
+      lines: [
+        {
+          externalId: 'il_recipe',
+          amount: 2000,
+          description: '(created by Stripe CLI)',
+          priceExternalId: 'price_recipe',
+          unitAmountDecimal: '2000',
+          proration: false,
+          kind: 'flat',
+        },
+      ],
     });
   });
 
@@ -184,11 +233,42 @@ describe('basil events built from cli-trigger-recipes/', () => {
     const invoice = basilInvoice(item, {
       status: 'open',
       attempt_count: 1,
-      payments: { object: 'list', data: [{ object: 'invoice_payment', id: 'inpay_recipe', is_default: true, payment: { type: 'payment_intent', payment_intent: 'pi_recipe' } }] },
+      payments: {
+        object: 'list',
+        data: [
+          {
+            object: 'invoice_payment',
+            id: 'inpay_recipe',
+            is_default: true,
+            payment: { type: 'payment_intent', payment_intent: 'pi_recipe' },
+          },
+        ],
+      },
     });
     const decline = { code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' };
-    const charge = { id: 'ch_recipe', object: 'charge', amount: item.amount, currency: item.currency, customer: 'cus_recipe', payment_intent: 'pi_recipe', status: 'failed', created: T + 2, failure_code: decline.code, failure_message: decline.message };
-    const intent = { id: 'pi_recipe', object: 'payment_intent', amount: item.amount, currency: item.currency, customer: 'cus_recipe', created: T + 1, latest_charge: 'ch_recipe', status: 'requires_payment_method', last_payment_error: { ...decline, type: 'card_error', charge: 'ch_recipe' } };
+    const charge = {
+      id: 'ch_recipe',
+      object: 'charge',
+      amount: item.amount,
+      currency: item.currency,
+      customer: 'cus_recipe',
+      payment_intent: 'pi_recipe',
+      status: 'failed',
+      created: T + 2,
+      failure_code: decline.code,
+      failure_message: decline.message,
+    };
+    const intent = {
+      id: 'pi_recipe',
+      object: 'payment_intent',
+      amount: item.amount,
+      currency: item.currency,
+      customer: 'cus_recipe',
+      created: T + 1,
+      latest_charge: 'ch_recipe',
+      status: 'requires_payment_method',
+      last_payment_error: { ...decline, type: 'card_error', charge: 'ch_recipe' },
+    };
 
     const records = [
       normalizeStripeEvent(wrapInEvent('invoice.payment_failed', invoice, T + 2, BASIL)),
@@ -196,9 +276,17 @@ describe('basil events built from cli-trigger-recipes/', () => {
       normalizeStripeEvent(wrapInEvent('payment_intent.payment_failed', intent, T + 2, BASIL)),
     ].map((n) => (n?.kind === 'payment_failure' ? n.record : null));
     for (const record of records) {
-      expect(record).toMatchObject({ customerExternalId: 'cus_recipe', paymentIntentExternalId: 'pi_recipe', amount: 2000, currency: 'usd', attemptedAt: d(T + 2) });
+      expect(record).toMatchObject({
+        customerExternalId: 'cus_recipe',
+        paymentIntentExternalId: 'pi_recipe',
+        amount: 2000,
+        currency: 'usd',
+        attemptedAt: d(T + 2),
+      });
     }
-    expect(records.map((r) => [r?.source, r?.externalId, r?.failureCode, r?.invoiceExternalId, r?.chargeExternalId])).toEqual([
+    expect(
+      records.map((r) => [r?.source, r?.externalId, r?.failureCode, r?.invoiceExternalId, r?.chargeExternalId]),
+    ).toEqual([
       ['invoice', 'in_recipe', null, 'in_recipe', null],
       ['charge', 'ch_recipe', 'card_declined', null, 'ch_recipe'],
       ['payment_intent', 'pi_recipe', 'card_declined', null, 'ch_recipe'],
@@ -208,7 +296,15 @@ describe('basil events built from cli-trigger-recipes/', () => {
   it('customer.subscription.updated: basil period on the item, plan amount from the recipe', () => {
     const plan = recipeParams('customer.subscription.updated', 'plan');
     const metadata = recipeParams('customer.subscription.updated', 'subscription_updated').metadata;
-    const price = { id: 'price_recipe', object: 'price', product: 'prod_recipe', currency: plan.currency, unit_amount: plan.amount, unit_amount_decimal: String(plan.amount), recurring: { interval: plan.interval, interval_count: 1, meter: null, usage_type: 'licensed' } };
+    const price = {
+      id: 'price_recipe',
+      object: 'price',
+      product: 'prod_recipe',
+      currency: plan.currency,
+      unit_amount: plan.amount,
+      unit_amount_decimal: String(plan.amount),
+      recurring: { interval: plan.interval, interval_count: 1, meter: null, usage_type: 'licensed' },
+    };
     const subscription = {
       id: 'sub_recipe',
       object: 'subscription',
@@ -219,9 +315,26 @@ describe('basil events built from cli-trigger-recipes/', () => {
       cancel_at: null,
       canceled_at: null,
       metadata,
-      items: { object: 'list', has_more: false, data: [{ id: 'si_recipe', object: 'subscription_item', price, plan: { ...price, object: 'plan', amount: plan.amount }, quantity: 1, current_period_start: T, current_period_end: T + 30 * 86400 }] },
+      items: {
+        object: 'list',
+        has_more: false,
+        data: [
+          {
+            id: 'si_recipe',
+            object: 'subscription_item',
+            price,
+            plan: { ...price, object: 'plan', amount: plan.amount },
+            quantity: 1,
+            current_period_start: T,
+            current_period_end: T + 30 * 86400,
+          },
+        ],
+      },
     };
-    const event = { ...wrapInEvent('customer.subscription.updated', subscription, T + 5, BASIL), data: { object: subscription, previous_attributes: { metadata: { foo: null } } } };
+    const event = {
+      ...wrapInEvent('customer.subscription.updated', subscription, T + 5, BASIL),
+      data: { object: subscription, previous_attributes: { metadata: { foo: null } } },
+    };
     expect(normalizeStripeEvent(event)).toMatchObject({
       kind: 'subscription',
       record: {
@@ -237,7 +350,18 @@ describe('basil events built from cli-trigger-recipes/', () => {
   it('charge.dispute.created: an inquiry on the $1.00 payment intent', () => {
     const pi = recipeParams('charge.dispute.created', 'payment_intent');
     expect(pi.payment_method).toBe('pm_card_createDisputeInquiry');
-    const dispute = { id: 'dp_recipe', object: 'dispute', amount: pi.amount, currency: pi.currency, charge: 'ch_recipe', payment_intent: 'pi_recipe', reason: 'general', status: 'warning_needs_response', created: T, evidence_details: { due_by: T + 7 * 86400 } };
+    const dispute = {
+      id: 'dp_recipe',
+      object: 'dispute',
+      amount: pi.amount,
+      currency: pi.currency,
+      charge: 'ch_recipe',
+      payment_intent: 'pi_recipe',
+      reason: 'general',
+      status: 'warning_needs_response',
+      created: T,
+      evidence_details: { due_by: T + 7 * 86400 },
+    };
     expect(normalizeStripeEvent(wrapInEvent('charge.dispute.created', dispute, T, BASIL))?.record).toEqual({
       externalId: 'dp_recipe',
       chargeExternalId: 'ch_recipe',

@@ -6,7 +6,13 @@ import type {
   StripeEventEnvelope,
   SubscriptionRecord,
 } from '@/lib/schemas/billing-sync';
-import { isHandledStripeEventType, objectOrderingKey, recordKindOf, type HandledStripeEventType, type ObjectOrderingKey } from './event-types';
+import {
+  isHandledStripeEventType,
+  objectOrderingKey,
+  recordKindOf,
+  type HandledStripeEventType,
+  type ObjectOrderingKey,
+} from './event-types';
 import { normalizeCustomer } from './normalize-customer';
 import { normalizeDispute } from './normalize-dispute';
 import { normalizeInvoice } from './normalize-invoice';
@@ -28,7 +34,11 @@ export type NormalizedStripeEvent = NormalizedStripeRecord & {
   orderingKey: ObjectOrderingKey;
 };
 
-function normalizeObject(type: HandledStripeEventType, object: unknown, eventCreated: number | undefined): NormalizedStripeRecord {
+function normalizeObject(
+  type: HandledStripeEventType,
+  object: unknown,
+  eventCreated: number | undefined,
+): NormalizedStripeRecord {
   switch (recordKindOf(type)) {
     case 'customer':
       return { kind: 'customer', record: normalizeCustomer(object, { deleted: type === 'customer.deleted' }) };

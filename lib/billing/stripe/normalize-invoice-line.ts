@@ -1,16 +1,5 @@
 import type { InvoiceLineKind, InvoiceLineRecord } from '@/lib/schemas/billing-sync';
-import {
-  asBoolean,
-  asDate,
-  asDecimalString,
-  asInt,
-  asRecord,
-  asString,
-  firstOf,
-  get,
-  idOf,
-  requireId,
-} from './read';
+import { asBoolean, asDate, asDecimalString, asInt, asRecord, asString, firstOf, get, idOf, requireId } from './read';
 
 // Invoice line items, old and basil shapes:
 // - price: `line.price` / `line.plan` (before basil) or `line.pricing.price_details.price`

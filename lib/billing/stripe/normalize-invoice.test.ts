@@ -10,7 +10,16 @@ const current = () => readFixture<Json>('objects-current-schema/invoice.fixtures
 
 /** A 2020 invoice rewritten the way basil (2025-03-31) sends it. */
 function toBasil(invoice: Json): Json {
-  const { subscription, tax: _t, total_tax_amounts, paid: _p, charge: _c, payment_intent: _pi, discount: _d, ...rest } = invoice;
+  const {
+    subscription,
+    tax: _t,
+    total_tax_amounts,
+    paid: _p,
+    charge: _c,
+    payment_intent: _pi,
+    discount: _d,
+    ...rest
+  } = invoice;
   return {
     ...rest,
     total_taxes: total_tax_amounts,
@@ -20,13 +29,29 @@ function toBasil(invoice: Json): Json {
     lines: {
       ...rest.lines,
       data: rest.lines.data.map((line: Json) => {
-        const { price, plan: _plan, proration, proration_details, subscription: lineSub, subscription_item, invoice_item, type, ...l } = line;
+        const {
+          price,
+          plan: _plan,
+          proration,
+          proration_details,
+          subscription: lineSub,
+          subscription_item,
+          invoice_item,
+          type,
+          ...l
+        } = line;
         const parent =
           type === 'subscription'
             ? {
                 type: 'subscription_item_details',
                 invoice_item_details: null,
-                subscription_item_details: { invoice_item: null, proration, proration_details, subscription: lineSub, subscription_item },
+                subscription_item_details: {
+                  invoice_item: null,
+                  proration,
+                  proration_details,
+                  subscription: lineSub,
+                  subscription_item,
+                },
               }
             : {
                 type: 'invoice_item_details',
@@ -214,16 +239,40 @@ describe('normalizeInvoice — current-schema (basil+) fixture', () => {
       ...base,
       id: 'il_usage',
       amount: 4200,
-      parent: { type: 'subscription_item_details', invoice_item_details: null, subscription_item_details: { proration: false, subscription: 'sub_1', subscription_item: 'si_1', invoice_item: null } },
+      parent: {
+        type: 'subscription_item_details',
+        invoice_item_details: null,
+        subscription_item_details: {
+          proration: false,
+          subscription: 'sub_1',
+          subscription_item: 'si_1',
+          invoice_item: null,
+        },
+      },
       pricing: {
         type: 'price_details',
         unit_amount_decimal: '0.042',
-        price_details: { product: 'prod_api', price: { id: 'price_api', object: 'price', recurring: { usage_type: 'metered', meter: 'mtr_1' } } },
+        price_details: {
+          product: 'prod_api',
+          price: { id: 'price_api', object: 'price', recurring: { usage_type: 'metered', meter: 'mtr_1' } },
+        },
       },
     };
-    const credit = { ...base, id: 'il_credit', amount: -500, parent: null, pricing: { type: 'price_details', price_details: { price: 'price_x', product: 'prod_x' }, unit_amount_decimal: '-500' } };
+    const credit = {
+      ...base,
+      id: 'il_credit',
+      amount: -500,
+      parent: null,
+      pricing: {
+        type: 'price_details',
+        price_details: { price: 'price_x', product: 'prod_x' },
+        unit_amount_decimal: '-500',
+      },
+    };
     const record = normalizeInvoice({ ...inv, lines: { ...inv.lines, has_more: true, data: [usage, credit] } });
-    expect(record.lines.map((l) => [l.externalId, l.kind, l.priceExternalId, l.meterExternalId, l.unitAmountDecimal])).toEqual([
+    expect(
+      record.lines.map((l) => [l.externalId, l.kind, l.priceExternalId, l.meterExternalId, l.unitAmountDecimal]),
+    ).toEqual([
       ['il_usage', 'usage', 'price_api', 'mtr_1', '0.042'],
       ['il_credit', 'credit', 'price_x', null, '-500'],
     ]);
@@ -242,7 +291,9 @@ describe('normalizeInvoice — current-schema (basil+) fixture', () => {
     expect(() => normalizeInvoice({ id: 'in_min', object: 'invoice' })).toThrow(/invoice\.customer/);
     expect(() => normalizeInvoice({ object: 'invoice', customer: 'cus_1' })).toThrow(/invoice\.id/);
     const inv = current();
-    expect(() => normalizeInvoice({ ...inv, lines: { data: [{ amount: 1 }] } })).toThrow(/invoice\.lines\.data\[0\]\.id/);
+    expect(() => normalizeInvoice({ ...inv, lines: { data: [{ amount: 1 }] } })).toThrow(
+      /invoice\.lines\.data\[0\]\.id/,
+    );
   });
 });
 

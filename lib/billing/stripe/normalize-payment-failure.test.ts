@@ -52,7 +52,10 @@ describe('normalizePaymentFailure — charge (charge.failed)', () => {
       ...charge(),
       outcome: { reason: 'highest_risk_level', seller_message: 'Stripe blocked this payment as too risky.' },
     });
-    expect(record).toMatchObject({ failureCode: 'highest_risk_level', failureMessage: 'Stripe blocked this payment as too risky.' });
+    expect(record).toMatchObject({
+      failureCode: 'highest_risk_level',
+      failureMessage: 'Stripe blocked this payment as too risky.',
+    });
   });
 });
 
@@ -81,7 +84,13 @@ describe('normalizePaymentFailure — payment intent (payment_intent.payment_fai
       customer: 'cus_1',
       invoice: 'in_1',
       latest_charge: { id: 'ch_latest', object: 'charge', created: 1735689500 },
-      last_payment_error: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.', charge: 'ch_err' },
+      last_payment_error: {
+        type: 'card_error',
+        code: 'card_declined',
+        decline_code: 'generic_decline',
+        message: 'Your card was declined.',
+        charge: 'ch_err',
+      },
     });
     expect(record).toMatchObject({
       customerExternalId: 'cus_1',
@@ -122,14 +131,23 @@ describe('normalizePaymentFailure — invoice (invoice.payment_failed)', () => {
       payments: {
         object: 'list',
         data: [
-          { object: 'invoice_payment', id: 'inpay_old', is_default: false, payment: { type: 'payment_intent', payment_intent: 'pi_old' } },
+          {
+            object: 'invoice_payment',
+            id: 'inpay_old',
+            is_default: false,
+            payment: { type: 'payment_intent', payment_intent: 'pi_old' },
+          },
           {
             object: 'invoice_payment',
             id: 'inpay_1',
             is_default: true,
             payment: {
               type: 'payment_intent',
-              payment_intent: { id: 'pi_new', object: 'payment_intent', last_payment_error: { code: 'card_declined', message: 'Declined' } },
+              payment_intent: {
+                id: 'pi_new',
+                object: 'payment_intent',
+                last_payment_error: { code: 'card_declined', message: 'Declined' },
+              },
             },
           },
         ],

@@ -64,8 +64,7 @@ function fromPaymentIntent(intent: StripeObjectLike, ctx: NormalizePaymentFailur
     ),
     failureMessage: asString(get(error, 'message')),
     attemptCount: null,
-    attemptedAt:
-      asDate(get(intent, 'latest_charge', 'created')) ?? asDate(ctx.eventCreated) ?? asDate(intent.created),
+    attemptedAt: asDate(get(intent, 'latest_charge', 'created')) ?? asDate(ctx.eventCreated) ?? asDate(intent.created),
   };
 }
 
@@ -90,10 +89,7 @@ function fromInvoice(invoice: StripeObjectLike, ctx: NormalizePaymentFailureCont
     amount: asInt(invoice.amount_remaining) ?? asInt(invoice.amount_due),
     currency: asString(invoice.currency),
     // Only available when the charge / payment intent was expanded on a re-fetch.
-    failureCode: firstOf(
-      asString(get(charge, 'failure_code')),
-      asString(get(intent, 'last_payment_error', 'code')),
-    ),
+    failureCode: firstOf(asString(get(charge, 'failure_code')), asString(get(intent, 'last_payment_error', 'code'))),
     failureMessage: firstOf(
       asString(get(charge, 'failure_message')),
       asString(get(intent, 'last_payment_error', 'message')),

@@ -121,7 +121,11 @@ describe('normalizeSubscription', () => {
   });
 
   it('tolerates absent optional fields and an empty item list', () => {
-    const record = normalizeSubscription({ id: 'sub_min', object: 'subscription', customer: { id: 'cus_x', object: 'customer' } });
+    const record = normalizeSubscription({
+      id: 'sub_min',
+      object: 'subscription',
+      customer: { id: 'cus_x', object: 'customer' },
+    });
     expect(record).toMatchObject({
       customerExternalId: 'cus_x',
       status: null,
@@ -142,6 +146,8 @@ describe('normalizeSubscription', () => {
   });
 
   it('falls back to customer_account when customer is null (newest API)', () => {
-    expect(normalizeSubscription({ ...current(), customer: null, customer_account: 'acct_v2' }).customerExternalId).toBe('acct_v2');
+    expect(
+      normalizeSubscription({ ...current(), customer: null, customer_account: 'acct_v2' }).customerExternalId,
+    ).toBe('acct_v2');
   });
 });

@@ -1,6 +1,18 @@
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { asDate, asDecimalString, asInt, firstOf, get, idOf, listData, metadataOf, requireId, StripeNormalizeError, sumAmounts } from './read';
+import {
+  asDate,
+  asDecimalString,
+  asInt,
+  firstOf,
+  get,
+  idOf,
+  listData,
+  metadataOf,
+  requireId,
+  StripeNormalizeError,
+  sumAmounts,
+} from './read';
 
 describe('read helpers', () => {
   it('reads nested values and expandable ids without throwing', () => {

@@ -17,9 +17,7 @@ export class StripeNormalizeError extends Error {
 }
 
 export function asRecord(value: unknown): StripeObjectLike | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as StripeObjectLike)
-    : null;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as StripeObjectLike) : null;
 }
 
 /** Reads a nested value: get(obj, 'parent', 'subscription_details', 'subscription'). */

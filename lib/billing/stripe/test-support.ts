@@ -24,7 +24,12 @@ export function listFixtures(folder: string): string[] {
 }
 
 /** Wraps a bare object (objects-current-schema/) in a webhook event envelope. */
-export function wrapInEvent(type: string, object: Record<string, unknown>, created = 1_735_689_600, apiVersion = '2025-03-31.basil') {
+export function wrapInEvent(
+  type: string,
+  object: Record<string, unknown>,
+  created = 1_735_689_600,
+  apiVersion = '2025-03-31.basil',
+) {
   return {
     id: `evt_wrapped_${type.replaceAll('.', '_')}`,
     object: 'event' as const,

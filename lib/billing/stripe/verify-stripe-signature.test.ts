@@ -89,21 +89,27 @@ describe('verifyStripeSignature — headers from stripe.webhooks.generateTestHea
 
   it('rejects a body changed after signing', () => {
     const header = sign(BODY, SECRET_NEW);
-    const result = verifyStripeSignature(BODY.replace('invoice.paid', 'invoice.voided'), header, [SECRET_NEW], { nowSec: NOW });
+    const result = verifyStripeSignature(BODY.replace('invoice.paid', 'invoice.voided'), header, [SECRET_NEW], {
+      nowSec: NOW,
+    });
     expect(result).toMatchObject({ ok: false, code: 'invalid_signature' });
   });
 
   it('rejects a re-serialised body (raw bytes matter)', () => {
     const header = sign(BODY, SECRET_NEW);
     const pretty = JSON.stringify(JSON.parse(BODY), null, 2);
-    expect(verifyStripeSignature(pretty, header, [SECRET_NEW], { nowSec: NOW })).toMatchObject({ code: 'invalid_signature' });
+    expect(verifyStripeSignature(pretty, header, [SECRET_NEW], { nowSec: NOW })).toMatchObject({
+      code: 'invalid_signature',
+    });
   });
 
   it('rejects a genuine signature older than 300 s as stale, accepts exactly 300 s', () => {
-    expect(verifyStripeSignature(BODY, sign(BODY, SECRET_NEW, NOW - 301), [SECRET_NEW], { nowSec: NOW })).toMatchObject({
-      ok: false,
-      code: 'stale_signature',
-    });
+    expect(verifyStripeSignature(BODY, sign(BODY, SECRET_NEW, NOW - 301), [SECRET_NEW], { nowSec: NOW })).toMatchObject(
+      {
+        ok: false,
+        code: 'stale_signature',
+      },
+    );
     expect(verifyStripeSignature(BODY, sign(BODY, SECRET_NEW, NOW - 300), [SECRET_NEW], { nowSec: NOW }).ok).toBe(true);
   });
 
@@ -117,7 +123,9 @@ describe('verifyStripeSignature — headers from stripe.webhooks.generateTestHea
 
   it('reports a forged and old header as invalid, not stale', () => {
     const header = sign(BODY, 'whsec_attacker', NOW - 3600);
-    expect(verifyStripeSignature(BODY, header, [SECRET_NEW], { nowSec: NOW })).toMatchObject({ code: 'invalid_signature' });
+    expect(verifyStripeSignature(BODY, header, [SECRET_NEW], { nowSec: NOW })).toMatchObject({
+      code: 'invalid_signature',
+    });
   });
 
   it('uses the clock when nowSec is not given', () => {
@@ -129,23 +137,35 @@ describe('verifyStripeSignature — headers from stripe.webhooks.generateTestHea
   });
 
   it('reports a missing or empty header', () => {
-    expect(verifyStripeSignature(BODY, null, [SECRET_NEW], { nowSec: NOW })).toMatchObject({ code: 'missing_signature' });
-    expect(verifyStripeSignature(BODY, '  ', [SECRET_NEW], { nowSec: NOW })).toMatchObject({ code: 'missing_signature' });
+    expect(verifyStripeSignature(BODY, null, [SECRET_NEW], { nowSec: NOW })).toMatchObject({
+      code: 'missing_signature',
+    });
+    expect(verifyStripeSignature(BODY, '  ', [SECRET_NEW], { nowSec: NOW })).toMatchObject({
+      code: 'missing_signature',
+    });
   });
 
   it('reports an unparseable header, or one with only v0 signatures, as invalid', () => {
-    expect(verifyStripeSignature(BODY, 'garbage', [SECRET_NEW], { nowSec: NOW })).toMatchObject({ code: 'invalid_signature' });
+    expect(verifyStripeSignature(BODY, 'garbage', [SECRET_NEW], { nowSec: NOW })).toMatchObject({
+      code: 'invalid_signature',
+    });
     const v0Only = sign(BODY, SECRET_NEW).replace('v1=', 'v0=');
-    expect(verifyStripeSignature(BODY, v0Only, [SECRET_NEW], { nowSec: NOW })).toMatchObject({ code: 'invalid_signature' });
+    expect(verifyStripeSignature(BODY, v0Only, [SECRET_NEW], { nowSec: NOW })).toMatchObject({
+      code: 'invalid_signature',
+    });
   });
 
   describe('rotated secrets', () => {
     it('accepts an event signed with the new secret while the old one is still configured', () => {
-      expect(verifyStripeSignature(BODY, sign(BODY, SECRET_NEW), [SECRET_OLD, SECRET_NEW], { nowSec: NOW }).ok).toBe(true);
+      expect(verifyStripeSignature(BODY, sign(BODY, SECRET_NEW), [SECRET_OLD, SECRET_NEW], { nowSec: NOW }).ok).toBe(
+        true,
+      );
     });
 
     it('accepts an event signed with the old secret during the overlap', () => {
-      expect(verifyStripeSignature(BODY, sign(BODY, SECRET_OLD), [SECRET_NEW, SECRET_OLD], { nowSec: NOW }).ok).toBe(true);
+      expect(verifyStripeSignature(BODY, sign(BODY, SECRET_OLD), [SECRET_NEW, SECRET_OLD], { nowSec: NOW }).ok).toBe(
+        true,
+      );
     });
 
     it('accepts a header carrying one v1 signature per secret (how Stripe signs during a roll)', () => {
@@ -170,7 +190,9 @@ describe('verifyStripeSignature — headers from stripe.webhooks.generateTestHea
 
     it('ignores blank secrets and throws when none is configured', () => {
       expect(verifyStripeSignature(BODY, sign(BODY, SECRET_NEW), ['', SECRET_NEW], { nowSec: NOW }).ok).toBe(true);
-      expect(() => verifyStripeSignature(BODY, sign(BODY, SECRET_NEW), [], { nowSec: NOW })).toThrow(/no webhook signing secret/);
+      expect(() => verifyStripeSignature(BODY, sign(BODY, SECRET_NEW), [], { nowSec: NOW })).toThrow(
+        /no webhook signing secret/,
+      );
       expect(() => verifyStripeSignature(BODY, sign(BODY, SECRET_NEW), [' '], { nowSec: NOW })).toThrow();
     });
   });

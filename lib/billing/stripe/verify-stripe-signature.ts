@@ -12,14 +12,10 @@ import { stripeEventEnvelopeSchema, type StripeEventEnvelope } from '@/lib/schem
 // reported for a genuine signature (a replay).
 
 export type StripeSignatureFailureCode =
-  | 'missing_signature'
-  | 'invalid_signature'
-  | 'stale_signature'
-  | 'malformed_payload';
+  'missing_signature' | 'invalid_signature' | 'stale_signature' | 'malformed_payload';
 
 export type VerifyStripeSignatureResult =
-  | { ok: true; event: StripeEventEnvelope }
-  | { ok: false; code: StripeSignatureFailureCode; message: string };
+  { ok: true; event: StripeEventEnvelope } | { ok: false; code: StripeSignatureFailureCode; message: string };
 
 export type VerifyStripeSignatureOptions = {
   /** Maximum age of the signed timestamp in seconds; default 300 (Stripe's default). */

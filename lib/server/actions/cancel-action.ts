@@ -10,10 +10,23 @@ export async function cancelAction(actor: SessionUser, id: string, reason: strin
   return getDb().$transaction(async (tx) => {
     const action = await lockAction(tx, id);
     const policy = await getPolicy(tx, action.kind);
-    if (!policy.approverRoles.includes(actor.role)) throw new ApiError(403, 'not_an_approver', `Only ${policy.approverRoles.join(' or ')} may cancel ${action.kind} actions`);
-    if (action.status !== 'pending_approval' && action.status !== 'proposed') throw conflict('not_pending', `The action is already ${action.status}`);
+    if (!policy.approverRoles.includes(actor.role))
+      throw new ApiError(
+        403,
+        'not_an_approver',
+        `Only ${policy.approverRoles.join(' or ')} may cancel ${action.kind} actions`,
+      );
+    if (action.status !== 'pending_approval' && action.status !== 'proposed')
+      throw conflict('not_pending', `The action is already ${action.status}`);
     await tx.action.update({ where: { id }, data: { status: 'cancelled' } });
-    await appendAuditEvent(tx, { actor: { type: 'user', id: actor.id }, action: 'action.cancelled', target: { type: 'action', id }, customerId: action.customerId, requestId, data: { reason: reason ?? null } });
+    await appendAuditEvent(tx, {
+      actor: { type: 'user', id: actor.id },
+      action: 'action.cancelled',
+      target: { type: 'action', id },
+      customerId: action.customerId,
+      requestId,
+      data: { reason: reason ?? null },
+    });
     return { id, status: 'cancelled' };
   });
 }

@@ -13,7 +13,14 @@ export interface ClaimedAction {
 // whose lease ran out (it crashed or hung). SKIP LOCKED lets many workers claim side by side; the
 // lease (next_attempt_at) keeps another worker off it while this one works.
 export async function claimNextAction(leaseSeconds: number): Promise<ClaimedAction | null> {
-  const { rows } = await getPool().query<{ id: string; kind: ClaimedAction['kind']; execution_key: string; execution_attempts: number; current_revision: number; customer_id: string | null }>(
+  const { rows } = await getPool().query<{
+    id: string;
+    kind: ClaimedAction['kind'];
+    execution_key: string;
+    execution_attempts: number;
+    current_revision: number;
+    customer_id: string | null;
+  }>(
     `UPDATE actions SET status = 'executing', execution_attempts = execution_attempts + 1,
             next_attempt_at = now() + make_interval(secs => $1), updated_at = now()
       WHERE id = (SELECT id FROM actions
@@ -25,5 +32,14 @@ export async function claimNextAction(leaseSeconds: number): Promise<ClaimedActi
     [leaseSeconds],
   );
   const r = rows[0];
-  return r ? { id: r.id, kind: r.kind, executionKey: r.execution_key, attempts: r.execution_attempts, revision: r.current_revision, customerId: r.customer_id } : null;
+  return r
+    ? {
+        id: r.id,
+        kind: r.kind,
+        executionKey: r.execution_key,
+        attempts: r.execution_attempts,
+        revision: r.current_revision,
+        customerId: r.customer_id,
+      }
+    : null;
 }

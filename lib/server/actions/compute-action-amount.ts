@@ -18,7 +18,10 @@ export async function computeActionAmount(tx: Tx, kind: ActionKind, raw: unknown
     }
     case 'plan_change': {
       const p = ACTION_PAYLOADS.plan_change.parse(raw);
-      const plans = await tx.plan.findMany({ where: { key: { in: [p.fromPlanKey, p.toPlanKey] } }, select: { key: true, basePriceMinor: true, currency: true } });
+      const plans = await tx.plan.findMany({
+        where: { key: { in: [p.fromPlanKey, p.toPlanKey] } },
+        select: { key: true, basePriceMinor: true, currency: true },
+      });
       const from = plans.find((x) => x.key === p.fromPlanKey);
       const to = plans.find((x) => x.key === p.toPlanKey);
       if (!from || !to) return { amountMinor: null, currency: null };
@@ -27,7 +30,10 @@ export async function computeActionAmount(tx: Tx, kind: ActionKind, raw: unknown
     case 'dunning_step': {
       const p = ACTION_PAYLOADS.dunning_step.parse(raw);
       if (p.step !== 'retry_now') return { amountMinor: null, currency: null };
-      const inv = await tx.invoice.findUnique({ where: { id: p.invoiceId }, select: { amountRemaining: true, currency: true } });
+      const inv = await tx.invoice.findUnique({
+        where: { id: p.invoiceId },
+        select: { amountRemaining: true, currency: true },
+      });
       return { amountMinor: inv?.amountRemaining ?? null, currency: inv?.currency ?? null };
     }
     default:

@@ -18,48 +18,96 @@ export type DecideResult = { id: string; status: string; approvalsNeeded: number
 // who may decide, dual approval above the threshold (two different people, neither approving
 // their own edit), the review window. The row lock makes racing decisions apply one at a time;
 // repeating one's own approval of the same revision is a no-op, not a second effect.
-export async function decideAction(actor: SessionUser, id: string, input: DecideActionInput, requestId: string): Promise<DecideResult> {
+export async function decideAction(
+  actor: SessionUser,
+  id: string,
+  input: DecideActionInput,
+  requestId: string,
+): Promise<DecideResult> {
   return getDb().$transaction((tx) => decideInTx(tx, actor, id, input, requestId));
 }
 
-export async function decideInTx(tx: Tx, actor: SessionUser, id: string, input: DecideActionInput, requestId: string): Promise<DecideResult> {
+export async function decideInTx(
+  tx: Tx,
+  actor: SessionUser,
+  id: string,
+  input: DecideActionInput,
+  requestId: string,
+): Promise<DecideResult> {
   const action = await lockAction(tx, id);
   const policy = await getPolicy(tx, action.kind);
   const dual = policy.dualApprovalAbove !== null && (action.amountMinor ?? 0) > policy.dualApprovalAbove;
   const needed = dual ? 2 : 1;
   const mine = action.approvals.find((a) => a.revision === input.revision && a.userId === actor.id);
-  const countFor = (rev: number) => action.approvals.filter((a) => a.revision === rev && a.decision === 'approved').length;
+  const countFor = (rev: number) =>
+    action.approvals.filter((a) => a.revision === rev && a.decision === 'approved').length;
 
   if (mine && mine.decision === input.decision) {
     return { id, status: action.status, approvalsNeeded: needed, approvals: countFor(input.revision) };
   }
   if (!policy.approverRoles.includes(actor.role)) {
-    throw new ApiError(403, 'not_an_approver', `Only ${policy.approverRoles.join(' or ')} may decide ${action.kind} actions`);
+    throw new ApiError(
+      403,
+      'not_an_approver',
+      `Only ${policy.approverRoles.join(' or ')} may decide ${action.kind} actions`,
+    );
   }
   if (action.status !== 'pending_approval') throw conflict('not_pending', `The action is already ${action.status}`);
   if (action.currentRevision !== input.revision) {
-    throw conflict('revision_changed', `The action was edited: revision ${action.currentRevision} is current, you reviewed ${input.revision}`);
+    throw conflict(
+      'revision_changed',
+      `The action was edited: revision ${action.currentRevision} is current, you reviewed ${input.revision}`,
+    );
   }
-  if (action.reviewDeadline && action.reviewDeadline < new Date()) throw conflict('expired', 'The review window has passed');
+  if (action.reviewDeadline && action.reviewDeadline < new Date())
+    throw conflict('expired', 'The review window has passed');
 
-  const audit = { actor: { type: 'user' as const, id: actor.id }, target: { type: 'action', id }, customerId: action.customerId, requestId };
+  const audit = {
+    actor: { type: 'user' as const, id: actor.id },
+    target: { type: 'action', id },
+    customerId: action.customerId,
+    requestId,
+  };
   if (input.decision === 'rejected') {
-    await tx.actionApproval.create({ data: { actionId: id, revision: input.revision, userId: actor.id, decision: 'rejected', reason: input.reason } });
+    await tx.actionApproval.create({
+      data: { actionId: id, revision: input.revision, userId: actor.id, decision: 'rejected', reason: input.reason },
+    });
     await tx.action.update({ where: { id }, data: { status: 'rejected' } });
-    await appendAuditEvent(tx, { ...audit, action: 'action.rejected', data: { revision: input.revision, reason: input.reason } });
+    await appendAuditEvent(tx, {
+      ...audit,
+      action: 'action.rejected',
+      data: { revision: input.revision, reason: input.reason },
+    });
     return { id, status: 'rejected', approvalsNeeded: needed, approvals: countFor(input.revision) };
   }
 
   if (dual && action.revisions[0]?.editedById === actor.id) {
-    throw new ApiError(403, 'own_edit', 'Above the dual-approval threshold, the person who edited an action cannot approve it');
+    throw new ApiError(
+      403,
+      'own_edit',
+      'Above the dual-approval threshold, the person who edited an action cannot approve it',
+    );
   }
-  await tx.actionApproval.create({ data: { actionId: id, revision: input.revision, userId: actor.id, decision: 'approved', reason: input.reason } });
+  await tx.actionApproval.create({
+    data: { actionId: id, revision: input.revision, userId: actor.id, decision: 'approved', reason: input.reason },
+  });
   const approvals = countFor(input.revision) + 1;
   if (approvals < needed) {
-    await appendAuditEvent(tx, { ...audit, action: 'action.approval_recorded', data: { revision: input.revision, approvals, needed } });
+    await appendAuditEvent(tx, {
+      ...audit,
+      action: 'action.approval_recorded',
+      data: { revision: input.revision, approvals, needed },
+    });
     return { id, status: 'pending_approval', approvalsNeeded: needed, approvals };
   }
-  await tx.action.update({ where: { id }, data: { status: 'approved', executionKey: executionKeyFor(id, input.revision), nextAttemptAt: new Date() } });
-  await appendAuditEvent(tx, { ...audit, action: 'action.approved', data: { revision: input.revision, approvals, needed, executionKey: executionKeyFor(id, input.revision) } });
+  await tx.action.update({
+    where: { id },
+    data: { status: 'approved', executionKey: executionKeyFor(id, input.revision), nextAttemptAt: new Date() },
+  });
+  await appendAuditEvent(tx, {
+    ...audit,
+    action: 'action.approved',
+    data: { revision: input.revision, approvals, needed, executionKey: executionKeyFor(id, input.revision) },
+  });
   return { id, status: 'approved', approvalsNeeded: needed, approvals };
 }

@@ -20,23 +20,46 @@ export async function editAction(actor: SessionUser, id: string, input: EditActi
   return getDb().$transaction(async (tx) => {
     const action = await lockAction(tx, id);
     const policy = await getPolicy(tx, action.kind);
-    if (!policy.approverRoles.includes(actor.role)) throw new ApiError(403, 'not_an_approver', `Only ${policy.approverRoles.join(' or ')} may edit ${action.kind} actions`);
-    if (action.status !== 'pending_approval') throw conflict('not_editable', `The action is ${action.status}; only pending actions can be edited`);
+    if (!policy.approverRoles.includes(actor.role))
+      throw new ApiError(
+        403,
+        'not_an_approver',
+        `Only ${policy.approverRoles.join(' or ')} may edit ${action.kind} actions`,
+      );
+    if (action.status !== 'pending_approval')
+      throw conflict('not_editable', `The action is ${action.status}; only pending actions can be edited`);
     if (action.currentRevision !== input.expectedRevision) {
-      throw conflict('revision_changed', `The action is at revision ${action.currentRevision}, not ${input.expectedRevision}: reload to see the latest`);
+      throw conflict(
+        'revision_changed',
+        `The action is at revision ${action.currentRevision}, not ${input.expectedRevision}: reload to see the latest`,
+      );
     }
     const payload = parseActionPayload(action.kind, input.payload);
     const money = await computeActionAmount(tx, action.kind, payload);
     const revision = action.currentRevision + 1;
-    await tx.actionRevision.create({ data: { actionId: id, revision, payload: payload as object, editedById: actor.id, note: input.note ?? null } });
-    await tx.action.update({ where: { id }, data: { currentRevision: revision, title: input.title ?? action.title, amountMinor: money.amountMinor, currency: money.currency } });
+    await tx.actionRevision.create({
+      data: { actionId: id, revision, payload: payload as object, editedById: actor.id, note: input.note ?? null },
+    });
+    await tx.action.update({
+      where: { id },
+      data: {
+        currentRevision: revision,
+        title: input.title ?? action.title,
+        amountMinor: money.amountMinor,
+        currency: money.currency,
+      },
+    });
     await appendAuditEvent(tx, {
       actor: { type: 'user', id: actor.id },
       action: 'action.edited',
       target: { type: 'action', id },
       customerId: action.customerId,
       requestId,
-      before: { revision: action.currentRevision, payload: action.revisions[0]?.payload, amountMinor: action.amountMinor },
+      before: {
+        revision: action.currentRevision,
+        payload: action.revisions[0]?.payload,
+        amountMinor: action.amountMinor,
+      },
       after: { revision, payload, amountMinor: money.amountMinor },
       data: { note: input.note ?? null },
     });

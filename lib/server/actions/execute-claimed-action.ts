@@ -26,8 +26,10 @@ export async function executeClaimedAction(claim: ClaimedAction, provider: Billi
       return await queueMessage(claim, msg);
     }
     let result: ExecutionResult;
-    if (claim.kind === 'credit') result = await provider.issueCredit(ctx.target, ctx.payload as never, ctx.invoice?.invoice ?? null);
-    else if (claim.kind === 'plan_change') result = await provider.changePlan(ctx.target, ctx.payload as never, ctx.plan!);
+    if (claim.kind === 'credit')
+      result = await provider.issueCredit(ctx.target, ctx.payload as never, ctx.invoice?.invoice ?? null);
+    else if (claim.kind === 'plan_change')
+      result = await provider.changePlan(ctx.target, ctx.payload as never, ctx.plan!);
     else result = await provider.runDunningStep(ctx.target, ctx.payload as never, ctx.invoice!);
     faultPoint('after_provider_call');
     await recordExecutionOutcome(claim.id, { status: 'executed', result });
@@ -50,9 +52,23 @@ export async function executeClaimedAction(claim: ClaimedAction, provider: Billi
 async function queueMessage(claim: ClaimedAction, msg: ReturnType<typeof outboundMessageFor>): Promise<string> {
   await getDb().$transaction(async (tx) => {
     await enqueueOutboxMessage(tx, { ...msg, actionId: claim.id, idempotencyKey: claim.executionKey });
-    const changed = await tx.action.updateMany({ where: { id: claim.id, status: 'executing' }, data: { status: 'executed', executedAt: new Date(), nextAttemptAt: null, result: { provider: 'outbox', channel: msg.channel, destination: msg.destination } } });
+    const changed = await tx.action.updateMany({
+      where: { id: claim.id, status: 'executing' },
+      data: {
+        status: 'executed',
+        executedAt: new Date(),
+        nextAttemptAt: null,
+        result: { provider: 'outbox', channel: msg.channel, destination: msg.destination },
+      },
+    });
     if (changed.count) {
-      await appendAuditEvent(tx, { actor: { type: 'system', id: 'executor' }, action: 'action.executed', target: { type: 'action', id: claim.id }, customerId: claim.customerId, data: { executionKey: claim.executionKey, outbox: msg.channel } });
+      await appendAuditEvent(tx, {
+        actor: { type: 'system', id: 'executor' },
+        action: 'action.executed',
+        target: { type: 'action', id: claim.id },
+        customerId: claim.customerId,
+        data: { executionKey: claim.executionKey, outbox: msg.channel },
+      });
     }
   });
   return 'executed';

@@ -46,18 +46,47 @@ export async function getAction(viewer: SessionUser, id: string): Promise<Action
     result: a.result,
     error: a.error,
     description: await describeAction(db, a.kind, current.payload, a.customerId),
-    revisions: a.revisions.map((r) => ({ revision: r.revision, payload: r.payload, editedBy: r.editedBy, note: r.note, createdAt: r.createdAt.toISOString() })),
-    approvals: a.approvals.map((x) => ({ revision: x.revision, user: x.user, decision: x.decision, reason: x.reason, createdAt: x.createdAt.toISOString() })),
+    revisions: a.revisions.map((r) => ({
+      revision: r.revision,
+      payload: r.payload,
+      editedBy: r.editedBy,
+      note: r.note,
+      createdAt: r.createdAt.toISOString(),
+    })),
+    approvals: a.approvals.map((x) => ({
+      revision: x.revision,
+      user: x.user,
+      decision: x.decision,
+      reason: x.reason,
+      createdAt: x.createdAt.toISOString(),
+    })),
     policy: {
       mode: policy.mode,
       approverRoles: policy.approverRoles,
       dualApproval: dual,
       approvalsNeeded: dual ? 2 : 1,
-      canDecide: isApprover && pending && !(dual && current.editedById === viewer.id) && !a.approvals.some((x) => x.revision === a.currentRevision && x.user.id === viewer.id),
+      canDecide:
+        isApprover &&
+        pending &&
+        !(dual && current.editedById === viewer.id) &&
+        !a.approvals.some((x) => x.revision === a.currentRevision && x.user.id === viewer.id),
       canEdit: isApprover && pending,
     },
     agentRun: run
-      ? { id: run.id, agentId: run.agentId, agentVersion: run.agentVersion, reasoning: run.reasoning, inputs: run.inputs, outputs: run.outputs, trigger: run.trigger, sourceRef: run.sourceRef, modelProvider: run.modelProvider, modelId: run.modelId, promptVersion: run.promptVersion, startedAt: run.startedAt.toISOString() }
+      ? {
+          id: run.id,
+          agentId: run.agentId,
+          agentVersion: run.agentVersion,
+          reasoning: run.reasoning,
+          inputs: run.inputs,
+          outputs: run.outputs,
+          trigger: run.trigger,
+          sourceRef: run.sourceRef,
+          modelProvider: run.modelProvider,
+          modelId: run.modelId,
+          promptVersion: run.promptVersion,
+          startedAt: run.startedAt.toISOString(),
+        }
       : null,
     outbox: a.outbox,
   };

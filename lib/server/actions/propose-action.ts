@@ -35,12 +35,25 @@ export async function proposeAction(tx: Tx, input: ProposeActionInput): Promise<
   }
   const policy = await getPolicy(tx, input.kind);
   const money = await computeActionAmount(tx, input.kind, payload);
-  const audit = { actor: input.actor, target: { type: 'action', id: '' }, customerId: input.customerId, requestId: input.requestId, sourceRef: input.sourceRef, model: input.model, reasoning: input.reasoning };
+  const audit = {
+    actor: input.actor,
+    target: { type: 'action', id: '' },
+    customerId: input.customerId,
+    requestId: input.requestId,
+    sourceRef: input.sourceRef,
+    model: input.model,
+    reasoning: input.reasoning,
+  };
 
   if (policy.mode === 'off' || policy.mode === 'observe') {
     const reason = `policy for ${input.kind} is ${policy.mode}`;
     if (policy.mode === 'observe') {
-      await appendAuditEvent(tx, { ...audit, action: 'action.observed', target: { type: 'action_kind', id: input.kind }, data: { kind: input.kind, title: input.title, payload, ...money } });
+      await appendAuditEvent(tx, {
+        ...audit,
+        action: 'action.observed',
+        target: { type: 'action_kind', id: input.kind },
+        data: { kind: input.kind, title: input.title, payload, ...money },
+      });
     }
     return { outcome: policy.mode === 'off' ? 'suppressed' : 'observed', actionId: null, reason };
   }
@@ -57,15 +70,34 @@ export async function proposeAction(tx: Tx, input: ProposeActionInput): Promise<
       amountMinor: money.amountMinor,
       currency: money.currency,
       reviewDeadline: autopilot.ok ? null : new Date(Date.now() + policy.reviewWindowHours * 3_600_000),
-      revisions: { create: { revision: 1, payload: payload as object, editedById: input.actor.type === 'user' ? input.actor.id : null, note: policy.mode === 'autopilot' && !autopilot.ok ? `Needs approval: ${autopilot.reason}` : null } },
+      revisions: {
+        create: {
+          revision: 1,
+          payload: payload as object,
+          editedById: input.actor.type === 'user' ? input.actor.id : null,
+          note: policy.mode === 'autopilot' && !autopilot.ok ? `Needs approval: ${autopilot.reason}` : null,
+        },
+      },
     },
     select: { id: true },
   });
-  if (autopilot.ok) await tx.action.update({ where: { id: action.id }, data: { executionKey: executionKeyFor(action.id, 1) } });
+  if (autopilot.ok)
+    await tx.action.update({ where: { id: action.id }, data: { executionKey: executionKeyFor(action.id, 1) } });
   const target = { type: 'action', id: action.id };
-  await appendAuditEvent(tx, { ...audit, target, action: 'action.proposed', data: { kind: input.kind, title: input.title, revision: 1, payload, ...money, policyMode: policy.mode } });
+  await appendAuditEvent(tx, {
+    ...audit,
+    target,
+    action: 'action.proposed',
+    data: { kind: input.kind, title: input.title, revision: 1, payload, ...money, policyMode: policy.mode },
+  });
   if (autopilot.ok) {
-    await appendAuditEvent(tx, { ...audit, target, actor: { type: 'system', id: 'policy' }, action: 'action.auto_approved', data: { revision: 1, reason: autopilot.reason } });
+    await appendAuditEvent(tx, {
+      ...audit,
+      target,
+      actor: { type: 'system', id: 'policy' },
+      action: 'action.auto_approved',
+      data: { revision: 1, reason: autopilot.reason },
+    });
   }
   return { outcome: autopilot.ok ? 'auto_approved' : 'drafted', actionId: action.id, reason: autopilot.reason };
 }

@@ -11,20 +11,51 @@ import { loadExecutionContext } from './load-execution-context';
 // action unknown until the next pass.
 export async function reconcileUnknownActions(provider: BillingProvider = getBillingProvider()): Promise<number> {
   const db = getDb();
-  const unknown = await db.action.findMany({ where: { status: 'unknown', kind: { in: ['credit', 'plan_change', 'dunning_step'] } }, select: { id: true, kind: true, executionKey: true, executionAttempts: true, currentRevision: true, customerId: true }, take: 50 });
+  const unknown = await db.action.findMany({
+    where: { status: 'unknown', kind: { in: ['credit', 'plan_change', 'dunning_step'] } },
+    select: {
+      id: true,
+      kind: true,
+      executionKey: true,
+      executionAttempts: true,
+      currentRevision: true,
+      customerId: true,
+    },
+    take: 50,
+  });
   let settled = 0;
   for (const a of unknown) {
-    const claim = { id: a.id, kind: a.kind, executionKey: a.executionKey!, attempts: a.executionAttempts, revision: a.currentRevision, customerId: a.customerId };
+    const claim = {
+      id: a.id,
+      kind: a.kind,
+      executionKey: a.executionKey!,
+      attempts: a.executionAttempts,
+      revision: a.currentRevision,
+      customerId: a.customerId,
+    };
     try {
       const ctx = await loadExecutionContext(claim);
-      const found = await provider.findExecution(ctx.target, a.kind as 'credit' | 'plan_change' | 'dunning_step', parseActionPayload(a.kind, ctx.payload), { invoice: ctx.invoice?.invoice ?? null, plan: ctx.plan ?? undefined });
+      const found = await provider.findExecution(
+        ctx.target,
+        a.kind as 'credit' | 'plan_change' | 'dunning_step',
+        parseActionPayload(a.kind, ctx.payload),
+        { invoice: ctx.invoice?.invoice ?? null, plan: ctx.plan ?? undefined },
+      );
       await db.$transaction(async (tx) => {
         const changed = await tx.action.updateMany({
           where: { id: a.id, status: 'unknown' },
-          data: found ? { status: 'executed', result: found as object, executedAt: new Date(), error: null } : { status: 'failed', error: 'not_found: the billing platform shows no effect for this execution key' },
+          data: found
+            ? { status: 'executed', result: found as object, executedAt: new Date(), error: null }
+            : { status: 'failed', error: 'not_found: the billing platform shows no effect for this execution key' },
         });
         if (changed.count) {
-          await appendAuditEvent(tx, { actor: { type: 'system', id: 'reconciler' }, action: 'action.reconciled', target: { type: 'action', id: a.id }, customerId: a.customerId, data: { executionKey: a.executionKey, outcome: found ? 'executed' : 'failed', found } });
+          await appendAuditEvent(tx, {
+            actor: { type: 'system', id: 'reconciler' },
+            action: 'action.reconciled',
+            target: { type: 'action', id: a.id },
+            customerId: a.customerId,
+            data: { executionKey: a.executionKey, outcome: found ? 'executed' : 'failed', found },
+          });
           settled += 1;
         }
       });

@@ -9,24 +9,43 @@ type Outcome =
 
 // Records how an execution ended, guarded on `executing` so a late, duplicate worker cannot
 // overwrite a result. Final outcomes are audited in the same transaction.
-export async function recordExecutionOutcome(actionId: string, outcome: Outcome, auditAction = `action.${outcome.status}`): Promise<boolean> {
+export async function recordExecutionOutcome(
+  actionId: string,
+  outcome: Outcome,
+  auditAction = `action.${outcome.status}`,
+): Promise<boolean> {
   return getDb().$transaction(async (tx) => {
     const data =
       outcome.status === 'executed'
-        ? { status: 'executed' as const, result: outcome.result as object, executedAt: new Date(), nextAttemptAt: null, error: null }
+        ? {
+            status: 'executed' as const,
+            result: outcome.result as object,
+            executedAt: new Date(),
+            nextAttemptAt: null,
+            error: null,
+          }
         : outcome.status === 'retry'
           ? { error: `${outcome.code}: ${outcome.error}`, nextAttemptAt: outcome.retryAt }
           : { status: outcome.status, error: `${outcome.code}: ${outcome.error}`, nextAttemptAt: null };
     const changed = await tx.action.updateMany({ where: { id: actionId, status: 'executing' }, data });
     if (changed.count === 0) return false;
     if (outcome.status !== 'retry') {
-      const a = await tx.action.findUniqueOrThrow({ where: { id: actionId }, select: { customerId: true, executionKey: true, executionAttempts: true } });
+      const a = await tx.action.findUniqueOrThrow({
+        where: { id: actionId },
+        select: { customerId: true, executionKey: true, executionAttempts: true },
+      });
       await appendAuditEvent(tx, {
         actor: { type: 'system', id: 'executor' },
         action: auditAction,
         target: { type: 'action', id: actionId },
         customerId: a.customerId,
-        data: { executionKey: a.executionKey, attempts: a.executionAttempts, ...(outcome.status === 'executed' ? { result: outcome.result } : { error: outcome.error, code: outcome.code }) },
+        data: {
+          executionKey: a.executionKey,
+          attempts: a.executionAttempts,
+          ...(outcome.status === 'executed'
+            ? { result: outcome.result }
+            : { error: outcome.error, code: outcome.code }),
+        },
       });
     }
     return true;

@@ -3,9 +3,7 @@ import { GENESIS_HASH, auditHash, type AuditRecord } from './audit-hash';
 import { toJsonValue } from './canonical-json';
 
 export type Actor =
-  | { type: 'user'; id: string }
-  | { type: 'agent'; id: string; version: string }
-  | { type: 'system'; id?: string };
+  { type: 'user'; id: string } | { type: 'agent'; id: string; version: string } | { type: 'system'; id?: string };
 
 export interface AuditInput {
   actor: Actor;
@@ -52,6 +50,8 @@ export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<{ seq
   };
   const hash = auditHash(record);
   const json = (v: unknown) => (v === null ? undefined : (v as object));
-  await tx.auditEvent.create({ data: { ...record, before: json(record.before), after: json(record.after), data: json(record.data), hash } });
+  await tx.auditEvent.create({
+    data: { ...record, before: json(record.before), after: json(record.after), data: json(record.data), hash },
+  });
   return { sequence: record.sequence, hash };
 }

@@ -27,5 +27,8 @@ export interface AuditRecord {
 // or removing a row, breaks the chain from that row on.
 export function auditHash(record: AuditRecord): string {
   const { prevHash, ...rest } = record;
-  return createHash('sha256').update(prevHash).update(canonicalJson({ ...rest, sequence: rest.sequence.toString() })).digest('hex');
+  return createHash('sha256')
+    .update(prevHash)
+    .update(canonicalJson({ ...rest, sequence: rest.sequence.toString() }))
+    .digest('hex');
 }

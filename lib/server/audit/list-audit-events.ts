@@ -9,7 +9,18 @@ export async function listAuditEvents(query: z.infer<typeof auditListQuery>) {
     where: auditWhere(query),
     orderBy: { sequence: 'desc' },
     take: query.limit,
-    select: { sequence: true, occurredAt: true, actorType: true, actorId: true, action: true, targetType: true, targetId: true, customerId: true, requestId: true, hash: true },
+    select: {
+      sequence: true,
+      occurredAt: true,
+      actorType: true,
+      actorId: true,
+      action: true,
+      targetType: true,
+      targetId: true,
+      customerId: true,
+      requestId: true,
+      hash: true,
+    },
   });
   return rows.map((r) => ({ ...r, sequence: r.sequence.toString(), occurredAt: r.occurredAt.toISOString() }));
 }

@@ -12,14 +12,25 @@ export async function verifyAuditChain(db: Db, pageSize = 2000): Promise<ChainVe
   let expected = 1n;
   let rows = 0;
   for (;;) {
-    const page = await db.auditEvent.findMany({ where: { sequence: { gte: expected } }, orderBy: { sequence: 'asc' }, take: pageSize });
+    const page = await db.auditEvent.findMany({
+      where: { sequence: { gte: expected } },
+      orderBy: { sequence: 'asc' },
+      take: pageSize,
+    });
     if (!page.length) return { ok: true, rows, lastHash: prevHash };
     for (const row of page) {
       const at = row.sequence.toString();
       if (row.sequence !== expected) return { ok: false, rows, brokenAt: expected.toString(), reason: 'sequence_gap' };
       if (row.prevHash !== prevHash) return { ok: false, rows, brokenAt: at, reason: 'prev_hash_mismatch' };
       const { hash, ...record } = row;
-      if (auditHash({ ...record, before: record.before ?? null, after: record.after ?? null, data: record.data ?? null }) !== hash) {
+      if (
+        auditHash({
+          ...record,
+          before: record.before ?? null,
+          after: record.after ?? null,
+          data: record.data ?? null,
+        }) !== hash
+      ) {
         return { ok: false, rows, brokenAt: at, reason: 'hash_mismatch' };
       }
       prevHash = hash;

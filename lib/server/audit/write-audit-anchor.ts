@@ -6,9 +6,17 @@ import type { Db } from '@/lib/db';
 // anchor: someone who can rewrite the database and recompute every hash still cannot change the
 // anchors already shipped to logs and backups.
 export async function writeAuditAnchor(db: Db, file: string): Promise<{ sequence: string; hash: string } | null> {
-  const last = await db.auditEvent.findFirst({ orderBy: { sequence: 'desc' }, select: { sequence: true, hash: true, occurredAt: true } });
+  const last = await db.auditEvent.findFirst({
+    orderBy: { sequence: 'desc' },
+    select: { sequence: true, hash: true, occurredAt: true },
+  });
   if (!last) return null;
-  const anchor = { sequence: last.sequence.toString(), hash: last.hash, occurredAt: last.occurredAt.toISOString(), anchoredAt: new Date().toISOString() };
+  const anchor = {
+    sequence: last.sequence.toString(),
+    hash: last.hash,
+    occurredAt: last.occurredAt.toISOString(),
+    anchoredAt: new Date().toISOString(),
+  };
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   writeFileSync(file, `${JSON.stringify(anchor, null, 2)}\n`);
   console.log(`[audit-anchor] sequence=${anchor.sequence} hash=${anchor.hash}`);

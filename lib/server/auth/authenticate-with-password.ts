@@ -4,10 +4,13 @@ import type { SessionUser } from '@/lib/auth/roles';
 import { isSignInRateLimited, recordSignInAttempt } from './check-sign-in-rate-limit';
 
 export type PasswordSignIn =
-  | { ok: true; user: SessionUser }
-  | { ok: false; reason: 'invalid_credentials' | 'rate_limited' };
+  { ok: true; user: SessionUser } | { ok: false; reason: 'invalid_credentials' | 'rate_limited' };
 
-export async function authenticateWithPassword(emailInput: string, password: string, ip: string): Promise<PasswordSignIn> {
+export async function authenticateWithPassword(
+  emailInput: string,
+  password: string,
+  ip: string,
+): Promise<PasswordSignIn> {
   const email = emailInput.trim().toLowerCase();
   if (await isSignInRateLimited(email, ip)) return { ok: false, reason: 'rate_limited' };
   const db = getDb();

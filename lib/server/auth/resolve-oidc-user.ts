@@ -4,11 +4,17 @@ import type { SessionUser } from '@/lib/auth/roles';
 
 // An OIDC sign-in maps to a Tollgate user by verified e-mail. Unknown people are refused unless
 // OIDC_AUTO_PROVISION_ROLE names the role they get (admins can change it later in Settings).
-export async function resolveOidcUser(emailInput: string | null | undefined, name: string | null | undefined): Promise<SessionUser | null> {
+export async function resolveOidcUser(
+  emailInput: string | null | undefined,
+  name: string | null | undefined,
+): Promise<SessionUser | null> {
   const email = emailInput?.trim().toLowerCase();
   if (!email) return null;
   const db = getDb();
-  const existing = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, disabledAt: true } });
+  const existing = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true },
+  });
   if (existing) {
     if (existing.disabledAt) return null;
     await db.user.update({ where: { id: existing.id }, data: { lastLoginAt: new Date() } });

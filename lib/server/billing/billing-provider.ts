@@ -30,11 +30,20 @@ export interface ExecutionResult {
 
 export interface BillingProvider {
   readonly name: 'stripe' | 'ledger';
-  issueCredit(t: ExecutionTarget, p: ActionPayload<'credit'>, invoice: InvoiceTarget['invoice'] | null): Promise<ExecutionResult>;
+  issueCredit(
+    t: ExecutionTarget,
+    p: ActionPayload<'credit'>,
+    invoice: InvoiceTarget['invoice'] | null,
+  ): Promise<ExecutionResult>;
   changePlan(t: ExecutionTarget, p: ActionPayload<'plan_change'>, target: PlanChangeTarget): Promise<ExecutionResult>;
   runDunningStep(t: ExecutionTarget, p: ActionPayload<'dunning_step'>, target: InvoiceTarget): Promise<ExecutionResult>;
   // Reconciliation: was this key's effect applied? null when the platform shows no trace of it.
-  findExecution(t: ExecutionTarget, kind: 'credit' | 'plan_change' | 'dunning_step', payload: unknown, context: { invoice?: InvoiceTarget['invoice'] | null; plan?: PlanChangeTarget }): Promise<ExecutionResult | null>;
+  findExecution(
+    t: ExecutionTarget,
+    kind: 'credit' | 'plan_change' | 'dunning_step',
+    payload: unknown,
+    context: { invoice?: InvoiceTarget['invoice'] | null; plan?: PlanChangeTarget },
+  ): Promise<ExecutionResult | null>;
 }
 
 // `retryable`: resend with the same key later (5xx, 429, timeouts, lost connections).

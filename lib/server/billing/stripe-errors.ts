@@ -6,12 +6,19 @@ import { ProviderError } from './billing-provider';
 // timeout may have.
 export function toProviderError(err: unknown): ProviderError {
   if (err instanceof ProviderError) return err;
-  if (err instanceof Stripe.errors.StripeRateLimitError) return new ProviderError(err.message, 'rate_limited', true, false);
-  if (err instanceof Stripe.errors.StripeConnectionError) return new ProviderError(err.message || 'Connection to Stripe failed', 'connection_error', true, true);
-  if (err instanceof Stripe.errors.StripeAPIError || (err instanceof Stripe.errors.StripeError && (err.statusCode ?? 0) >= 500)) {
+  if (err instanceof Stripe.errors.StripeRateLimitError)
+    return new ProviderError(err.message, 'rate_limited', true, false);
+  if (err instanceof Stripe.errors.StripeConnectionError)
+    return new ProviderError(err.message || 'Connection to Stripe failed', 'connection_error', true, true);
+  if (
+    err instanceof Stripe.errors.StripeAPIError ||
+    (err instanceof Stripe.errors.StripeError && (err.statusCode ?? 0) >= 500)
+  ) {
     return new ProviderError(err.message, 'stripe_server_error', true, true);
   }
-  if (err instanceof Stripe.errors.StripeIdempotencyError) return new ProviderError(err.message, 'idempotency_conflict', false, true);
-  if (err instanceof Stripe.errors.StripeError) return new ProviderError(err.message, err.code ?? err.type, false, false);
+  if (err instanceof Stripe.errors.StripeIdempotencyError)
+    return new ProviderError(err.message, 'idempotency_conflict', false, true);
+  if (err instanceof Stripe.errors.StripeError)
+    return new ProviderError(err.message, err.code ?? err.type, false, false);
   return new ProviderError((err as Error)?.message ?? String(err), 'unexpected_error', true, true);
 }

@@ -5,7 +5,12 @@ export const liveSubscriptionSelect = {
   where: { status: { notIn: ['canceled' as const, 'incomplete_expired' as const] } },
   orderBy: { currentPeriodStart: 'desc' as const },
   take: 1,
-  select: { status: true, currentPeriodStart: true, currentPeriodEnd: true, plan: { select: { key: true, name: true } } },
+  select: {
+    status: true,
+    currentPeriodStart: true,
+    currentPeriodEnd: true,
+    plan: { select: { key: true, name: true } },
+  },
 };
 
 interface Row {
@@ -14,7 +19,12 @@ interface Row {
   email: string | null;
   externalId: string | null;
   delinquent: boolean;
-  subscriptions: { status: string; currentPeriodStart: Date; currentPeriodEnd: Date; plan: { key: string; name: string } }[];
+  subscriptions: {
+    status: string;
+    currentPeriodStart: Date;
+    currentPeriodEnd: Date;
+    plan: { key: string; name: string };
+  }[];
 }
 
 export function customerSummaryFrom(c: Row, usage: MeterUsage[]): CustomerSummary {

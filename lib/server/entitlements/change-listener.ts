@@ -43,7 +43,11 @@ export class ChangeListener {
   private async connect(): Promise<void> {
     this.timer = null;
     if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.opts.connectionString, keepAlive: true, connectionTimeoutMillis: 3_000 });
+    const client = new pg.Client({
+      connectionString: this.opts.connectionString,
+      keepAlive: true,
+      connectionTimeoutMillis: 3_000,
+    });
     this.client = client;
     let lost = false;
     const onLost = () => {

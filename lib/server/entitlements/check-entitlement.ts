@@ -12,18 +12,33 @@ export interface EntitlementRef {
   ref: string; // customer id, external id, or the API key's sha256
 }
 
-export function entitlementRefOf(input: Pick<EntitlementCheckInput, 'apiKey' | 'customerId' | 'externalCustomerId'>): EntitlementRef {
+export function entitlementRefOf(
+  input: Pick<EntitlementCheckInput, 'apiKey' | 'customerId' | 'externalCustomerId'>,
+): EntitlementRef {
   if (input.apiKey !== undefined) return { kind: 'apiKey', ref: hashSecret(input.apiKey) };
   if (input.customerId !== undefined) return { kind: 'id', ref: input.customerId };
   return { kind: 'external', ref: input.externalCustomerId! };
 }
 
-const denied = (reason: 'unknown_customer' | 'no_subscription' | 'unknown_meter' | 'not_in_plan', resetsAt: string | null = null): EntitlementAnswer => ({
-  allowed: false, reason, limit: null, remaining: null, used: null, resetsAt,
+const denied = (
+  reason: 'unknown_customer' | 'no_subscription' | 'unknown_meter' | 'not_in_plan',
+  resetsAt: string | null = null,
+): EntitlementAnswer => ({
+  allowed: false,
+  reason,
+  limit: null,
+  remaining: null,
+  used: null,
+  resetsAt,
 });
 
 // The answer from a loaded entry; undefined only when the meter catalogue is needed and not cached.
-export function answerFor(entry: CustomerEntitlements, meterKey: string, quantity: number, meters: Map<string, MeterInfo> | null): EntitlementAnswer | undefined {
+export function answerFor(
+  entry: CustomerEntitlements,
+  meterKey: string,
+  quantity: number,
+  meters: Map<string, MeterInfo> | null,
+): EntitlementAnswer | undefined {
   if (entry.state !== 'ok') return denied(entry.state);
   const m = entry.meters.get(meterKey);
   if (m !== undefined) return decideEntitlement(m, quantity, entry.resetsAt);
@@ -32,20 +47,34 @@ export function answerFor(entry: CustomerEntitlements, meterKey: string, quantit
 }
 
 // The in-process hot path: a cache hit answers synchronously with no I/O; undefined on a miss.
-export function checkEntitlementCached(ref: EntitlementRef, meterKey: string, quantity: number, now = Date.now()): EntitlementAnswer | undefined {
+export function checkEntitlementCached(
+  ref: EntitlementRef,
+  meterKey: string,
+  quantity: number,
+  now = Date.now(),
+): EntitlementAnswer | undefined {
   const entry = getEntitlementCache().get(ref.kind, ref.ref, now);
   return entry === undefined ? undefined : answerFor(entry, meterKey, quantity, cachedMeters(now));
 }
 
 export function failAnswer(mode: FailMode): EntitlementAnswer {
-  return { allowed: mode === 'open', reason: mode === 'open' ? 'fail_open' : 'fail_closed', limit: null, remaining: null, used: null, resetsAt: null };
+  return {
+    allowed: mode === 'open',
+    reason: mode === 'open' ? 'fail_open' : 'fail_closed',
+    limit: null,
+    remaining: null,
+    used: null,
+    resetsAt: null,
+  };
 }
 
 // After the database was found unreachable, answer from the fail mode for a second without
 // trying again, so a gateway's checks stay fast during an outage instead of each waiting on a
 // connection attempt.
 const OUTAGE_RECHECK_MS = 1_000;
-const g = globalThis as unknown as { tollgateEntitlementLoads?: { pending: Map<string, Promise<CustomerEntitlements>>; downUntil: number } };
+const g = globalThis as unknown as {
+  tollgateEntitlementLoads?: { pending: Map<string, Promise<CustomerEntitlements>>; downUntil: number };
+};
 const loads = (g.tollgateEntitlementLoads ??= { pending: new Map(), downUntil: 0 });
 
 // What the plan of the customer behind `ref` does when the database cannot be reached — as
@@ -67,7 +96,11 @@ function loadShared(ref: EntitlementRef): Promise<CustomerEntitlements> {
 
 // Cache first; on a miss one query (shared by concurrent misses for the same reference), kept
 // for the next checks. With the database unreachable: the plan's fail mode.
-export async function checkEntitlement(ref: EntitlementRef, meterKey: string, quantity: number): Promise<EntitlementAnswer> {
+export async function checkEntitlement(
+  ref: EntitlementRef,
+  meterKey: string,
+  quantity: number,
+): Promise<EntitlementAnswer> {
   const now = Date.now();
   const hit = checkEntitlementCached(ref, meterKey, quantity, now);
   if (hit) return hit;

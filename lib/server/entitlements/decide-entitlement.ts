@@ -16,5 +16,12 @@ export function decideEntitlement(m: MeterEntitlement, quantity: number, resetsA
   if (m.hardLimit !== null && after > m.hardLimit) {
     return { allowed: false, reason: 'limit_exceeded', limit, remaining, used: m.used, resetsAt };
   }
-  return { allowed: true, reason: after > m.included ? 'overage' : 'within_limit', limit, remaining, used: m.used, resetsAt };
+  return {
+    allowed: true,
+    reason: after > m.included ? 'overage' : 'within_limit',
+    limit,
+    remaining,
+    used: m.used,
+    resetsAt,
+  };
 }

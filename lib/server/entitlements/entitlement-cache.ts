@@ -1,5 +1,9 @@
 import { requireDatabaseUrl } from '@/lib/env';
-import { INGEST_TOKENS_CHANNEL, onIngestTokensChanged, resetIngestTokenCache } from '@/lib/server/ingest/ingest-token-cache';
+import {
+  INGEST_TOKENS_CHANNEL,
+  onIngestTokensChanged,
+  resetIngestTokenCache,
+} from '@/lib/server/ingest/ingest-token-cache';
 import { ChangeListener } from './change-listener';
 import { ENTITLEMENTS_CHANNEL } from './notify-entitlements-changed';
 
@@ -37,7 +41,11 @@ const MAX_ENTRIES = 100_000;
 // everything), and a listener reset flushes everything. A load that raced with an invalidation
 // is answered but not kept (change sequence numbers), so a stale read never sticks.
 export class EntitlementCache {
-  private readonly maps: Record<RefKind, Map<string, CustomerEntitlements>> = { id: new Map(), external: new Map(), apiKey: new Map() };
+  private readonly maps: Record<RefKind, Map<string, CustomerEntitlements>> = {
+    id: new Map(),
+    external: new Map(),
+    apiKey: new Map(),
+  };
   // Survive flushes: what each reference's plan does when the database cannot be reached.
   private readonly failModes = new Map<string, FailMode>();
   private seq = 0;
@@ -140,7 +148,10 @@ export function getEntitlementCache(): EntitlementCache {
     holder.listener = new ChangeListener({
       connectionString: requireDatabaseUrl(),
       channels: [ENTITLEMENTS_CHANNEL, INGEST_TOKENS_CHANNEL],
-      onNotify: (channel, payload) => (channel === ENTITLEMENTS_CHANNEL ? applyEntitlementNotification(holder.cache, payload) : onIngestTokensChanged(payload)),
+      onNotify: (channel, payload) =>
+        channel === ENTITLEMENTS_CHANNEL
+          ? applyEntitlementNotification(holder.cache, payload)
+          : onIngestTokensChanged(payload),
       onReset: () => {
         holder.cache.flush();
         resetIngestTokenCache();

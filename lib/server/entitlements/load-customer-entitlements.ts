@@ -55,17 +55,49 @@ const SQL: Record<RefKind, string> = { id: sqlFor('id'), external: sqlFor('exter
 
 // One round trip: who the reference names, their entitled subscription's plan limits, period
 // and current usage per meter. `ref` for apiKey is the key's sha256 hash.
-export async function loadCustomerEntitlements(kind: RefKind, ref: string, client: Pick<pg.PoolClient, 'query'> = getPool()): Promise<CustomerEntitlements> {
+export async function loadCustomerEntitlements(
+  kind: RefKind,
+  ref: string,
+  client: Pick<pg.PoolClient, 'query'> = getPool(),
+): Promise<CustomerEntitlements> {
   const { rows } = await client.query<Row>({ name: `tollgate_entitlements_${kind}`, text: SQL[kind], values: [ref] });
   const base = { meters: new Map<string, MeterEntitlement>(), expiresAt: 0, valid: true };
   const ids = new Set(rows.map((r) => r.customer_id));
-  if (ids.size !== 1) return { ...base, state: 'unknown_customer', customerId: null, failMode: null, periodEndMs: Infinity, resetsAt: null };
+  if (ids.size !== 1)
+    return {
+      ...base,
+      state: 'unknown_customer',
+      customerId: null,
+      failMode: null,
+      periodEndMs: Infinity,
+      resetsAt: null,
+    };
   const first = rows[0]!;
-  if (first.period_end_ms === null) return { ...base, state: 'no_subscription', customerId: first.customer_id, failMode: null, periodEndMs: Infinity, resetsAt: null };
+  if (first.period_end_ms === null)
+    return {
+      ...base,
+      state: 'no_subscription',
+      customerId: first.customer_id,
+      failMode: null,
+      periodEndMs: Infinity,
+      resetsAt: null,
+    };
   for (const r of rows) {
     if (!r.meter_key) continue;
-    base.meters.set(r.meter_key, { aggregation: r.aggregation!, included: Number(r.included), hardLimit: r.hard_limit === null ? null : Number(r.hard_limit), used: Number(r.used ?? 0) });
+    base.meters.set(r.meter_key, {
+      aggregation: r.aggregation!,
+      included: Number(r.included),
+      hardLimit: r.hard_limit === null ? null : Number(r.hard_limit),
+      used: Number(r.used ?? 0),
+    });
   }
   const periodEndMs = Number(first.period_end_ms);
-  return { ...base, state: 'ok', customerId: first.customer_id, failMode: first.fail_mode, periodEndMs, resetsAt: new Date(periodEndMs).toISOString() };
+  return {
+    ...base,
+    state: 'ok',
+    customerId: first.customer_id,
+    failMode: first.fail_mode,
+    periodEndMs,
+    resetsAt: new Date(periodEndMs).toISOString(),
+  };
 }

@@ -18,7 +18,10 @@ export async function notifyEntitlementsChanged(tx: Tx, customerIds: string[] | 
   await tx.$executeRaw`SELECT pg_notify(${ENTITLEMENTS_CHANNEL}, ${payloadFor(customerIds)})`;
 }
 
-export async function notifyEntitlementsChangedSql(client: Pick<pg.PoolClient, 'query'>, customerIds: string[] | 'all'): Promise<void> {
+export async function notifyEntitlementsChangedSql(
+  client: Pick<pg.PoolClient, 'query'>,
+  customerIds: string[] | 'all',
+): Promise<void> {
   if (customerIds !== 'all' && customerIds.length === 0) return;
   await client.query('SELECT pg_notify($1, $2)', [ENTITLEMENTS_CHANNEL, payloadFor(customerIds)]);
 }

@@ -4,7 +4,17 @@ export async function listIncidents() {
   const rows = await getDb().incident.findMany({
     orderBy: { startedAt: 'desc' },
     take: 100,
-    select: { id: true, title: true, description: true, severity: true, status: true, startedAt: true, resolvedAt: true, slaPolicy: { select: { name: true } }, _count: { select: { impacts: true } } },
+    select: {
+      id: true,
+      title: true,
+      description: true,
+      severity: true,
+      status: true,
+      startedAt: true,
+      resolvedAt: true,
+      slaPolicy: { select: { name: true } },
+      _count: { select: { impacts: true } },
+    },
   });
   return rows.map((r) => ({
     id: r.id,

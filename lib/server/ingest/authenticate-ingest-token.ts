@@ -3,7 +3,14 @@ import { getPool } from '@/lib/db';
 import { ApiError } from '@/lib/api/api-error';
 import { isDatabaseUnavailable } from '@/lib/api/error-response';
 import { isChangeFeedLive, startChangeFeed } from '@/lib/server/entitlements/entitlement-cache';
-import { cacheToken, forgetToken, getCachedToken, lastKnownToken, rememberToken, tokenChangeSeq } from './ingest-token-cache';
+import {
+  cacheToken,
+  forgetToken,
+  getCachedToken,
+  lastKnownToken,
+  rememberToken,
+  tokenChangeSeq,
+} from './ingest-token-cache';
 
 export interface IngestCaller {
   tokenId: string;

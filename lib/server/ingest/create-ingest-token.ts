@@ -10,15 +10,31 @@ export const INGEST_TOKEN_PREFIX = 'tg_ingest_';
 
 // Creates a token for a source. The secret (192 random bits) is returned once, here; only its
 // sha256 is stored, so a lost secret means a new token. The audit event never sees the secret.
-export async function createIngestToken(actor: SessionUser, input: CreateIngestTokenInput, requestId: string): Promise<CreatedIngestToken> {
+export async function createIngestToken(
+  actor: SessionUser,
+  input: CreateIngestTokenInput,
+  requestId: string,
+): Promise<CreatedIngestToken> {
   const secret = `${INGEST_TOKEN_PREFIX}${randomBytes(24).toString('base64url')}`;
   return getDb().$transaction(async (tx) => {
     const token = await tx.ingestToken.create({
-      data: { name: input.name, source: input.source, prefix: secret.slice(0, INGEST_TOKEN_PREFIX.length + 6), tokenHash: hashSecret(secret), createdById: actor.id },
+      data: {
+        name: input.name,
+        source: input.source,
+        prefix: secret.slice(0, INGEST_TOKEN_PREFIX.length + 6),
+        tokenHash: hashSecret(secret),
+        createdById: actor.id,
+      },
       select: ingestTokenSelect,
     });
     const view = toIngestTokenView(token);
-    await appendAuditEvent(tx, { actor: { type: 'user', id: actor.id }, action: 'ingest_token.created', target: { type: 'ingest_token', id: token.id }, requestId, after: view });
+    await appendAuditEvent(tx, {
+      actor: { type: 'user', id: actor.id },
+      action: 'ingest_token.created',
+      target: { type: 'ingest_token', id: token.id },
+      requestId,
+      after: view,
+    });
     return { ...view, secret };
   });
 }

@@ -17,7 +17,9 @@ const MAX = 10_000;
 // gateways holding a valid token still get fail-open/closed entitlement answers (and ingestion a
 // clean 503) during an outage. Revocations remove tokens from it too; no revocation can commit
 // while the database is down.
-const g = globalThis as unknown as { tollgateIngestTokens?: { tokens: Map<string, CachedToken>; lastKnown: Map<string, CachedToken>; changes: number } };
+const g = globalThis as unknown as {
+  tollgateIngestTokens?: { tokens: Map<string, CachedToken>; lastKnown: Map<string, CachedToken>; changes: number };
+};
 const state = (g.tollgateIngestTokens ??= { tokens: new Map(), lastKnown: new Map(), changes: 0 });
 const tokens = state.tokens;
 

@@ -18,7 +18,10 @@ export interface IngestOutcome {
   rejected: number;
 }
 
-const CONFLICT = { code: 'idempotency_conflict', message: 'An event with this idempotency key was already stored with a different payload; the stored event was kept' };
+const CONFLICT = {
+  code: 'idempotency_conflict',
+  message: 'An event with this idempotency key was already stored with a different payload; the stored event was kept',
+};
 const keyOf = (raw: unknown, format: UsageRequest['format']): string | null => {
   const k = (raw as Record<string, unknown> | null)?.[format === 'json' ? 'idempotencyKey' : 'id'];
   return typeof k === 'string' ? k : null;
@@ -27,8 +30,16 @@ const keyOf = (raw: unknown, format: UsageRequest['format']): string | null => {
 // Validates, resolves and stores one request's events; each gets a verdict. Valid events are
 // stored even when others in the batch are rejected. Resolves only after the transaction
 // committed (or throws — e.g. database unavailable — and then nothing was stored).
-export async function ingestUsage(caller: IngestCaller, request: UsageRequest, now = Date.now()): Promise<IngestOutcome> {
-  const verdicts: EventVerdict[] = request.items.map((raw, index) => ({ index, idempotencyKey: keyOf(raw, request.format), status: 'rejected' }));
+export async function ingestUsage(
+  caller: IngestCaller,
+  request: UsageRequest,
+  now = Date.now(),
+): Promise<IngestOutcome> {
+  const verdicts: EventVerdict[] = request.items.map((raw, index) => ({
+    index,
+    idempotencyKey: keyOf(raw, request.format),
+    status: 'rejected',
+  }));
   const valid: { index: number; event: NormalizedEvent }[] = [];
   for (const [index, raw] of request.items.entries()) {
     const result = normalizeUsageEvent(raw, request.format, now);
@@ -40,16 +51,32 @@ export async function ingestUsage(caller: IngestCaller, request: UsageRequest, n
   const storableIndex: number[] = [];
   if (valid.length) {
     const refKeys = valid.map((v) => refCacheKey(v.event.customer));
-    const [meters, customers] = await Promise.all([getMeters(valid.map((v) => v.event.meterKey)), resolveCustomerRefs(valid.map((v) => v.event.customer), refKeys)]);
+    const [meters, customers] = await Promise.all([
+      getMeters(valid.map((v) => v.event.meterKey)),
+      resolveCustomerRefs(
+        valid.map((v) => v.event.customer),
+        refKeys,
+      ),
+    ]);
     for (const [i, { index, event }] of valid.entries()) {
       const customerId = customers.get(refKeys[i]!);
       const meter = meters.get(event.meterKey);
       const v = verdicts[index]!;
       if (!customerId) v.error = { code: 'unknown_customer', message: 'No customer matches this reference' };
       else if (!meter) v.error = { code: 'unknown_meter', message: `No meter has the key "${event.meterKey}"` };
-      else if (event.quantity < 0 && !meter.allowNegative) v.error = { code: 'negative_quantity', message: `Meter "${meter.key}" does not accept negative quantities` };
+      else if (event.quantity < 0 && !meter.allowNegative)
+        v.error = { code: 'negative_quantity', message: `Meter "${meter.key}" does not accept negative quantities` };
       else {
-        storable.push({ source: caller.source, idempotencyKey: event.idempotencyKey, customerId, meterId: meter.id, quantity: event.quantity, occurredAtMs: event.occurredAtMs, propertiesJson: event.propertiesJson, payloadHash: hashUsageEvent(customerId, meter.id, event.quantity, event.occurredAtMs, event.propertiesJson) });
+        storable.push({
+          source: caller.source,
+          idempotencyKey: event.idempotencyKey,
+          customerId,
+          meterId: meter.id,
+          quantity: event.quantity,
+          occurredAtMs: event.occurredAtMs,
+          propertiesJson: event.propertiesJson,
+          payloadHash: hashUsageEvent(customerId, meter.id, event.quantity, event.occurredAtMs, event.propertiesJson),
+        });
         storableIndex.push(index);
       }
     }
@@ -62,7 +89,8 @@ export async function ingestUsage(caller: IngestCaller, request: UsageRequest, n
       const v = verdicts[storableIndex[i]!]!;
       if (verdict === 'accepted' || verdict === 'duplicate') v.status = verdict;
       else if (verdict === 'conflict') Object.assign(v, { status: 'conflict', error: CONFLICT });
-      else v.error = { code: 'unknown_customer', message: 'The customer or meter was deleted while the event was stored' };
+      else
+        v.error = { code: 'unknown_customer', message: 'The customer or meter was deleted while the event was stored' };
       if (verdict === 'accepted') touched.add(storable[i]!.customerId);
     }
   }
@@ -80,6 +108,10 @@ export async function ingestUsage(caller: IngestCaller, request: UsageRequest, n
     else if (v.status === 'conflict') outcome.conflicts++;
     else outcome.rejected++;
   }
-  recordIngestStats(caller.source, { accepted: outcome.accepted, duplicate: outcome.duplicates, rejected: outcome.rejected + outcome.conflicts });
+  recordIngestStats(caller.source, {
+    accepted: outcome.accepted,
+    duplicate: outcome.duplicates,
+    rejected: outcome.rejected + outcome.conflicts,
+  });
   return outcome;
 }

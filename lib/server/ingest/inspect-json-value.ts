@@ -6,7 +6,8 @@ import type { EventError } from '@/lib/schemas/usage';
 export function inspectJsonValue(value: unknown, field: string, maxDepth: number, depth = 1): EventError | null {
   if (typeof value === 'string') return inspectString(value, field);
   if (value === null || typeof value !== 'object') return null;
-  if (depth > maxDepth) return { code: 'properties_too_deep', message: `${field} is nested deeper than ${maxDepth} levels` };
+  if (depth > maxDepth)
+    return { code: 'properties_too_deep', message: `${field} is nested deeper than ${maxDepth} levels` };
   if (Array.isArray(value)) {
     for (const item of value) {
       const err = inspectJsonValue(item, field, maxDepth, depth + 1);
@@ -28,6 +29,7 @@ type WellFormed = string & { isWellFormed(): boolean };
 
 export function inspectString(value: string, field: string): EventError | null {
   if (value.includes('\u0000')) return { code: 'nul_byte', message: `${field} contains a NUL byte (\\u0000)` };
-  if (!(value as WellFormed).isWellFormed()) return { code: 'invalid_unicode', message: `${field} contains an unpaired UTF-16 surrogate` };
+  if (!(value as WellFormed).isWellFormed())
+    return { code: 'invalid_unicode', message: `${field} contains an unpaired UTF-16 surrogate` };
   return null;
 }

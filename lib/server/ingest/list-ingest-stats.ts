@@ -6,7 +6,13 @@ import type { IngestStatRow, IngestStatsResponse } from '@/lib/schemas/ingest-to
 export async function listIngestStats(days: number, today = new Date()): Promise<IngestStatsResponse> {
   const to = today.toISOString().slice(0, 10);
   const from = new Date(Date.parse(to) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
-  const { rows } = await getPool().query<{ source: string; day: string; accepted: number; duplicate: number; rejected: number }>(
+  const { rows } = await getPool().query<{
+    source: string;
+    day: string;
+    accepted: number;
+    duplicate: number;
+    rejected: number;
+  }>(
     `SELECT source, to_char(day, 'YYYY-MM-DD') AS day, accepted, duplicate, rejected
        FROM ingest_daily_stats WHERE day BETWEEN $1::date AND $2::date ORDER BY source, day`,
     [from, to],
@@ -20,6 +26,10 @@ export async function listIngestStats(days: number, today = new Date()): Promise
     s.days.push({ day: r.day, accepted: r.accepted, duplicate: r.duplicate, rejected: r.rejected });
     bySource.set(r.source, s);
   }
-  const items = [...bySource.values()].sort((a, b) => b.accepted + b.duplicate + b.rejected - (a.accepted + a.duplicate + a.rejected) || a.source.localeCompare(b.source));
+  const items = [...bySource.values()].sort(
+    (a, b) =>
+      b.accepted + b.duplicate + b.rejected - (a.accepted + a.duplicate + a.rejected) ||
+      a.source.localeCompare(b.source),
+  );
   return { from, to, items };
 }

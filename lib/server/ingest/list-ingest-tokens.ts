@@ -4,6 +4,10 @@ import { ingestTokenSelect, toIngestTokenView } from './ingest-token-view';
 
 // Active tokens first, newest first; revoked ones stay listed so their history is visible.
 export async function listIngestTokens(): Promise<IngestTokenView[]> {
-  const rows = await getDb().ingestToken.findMany({ select: ingestTokenSelect, orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }], take: 500 });
+  const rows = await getDb().ingestToken.findMany({
+    select: ingestTokenSelect,
+    orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
+    take: 500,
+  });
   return rows.map(toIngestTokenView);
 }

@@ -12,11 +12,13 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function mapCloudEvent(ce: unknown): UsageEventFields | EventError {
   if (!isObject(ce)) return { code: 'invalid_event', message: 'Each CloudEvent must be a JSON object' };
   if (ce.specversion !== '1.0') return { code: 'invalid_cloudevent', message: 'CloudEvent specversion must be "1.0"' };
-  if (typeof ce.source !== 'string' || ce.source === '') return { code: 'invalid_cloudevent', message: 'CloudEvent source must be a non-empty string' };
+  if (typeof ce.source !== 'string' || ce.source === '')
+    return { code: 'invalid_cloudevent', message: 'CloudEvent source must be a non-empty string' };
   if (ce.datacontenttype !== undefined && ce.datacontenttype !== 'application/json') {
     return { code: 'invalid_cloudevent', message: 'CloudEvent datacontenttype must be application/json' };
   }
-  if (ce.data !== undefined && !isObject(ce.data)) return { code: 'invalid_cloudevent', message: 'CloudEvent data must be a JSON object' };
+  if (ce.data !== undefined && !isObject(ce.data))
+    return { code: 'invalid_cloudevent', message: 'CloudEvent data must be a JSON object' };
   const data = (ce.data ?? {}) as Record<string, unknown>;
   const { value, quantity, ...properties } = data;
   if (value !== undefined && quantity !== undefined) {
@@ -29,6 +31,13 @@ export function mapCloudEvent(ce: unknown): UsageEventFields | EventError {
     quantity: value ?? quantity,
     timestamp: ce.time,
     properties,
-    fieldNames: { idempotencyKey: 'id', customer: 'subject', meter: 'type', quantity: 'data.value', timestamp: 'time', properties: 'data' },
+    fieldNames: {
+      idempotencyKey: 'id',
+      customer: 'subject',
+      meter: 'type',
+      quantity: 'data.value',
+      timestamp: 'time',
+      properties: 'data',
+    },
   };
 }

@@ -22,7 +22,8 @@ export async function readUsageRequest(req: Request, limitBytes: number): Promis
     if (!Array.isArray(body)) throw new ApiError(422, 'invalid_body', 'A CloudEvents batch must be a JSON array');
     request = { mode: 'batch', format: 'cloudevents', items: body };
   } else if (type === 'application/cloudevents+json') {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(422, 'invalid_body', 'A CloudEvent must be a JSON object');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new ApiError(422, 'invalid_body', 'A CloudEvent must be a JSON object');
     request = { mode: 'single', format: 'cloudevents', items: [body] };
   } else if (Array.isArray(body)) {
     request = { mode: 'batch', format: 'json', items: body };
@@ -33,11 +34,20 @@ export async function readUsageRequest(req: Request, limitBytes: number): Promis
   } else if (typeof body === 'object' && body !== null) {
     request = { mode: 'single', format: 'json', items: [body] };
   } else {
-    throw new ApiError(422, 'invalid_body', 'The body must be an event object, an array of events or { "events": [...] }');
+    throw new ApiError(
+      422,
+      'invalid_body',
+      'The body must be an event object, an array of events or { "events": [...] }',
+    );
   }
-  if (request.mode === 'batch' && request.items.length === 0) throw new ApiError(422, 'empty_batch', 'The batch holds no events');
+  if (request.mode === 'batch' && request.items.length === 0)
+    throw new ApiError(422, 'empty_batch', 'The batch holds no events');
   if (request.items.length > USAGE_LIMITS.maxBatchEvents) {
-    throw new ApiError(413, 'batch_too_large', `A batch may hold at most ${USAGE_LIMITS.maxBatchEvents} events; split it`);
+    throw new ApiError(
+      413,
+      'batch_too_large',
+      `A batch may hold at most ${USAGE_LIMITS.maxBatchEvents} events; split it`,
+    );
   }
   return request;
 }

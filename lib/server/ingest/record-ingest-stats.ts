@@ -34,7 +34,9 @@ export function recordIngestStats(source: string, counts: IngestCounts, at = new
   if (!state.timer) {
     state.timer = setTimeout(() => {
       state.timer = null;
-      void flushIngestStats().catch((err: Error) => console.error('[ingest] writing daily stats failed, will retry:', err.message));
+      void flushIngestStats().catch((err: Error) =>
+        console.error('[ingest] writing daily stats failed, will retry:', err.message),
+      );
     }, FLUSH_MS);
     state.timer.unref();
   }
@@ -55,7 +57,13 @@ export async function flushIngestStats(): Promise<void> {
          ORDER BY 1, 2
          ON CONFLICT (source, day) DO UPDATE
            SET accepted = s.accepted + EXCLUDED.accepted, duplicate = s.duplicate + EXCLUDED.duplicate, rejected = s.rejected + EXCLUDED.rejected`,
-        [rows.map((r) => r.source), rows.map((r) => r.day), rows.map((r) => r.accepted), rows.map((r) => r.duplicate), rows.map((r) => r.rejected)],
+        [
+          rows.map((r) => r.source),
+          rows.map((r) => r.day),
+          rows.map((r) => r.accepted),
+          rows.map((r) => r.duplicate),
+          rows.map((r) => r.rejected),
+        ],
       );
     } catch (err) {
       for (const r of rows) recordIngestStats(r.source, r, new Date(`${r.day}T12:00:00Z`));

@@ -13,10 +13,18 @@ export async function revokeIngestToken(actor: SessionUser, id: string, requestI
     const before = await tx.ingestToken.findUnique({ where: { id }, select: ingestTokenSelect });
     if (!before) throw notFound('Ingest token');
     if (before.revokedAt) return toIngestTokenView(before);
-    const after = await tx.ingestToken.update({ where: { id }, data: { revokedAt: new Date() }, select: ingestTokenSelect });
+    const after = await tx.ingestToken.update({
+      where: { id },
+      data: { revokedAt: new Date() },
+      select: ingestTokenSelect,
+    });
     await appendAuditEvent(tx, {
-      actor: { type: 'user', id: actor.id }, action: 'ingest_token.revoked', target: { type: 'ingest_token', id }, requestId,
-      before: toIngestTokenView(before), after: toIngestTokenView(after),
+      actor: { type: 'user', id: actor.id },
+      action: 'ingest_token.revoked',
+      target: { type: 'ingest_token', id },
+      requestId,
+      before: toIngestTokenView(before),
+      after: toIngestTokenView(after),
     });
     await tx.$executeRaw`SELECT pg_notify(${INGEST_TOKENS_CHANNEL}, ${id})`;
     return toIngestTokenView(after);

@@ -18,7 +18,10 @@ export async function storeUsageEvents(events: StorableEvent[]): Promise<StoreVe
       client.release();
       return verdicts;
     } catch (err) {
-      const rolledBack = await client.query('ROLLBACK').then(() => true, () => false);
+      const rolledBack = await client.query('ROLLBACK').then(
+        () => true,
+        () => false,
+      );
       // A connection that cannot even roll back is discarded rather than returned to the pool.
       client.release(rolledBack ? undefined : (err as Error));
       const code = (err as { code?: string }).code ?? '';

@@ -28,12 +28,27 @@ interface State {
 const g = globalThis as unknown as { tollgateUsageRefs?: State };
 const state = (g.tollgateUsageRefs ??= { meters: null, metersLoadedAt: 0, metersLoading: null, customers: new Map() });
 
-type MeterRow = { id: string; key: string; aggregation: MeterInfo['aggregation']; allow_negative: boolean; unique_property: string | null };
+type MeterRow = {
+  id: string;
+  key: string;
+  aggregation: MeterInfo['aggregation'];
+  allow_negative: boolean;
+  unique_property: string | null;
+};
 const METER_COLUMNS = 'id, key, aggregation, allow_negative, unique_property';
-const toMeter = (r: MeterRow): MeterInfo => ({ id: r.id, key: r.key, aggregation: r.aggregation, allowNegative: r.allow_negative, uniqueProperty: r.unique_property });
+const toMeter = (r: MeterRow): MeterInfo => ({
+  id: r.id,
+  key: r.key,
+  aggregation: r.aggregation,
+  allowNegative: r.allow_negative,
+  uniqueProperty: r.unique_property,
+});
 
 async function loadMeters(): Promise<Map<string, MeterInfo>> {
-  const { rows } = await getPool().query<MeterRow>({ name: 'tollgate_meters_all', text: `SELECT ${METER_COLUMNS} FROM meters` });
+  const { rows } = await getPool().query<MeterRow>({
+    name: 'tollgate_meters_all',
+    text: `SELECT ${METER_COLUMNS} FROM meters`,
+  });
   state.meters = new Map(rows.map((r) => [r.key, toMeter(r)]));
   state.metersLoadedAt = Date.now();
   return state.meters;
@@ -54,7 +69,11 @@ export async function getMeters(wantKeys: Iterable<string> = []): Promise<Map<st
   }
   const missing = [...new Set(wantKeys)].filter((k) => !meters.has(k));
   if (!missing.length) return meters;
-  const { rows } = await getPool().query<MeterRow>({ name: 'tollgate_meters_by_key', text: `SELECT ${METER_COLUMNS} FROM meters WHERE key = ANY($1::text[])`, values: [missing] });
+  const { rows } = await getPool().query<MeterRow>({
+    name: 'tollgate_meters_by_key',
+    text: `SELECT ${METER_COLUMNS} FROM meters WHERE key = ANY($1::text[])`,
+    values: [missing],
+  });
   for (const r of rows) meters.set(r.key, toMeter(r));
   return meters;
 }
@@ -66,14 +85,23 @@ export function refCacheKey(ref: CustomerRef): string {
   return `${KIND_PREFIX[ref.kind]}:${ref.kind === 'apiKey' ? hashSecret(ref.value) : ref.value}`;
 }
 
-interface Row { kind: 'i' | 'x' | 'k'; ref: string; customer_id: string }
+interface Row {
+  kind: 'i' | 'x' | 'k';
+  ref: string;
+  customer_id: string;
+}
 
 // Resolves every distinct customer reference of a batch in one query. Returns refCacheKey →
 // customer id, or null (unknown, or an external id shared by several customers).
-export async function resolveCustomerRefs(refs: CustomerRef[], keys = refs.map(refCacheKey)): Promise<Map<string, string | null>> {
+export async function resolveCustomerRefs(
+  refs: CustomerRef[],
+  keys = refs.map(refCacheKey),
+): Promise<Map<string, string | null>> {
   const now = Date.now();
   const out = new Map<string, string | null>();
-  const ids = new Set<string>(), externals = new Set<string>(), hashes = new Set<string>();
+  const ids = new Set<string>(),
+    externals = new Set<string>(),
+    hashes = new Set<string>();
   for (const [i, ref] of refs.entries()) {
     const key = keys[i]!;
     if (out.has(key)) continue;
@@ -105,7 +133,8 @@ export async function resolveCustomerRefs(refs: CustomerRef[], keys = refs.map(r
     found.set(key, found.has(key) && found.get(key) !== r.customer_id ? null : r.customer_id);
   }
   if (state.customers.size > MAX_CUSTOMER_REFS) state.customers.clear();
-  for (const [key, customerId] of found) if (customerId) state.customers.set(key, { customerId, expiresAt: now + CUSTOMER_TTL_MS });
+  for (const [key, customerId] of found)
+    if (customerId) state.customers.set(key, { customerId, expiresAt: now + CUSTOMER_TTL_MS });
   for (const [i, ref] of refs.entries()) {
     const key = keys[i]!;
     if (out.get(key)) continue;

@@ -61,8 +61,16 @@ export function analyzeMeterUsage(m: MeterInput, p: PeriodInput): MeterInsight {
   }
   const used = peak ? Math.max(usedComplete, partial) : usedComplete + partial;
   if (crossedAt === null && m.included && used >= m.included) crossedAt = p.hour;
-  const forecast = forecastMeterUsage({ values: s.values, used: usedComplete, limit: m.included, from: p.hour, periodEnd: p.periodEnd, peak });
-  if (crossedAt !== null) Object.assign(forecast, { crossingDate: crossedAt, crossingEarliest: crossedAt, crossingLatest: crossedAt });
+  const forecast = forecastMeterUsage({
+    values: s.values,
+    used: usedComplete,
+    limit: m.included,
+    from: p.hour,
+    periodEnd: p.periodEnd,
+    peak,
+  });
+  if (crossedAt !== null)
+    Object.assign(forecast, { crossingDate: crossedAt, crossingEarliest: crossedAt, crossingLatest: crossedAt });
   return {
     ...meter,
     used,

@@ -18,6 +18,11 @@ export async function computeCustomerInsights(customerId: string, asOf: Date): P
   const window = await loadUsageWindow(customerId, asOf);
   if (!window) return null;
   const { subscription, hour } = window;
-  const period = { periodStart: subscription.periodStart, periodEnd: subscription.periodEnd, hour, displayFrom: subscription.periodStart - DISPLAY_DAYS_BEFORE_PERIOD * DAY_MS };
+  const period = {
+    periodStart: subscription.periodStart,
+    periodEnd: subscription.periodEnd,
+    hour,
+    displayFrom: subscription.periodStart - DISPLAY_DAYS_BEFORE_PERIOD * DAY_MS,
+  };
   return { customerId, asOf, hour, subscription, meters: window.meters.map((m) => analyzeMeterUsage(m, period)) };
 }

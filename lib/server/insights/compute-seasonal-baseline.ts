@@ -14,7 +14,11 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 // which, unlike the median, is not biased low for sparse counts (0, 1, 2 calls an hour). A floor
 // of half the previous week's mean keeps quiet night hours from turning small wobbles into
 // large ratios. Computed on demand: only alarmed hours and their neighbours need it.
-export function computeSeasonalBaseline(values: readonly number[], i: number, stat: 'median' | 'mean' = 'median'): number {
+export function computeSeasonalBaseline(
+  values: readonly number[],
+  i: number,
+  stat: 'median' | 'mean' = 'median',
+): number {
   const lags: number[] = [];
   for (let j = 1; j <= 4 && i - j * WEEK >= 0; j++) lags.push(values[i - j * WEEK]);
   if (!lags.length) for (let j = 1; j <= 7 && i - j * DAY >= 0; j++) lags.push(values[i - j * DAY]);

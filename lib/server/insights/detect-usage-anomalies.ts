@@ -58,7 +58,8 @@ export function detectUsageAnomalies(series: HourlySeries, periodStart: number):
     const onsetRatio = ratioOf(onset);
     const sustained = totalsOver(values, a.i, a.i + R.SUSTAINED_WINDOW_HOURS);
     if (!isMaterial(direction, { seen: values[a.i], expected }, sustained, n - a.i)) continue;
-    const { excess, excessInPeriod } = direction === 'up' ? excessFrom(values, a.i, start, periodStart) : { excess: 0, excessInPeriod: 0 };
+    const { excess, excessInPeriod } =
+      direction === 'up' ? excessFrom(values, a.i, start, periodStart) : { excess: 0, excessInPeriod: 0 };
     const after = ratioOf(totalsOver(values, a.i + 1, a.i + R.MATERIALITY_WINDOW_HOURS));
     out.push({
       at: start + a.i * R.HOUR_MS,
@@ -97,7 +98,9 @@ const beyondNoise = (t: Totals) => Math.abs(t.seen - t.expected) >= R.NOISE_SIGM
 function isMaterial(direction: 'up' | 'down', point: Totals, sustained: Totals, hoursSeen: number): boolean {
   if (direction === 'up') {
     const spike = ratioOf(point) >= R.SPIKE_POINT_RATIO && beyondNoise(point);
-    return spike || (hoursSeen >= R.MIN_UP_HOURS && ratioOf(sustained) >= R.SUSTAINED_UP_RATIO && beyondNoise(sustained));
+    return (
+      spike || (hoursSeen >= R.MIN_UP_HOURS && ratioOf(sustained) >= R.SUSTAINED_UP_RATIO && beyondNoise(sustained))
+    );
   }
   return hoursSeen >= R.MIN_DOWN_HOURS && ratioOf(sustained) <= R.SUSTAINED_DOWN_RATIO && beyondNoise(sustained);
 }

@@ -40,7 +40,15 @@ export interface ForecastInput {
 export function forecastMeterUsage(input: ForecastInput): MeterForecast {
   const { values, used, limit, from, periodEnd, peak } = input;
   const span = (periodEnd - from) / HOUR_MS;
-  const flat: MeterForecast = { expected: used, lower: used, upper: used, crossingDate: null, crossingEarliest: null, crossingLatest: null, path: [] };
+  const flat: MeterForecast = {
+    expected: used,
+    lower: used,
+    upper: used,
+    crossingDate: null,
+    crossingEarliest: null,
+    crossingLatest: null,
+    path: [],
+  };
   if (span <= 0 || values.length === 0) return flat;
   const steps = Math.ceil(span);
   const history = values.slice(-FORECAST_HISTORY_HOURS);
@@ -49,13 +57,31 @@ export function forecastMeterUsage(input: ForecastInput): MeterForecast {
   for (let k = FORECAST_PATH_STEP_HOURS; k < steps; k += FORECAST_PATH_STEP_HOURS) checkpoints.push(k);
   checkpoints.push(steps);
   const at = (k: number) => Math.min(periodEnd, from + k * HOUR_MS);
-  const path = peak ? peakPath(model, used, steps, checkpoints, at) : sumPath(model, used, checkpoints, at, span / steps, steps);
+  const path = peak
+    ? peakPath(model, used, steps, checkpoints, at)
+    : sumPath(model, used, checkpoints, at, span / steps, steps);
   const end = path[path.length - 1];
-  const crossing = limit && limit > 0 && used < limit ? crossingOf(peak, path, limit, history, used, from, periodEnd) : null;
-  return { expected: end.expected, lower: end.lower, upper: end.upper, crossingDate: crossing?.date ?? null, crossingEarliest: crossing?.earliest ?? null, crossingLatest: crossing?.latest ?? null, path: [{ t: from, expected: used, lower: used, upper: used }, ...path] };
+  const crossing =
+    limit && limit > 0 && used < limit ? crossingOf(peak, path, limit, history, used, from, periodEnd) : null;
+  return {
+    expected: end.expected,
+    lower: end.lower,
+    upper: end.upper,
+    crossingDate: crossing?.date ?? null,
+    crossingEarliest: crossing?.earliest ?? null,
+    crossingLatest: crossing?.latest ?? null,
+    path: [{ t: from, expected: used, lower: used, upper: used }, ...path],
+  };
 }
 
-function sumPath(model: ForecastModel, used: number, checkpoints: number[], at: (k: number) => number, lastFraction: number, steps: number): ForecastPoint[] {
+function sumPath(
+  model: ForecastModel,
+  used: number,
+  checkpoints: number[],
+  at: (k: number) => number,
+  lastFraction: number,
+  steps: number,
+): ForecastPoint[] {
   return checkpoints.map((k) => {
     const s = model.forecastSum(k);
     // As forecastToPeriodEnd does: a period ending mid-hour counts that hour in proportion.
@@ -64,7 +90,13 @@ function sumPath(model: ForecastModel, used: number, checkpoints: number[], at: 
   });
 }
 
-function peakPath(model: ForecastModel, used: number, steps: number, checkpoints: number[], at: (k: number) => number): ForecastPoint[] {
+function peakPath(
+  model: ForecastModel,
+  used: number,
+  steps: number,
+  checkpoints: number[],
+  at: (k: number) => number,
+): ForecastPoint[] {
   const f = model.forecast(steps);
   const out: ForecastPoint[] = [];
   let [e, lo, hi] = [used, used, used];
@@ -84,7 +116,15 @@ function peakPath(model: ForecastModel, used: number, steps: number, checkpoints
 // Sum meters: lib/analytics quotaCrossing (hour-end timestamps, so "after the last point" is
 // exactly the hours still to come). Peak meters: the first checkpoint whose running peak reaches
 // the limit (their usage is a level, so the crossing is a level crossing, at 6-hour resolution).
-function crossingOf(peak: boolean, path: ForecastPoint[], limit: number, history: readonly number[], used: number, from: number, periodEnd: number) {
+function crossingOf(
+  peak: boolean,
+  path: ForecastPoint[],
+  limit: number,
+  history: readonly number[],
+  used: number,
+  from: number,
+  periodEnd: number,
+) {
   if (peak) {
     const first = (pick: (p: ForecastPoint) => number) => path.find((p) => pick(p) >= limit)?.t ?? null;
     const date = first((p) => p.expected);
@@ -92,5 +132,7 @@ function crossingOf(peak: boolean, path: ForecastPoint[], limit: number, history
   }
   const timed = history.map((value, i) => ({ t: from - (history.length - 1 - i) * HOUR_MS, value }));
   const q = quotaCrossing(timed, used, limit, periodEnd, { maxHistory: FORECAST_HISTORY_HOURS });
-  return q ? { date: q.date.getTime(), earliest: q.earliest.getTime(), latest: q.latest ? q.latest.getTime() : null } : null;
+  return q
+    ? { date: q.date.getTime(), earliest: q.earliest.getTime(), latest: q.latest ? q.latest.getTime() : null }
+    : null;
 }

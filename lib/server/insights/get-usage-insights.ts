@@ -24,7 +24,14 @@ export async function getUsageInsights(customerId: string, now = new Date()): Pr
       where: { customerId, agentRun: { agentId: USAGE_ANALYST_ID } },
       orderBy: { createdAt: 'desc' },
       take: 20,
-      select: { id: true, kind: true, status: true, title: true, createdAt: true, agentRun: { select: { reasoning: true, agentVersion: true } } },
+      select: {
+        id: true,
+        kind: true,
+        status: true,
+        title: true,
+        createdAt: true,
+        agentRun: { select: { reasoning: true, agentVersion: true } },
+      },
     }),
   ]);
   const alerts = insights
@@ -41,9 +48,26 @@ export async function getUsageInsights(customerId: string, now = new Date()): Pr
     periodEnd: iso(insights?.subscription.periodEnd ?? null),
     plan: insights ? { key: insights.subscription.plan.key, name: insights.subscription.plan.name } : null,
     meters: (insights?.meters ?? []).map((m) =>
-      meterView(m, alerts.filter((a) => a.meterId === m.meterId).map((a) => ({ pct: a.thresholdPct, firedAt: a.firedAt.toISOString(), resolvedAt: a.resolvedAt?.toISOString() ?? null }))),
+      meterView(
+        m,
+        alerts
+          .filter((a) => a.meterId === m.meterId)
+          .map((a) => ({
+            pct: a.thresholdPct,
+            firedAt: a.firedAt.toISOString(),
+            resolvedAt: a.resolvedAt?.toISOString() ?? null,
+          })),
+      ),
     ),
-    decisions: actions.map((a) => ({ actionId: a.id, kind: a.kind, status: a.status, title: a.title, createdAt: a.createdAt.toISOString(), reasoning: a.agentRun?.reasoning ?? '', agentVersion: a.agentRun?.agentVersion ?? '' })),
+    decisions: actions.map((a) => ({
+      actionId: a.id,
+      kind: a.kind,
+      status: a.status,
+      title: a.title,
+      createdAt: a.createdAt.toISOString(),
+      reasoning: a.agentRun?.reasoning ?? '',
+      agentVersion: a.agentRun?.agentVersion ?? '',
+    })),
   };
 }
 
@@ -69,7 +93,17 @@ function meterView(m: MeterInsight, thresholds: MeterInsightView['thresholds']):
       crossingLatest: iso(f.crossingLatest),
       band: f.path.map((p) => ({ t: p.t, expected: r3(p.expected), lower: r3(p.lower), upper: r3(p.upper) })),
     },
-    anomalies: m.anomalies.map((a) => ({ at: new Date(a.at).toISOString(), score: Math.round(a.score * 1000) / 1000, kind: a.kind, direction: a.direction, value: r3(a.value), expected: r3(a.expected), ratio: Math.round(a.ratio * 100) / 100, runaway: a.runaway, ongoing: a.ongoing })),
+    anomalies: m.anomalies.map((a) => ({
+      at: new Date(a.at).toISOString(),
+      score: Math.round(a.score * 1000) / 1000,
+      kind: a.kind,
+      direction: a.direction,
+      value: r3(a.value),
+      expected: r3(a.expected),
+      ratio: Math.round(a.ratio * 100) / 100,
+      runaway: a.runaway,
+      ongoing: a.ongoing,
+    })),
     thresholds,
   };
 }

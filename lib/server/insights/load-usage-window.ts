@@ -38,7 +38,10 @@ interface LimitRow {
 // hourly rollups of each metered meter from four weeks before the period to `asOf`: bounded work
 // per series (at most ~60 days of hours). Values follow the meter's aggregation as
 // loadCurrentUsage does (max: the hour's peak, count: events, otherwise the summed quantity).
-export async function loadUsageWindow(customerId: string, asOf: Date): Promise<{ subscription: SubscriptionWindow; meters: MeterInput[]; hour: number } | null> {
+export async function loadUsageWindow(
+  customerId: string,
+  asOf: Date,
+): Promise<{ subscription: SubscriptionWindow; meters: MeterInput[]; hour: number } | null> {
   const pool = getPool();
   const subs = await pool.query<SubRow>(
     `SELECT s.id, s.status, s.current_period_start, s.current_period_end, p.id AS plan_id, p.key AS plan_key,
@@ -72,17 +75,38 @@ export async function loadUsageWindow(customerId: string, asOf: Date): Promise<{
     ),
   ]);
   const meters = limits.rows.map((l): MeterInput => {
-    const rows = rollups.rows.filter((r) => r.meter_id === l.meter_id).map((r) => ({ hour: r.hour.getTime(), value: Number(r.value) }));
+    const rows = rollups.rows
+      .filter((r) => r.meter_id === l.meter_id)
+      .map((r) => ({ hour: r.hour.getTime(), value: Number(r.value) }));
     const complete = rows.filter((r) => r.hour < hour);
-    const partial = rows.filter((r) => r.hour >= hour).reduce((a, r) => (l.aggregation === 'max' ? Math.max(a, r.value) : a + r.value), 0);
+    const partial = rows
+      .filter((r) => r.hour >= hour)
+      .reduce((a, r) => (l.aggregation === 'max' ? Math.max(a, r.value) : a + r.value), 0);
     return {
-      meterId: l.meter_id, meterKey: l.key, meterName: l.name, unit: l.unit, aggregation: l.aggregation,
+      meterId: l.meter_id,
+      meterKey: l.key,
+      meterName: l.name,
+      unit: l.unit,
+      aggregation: l.aggregation,
       included: Number(l.included) > 0 ? Number(l.included) : null,
       hardLimit: l.hard_limit === null ? null : Number(l.hard_limit),
       series: buildHourlySeries(complete, hour),
       partial,
     };
   });
-  const subscription = { id: s.id, status: s.status, periodStart, periodEnd, plan: { id: s.plan_id, key: s.plan_key, name: s.plan_name, rank: s.plan_rank, basePriceMinor: s.base_price_minor, currency: s.currency } };
+  const subscription = {
+    id: s.id,
+    status: s.status,
+    periodStart,
+    periodEnd,
+    plan: {
+      id: s.plan_id,
+      key: s.plan_key,
+      name: s.plan_name,
+      rank: s.plan_rank,
+      basePriceMinor: s.base_price_minor,
+      currency: s.currency,
+    },
+  };
   return { subscription, meters, hour };
 }

@@ -43,7 +43,12 @@ export async function buildStoredInvoiceFacts(db: Db | Tx, invoiceId: string): P
   const row = await db.invoice.findUnique({ where: { id: invoiceId }, select: invoiceRowSelect });
   if (!row) throw notFound('Invoice');
   const previous = await db.invoice.findFirst({
-    where: { customerId: row.customerId, id: { not: row.id }, periodStart: { lt: row.periodStart }, status: { not: 'void' } },
+    where: {
+      customerId: row.customerId,
+      id: { not: row.id },
+      periodStart: { lt: row.periodStart },
+      status: { not: 'void' },
+    },
     orderBy: [{ periodStart: 'desc' }, { createdAt: 'desc' }],
     select: invoiceRowSelect,
   });

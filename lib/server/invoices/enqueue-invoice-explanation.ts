@@ -7,7 +7,11 @@ import { invoiceExplainerJob } from '@/lib/server/agents/invoice-explainer/invoi
 // invoice can still be explained on demand. The job is idempotent per (invoice, trigger, sourceRef);
 // the short delay lets the caller's transaction commit first, and the job retries until it has
 // (pass sourceRef `webhook_events:<inbox id>` so it also waits for an update of an existing invoice).
-export async function enqueueInvoiceExplanation(invoiceId: string, trigger: string, options: { sourceRef?: string | null } = {}): Promise<boolean> {
+export async function enqueueInvoiceExplanation(
+  invoiceId: string,
+  trigger: string,
+  options: { sourceRef?: string | null } = {},
+): Promise<boolean> {
   try {
     const jobId = await enqueueJob(
       invoiceExplainerJob,

@@ -25,7 +25,9 @@ export const newRecordId = (prefix: string) => `${prefix}_${randomUUID().replace
 
 /** A stable id of the facts an explanation was checked against. */
 export function factSheetId(sheet: FactSheet): string {
-  const digest = createHash('sha256').update(JSON.stringify({ id: sheet.invoiceId, lines: sheet.lines, facts: sheet.facts })).digest('hex');
+  const digest = createHash('sha256')
+    .update(JSON.stringify({ id: sheet.invoiceId, lines: sheet.lines, facts: sheet.facts }))
+    .digest('hex');
   return `fs_${digest.slice(0, 24)}`;
 }
 
@@ -40,8 +42,16 @@ export function compactVerdict(v: GroundingVerdict) {
 
 function attemptRecord(a: ExplainAttempt) {
   return {
-    attempt: a.attempt, source: a.source, provider: a.provider, modelId: a.modelId, promptVersion: a.promptVersion,
-    ok: a.verdict.ok, numbers: a.verdict.numbers.length, unverified: a.verdict.unverified.map((n) => n.text), issues: a.verdict.issues, error: a.error,
+    attempt: a.attempt,
+    source: a.source,
+    provider: a.provider,
+    modelId: a.modelId,
+    promptVersion: a.promptVersion,
+    ok: a.verdict.ok,
+    numbers: a.verdict.numbers.length,
+    unverified: a.verdict.unverified.map((n) => n.text),
+    issues: a.verdict.issues,
+    error: a.error,
   };
 }
 
@@ -61,14 +71,18 @@ export function explanationReasoning(r: InvoiceExplanationResult): string {
       text = `No AI model is configured, so the built-in writer composed the explanation from the fact sheet; all ${n} numbers in it match facts of the invoice.`;
       break;
     case 'ungrounded': {
-      const bad = rejected.map((a) => `attempt ${a.attempt}: ${[...new Set(a.verdict.unverified.map((u) => u.text))].join(', ') || a.verdict.issues.join(' ')}`);
+      const bad = rejected.map(
+        (a) =>
+          `attempt ${a.attempt}: ${[...new Set(a.verdict.unverified.map((u) => u.text))].join(', ') || a.verdict.issues.join(' ')}`,
+      );
       text = `${writer(first)} stated numbers that are not in the invoice data (${bad.join('; ')}), so its text was rejected${rejected.length > 1 ? ' after one regeneration' : ''}; the built-in writer's explanation was stored instead (${n} numbers, all matching facts).`;
       break;
     }
     default:
       text = `The model call to ${writer(first)} failed (${r.attempts.find((a) => a.error)?.error ?? 'unknown error'}); the built-in writer's explanation was stored instead.`;
   }
-  if (!r.verdict.ok) text += ` Warning: the stored text has ${r.verdict.unverified.length} number(s) not matched to a fact and ${r.verdict.issues.length} structural issue(s).`;
+  if (!r.verdict.ok)
+    text += ` Warning: the stored text has ${r.verdict.unverified.length} number(s) not matched to a fact and ${r.verdict.issues.length} structural issue(s).`;
   return text;
 }
 
@@ -101,14 +115,24 @@ export function buildExplanationRecords(input: ExplanationRecordsInput) {
       previousInvoiceId: facts.previousInvoiceId,
       factSheetId: factSheetId(sheet),
       factSheet: {
-        currency: sheet.currency, total: sheet.totals.total, totalChange: sheet.change?.totalChange ?? null,
-        lines: sheet.lines.length, meters: sheet.meters.map((m) => m.key), facts: sheet.facts.length, warnings: sheet.warnings,
+        currency: sheet.currency,
+        total: sheet.totals.total,
+        totalChange: sheet.change?.totalChange ?? null,
+        lines: sheet.lines.length,
+        meters: sheet.meters.map((m) => m.key),
+        facts: sheet.facts.length,
+        warnings: sheet.warnings,
       },
       mappingNotes: facts.notes,
     }),
     outputs: json({
       explanationId,
-      accepted: { source: result.source, provider: result.provider, modelId: result.modelId, promptVersion: result.promptVersion },
+      accepted: {
+        source: result.source,
+        provider: result.provider,
+        modelId: result.modelId,
+        promptVersion: result.promptVersion,
+      },
       fallbackReason: result.fallbackReason,
       verdicts: result.attempts.map(attemptRecord),
     }),
@@ -126,12 +150,21 @@ export function buildExplanationRecords(input: ExplanationRecordsInput) {
     invoiceId: facts.invoice.id,
     agentRunId,
     summary: result.sections.summary,
-    sections: json({ lines: result.sections.lines, changes: result.sections.changes, label: result.label, fallbackReason: result.fallbackReason }),
+    sections: json({
+      lines: result.sections.lines,
+      changes: result.sections.changes,
+      label: result.label,
+      fallbackReason: result.fallbackReason,
+    }),
     source: result.source,
     provider: result.provider,
     modelId: result.modelId,
     promptVersion: result.promptVersion,
-    verdict: json({ ...compactVerdict(result.verdict), fallbackReason: result.fallbackReason, attempts: result.attempts.map(attemptRecord) }),
+    verdict: json({
+      ...compactVerdict(result.verdict),
+      fallbackReason: result.fallbackReason,
+      attempts: result.attempts.map(attemptRecord),
+    }),
     facts: json(sheet),
     createdAt: input.finishedAt ?? agentRun.finishedAt,
   };

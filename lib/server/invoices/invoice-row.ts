@@ -53,19 +53,51 @@ export interface InvoiceRow {
 
 /** What to select from Prisma to build an InvoiceRow (see invoiceRowFromDb). */
 export const invoiceRowSelect = {
-  id: true, customerId: true, number: true, status: true, currency: true, periodStart: true, periodEnd: true,
-  subtotal: true, discountTotal: true, creditTotal: true, tax: true, total: true, amountDue: true, amountPaid: true,
+  id: true,
+  customerId: true,
+  number: true,
+  status: true,
+  currency: true,
+  periodStart: true,
+  periodEnd: true,
+  subtotal: true,
+  discountTotal: true,
+  creditTotal: true,
+  tax: true,
+  total: true,
+  amountDue: true,
+  amountPaid: true,
   lines: {
     orderBy: [{ position: 'asc' }, { id: 'asc' }],
     select: {
-      id: true, externalId: true, kind: true, description: true, quantity: true, includedQuantity: true, unitAmountDecimal: true,
-      amount: true, proration: true, periodStart: true, periodEnd: true, position: true, meter: { select: { key: true, name: true } },
+      id: true,
+      externalId: true,
+      kind: true,
+      description: true,
+      quantity: true,
+      includedQuantity: true,
+      unitAmountDecimal: true,
+      amount: true,
+      proration: true,
+      periodStart: true,
+      periodEnd: true,
+      position: true,
+      meter: { select: { key: true, name: true } },
     },
   },
   subscription: {
     select: {
       plan: {
-        select: { limits: { select: { includedQuantity: true, overageUnitPrice: true, overagePackageSize: true, meter: { select: { key: true } } } } },
+        select: {
+          limits: {
+            select: {
+              includedQuantity: true,
+              overageUnitPrice: true,
+              overagePackageSize: true,
+              meter: { select: { key: true } },
+            },
+          },
+        },
       },
     },
   },

@@ -17,7 +17,13 @@ export async function listCustomerExplanations(customerId: string, limit: number
     orderBy: [{ periodStart: 'desc' }, { id: 'asc' }],
     take: limit,
     select: {
-      id: true, number: true, status: true, currency: true, total: true, periodStart: true, periodEnd: true,
+      id: true,
+      number: true,
+      status: true,
+      currency: true,
+      total: true,
+      periodStart: true,
+      periodEnd: true,
       explanations: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1, select: storedExplanationSelect },
     },
   });

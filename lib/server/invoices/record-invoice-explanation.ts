@@ -24,7 +24,10 @@ export async function recordInvoiceExplanation(
       agentRunId: agentRun.id,
       trigger: agentRun.trigger,
       source: explanation.source,
-      verdict: { ok: (explanation.verdict as { ok: boolean }).ok, fallbackReason: (explanation.verdict as { fallbackReason: string | null }).fallbackReason },
+      verdict: {
+        ok: (explanation.verdict as { ok: boolean }).ok,
+        fallbackReason: (explanation.verdict as { fallbackReason: string | null }).fallbackReason,
+      },
     },
     model: `${agentRun.modelProvider}/${agentRun.modelId}`,
     reasoning: agentRun.reasoning,

@@ -6,7 +6,10 @@ import type { ExplanationView } from '@/lib/schemas/invoices';
 
 export type MarkdownFlavor = 'markdown' | 'slack';
 
-type Source = Pick<ExplanationView, 'invoiceNumber' | 'invoiceId' | 'writerLabel' | 'provider' | 'modelId' | 'promptVersion' | 'change'> & {
+type Source = Pick<
+  ExplanationView,
+  'invoiceNumber' | 'invoiceId' | 'writerLabel' | 'provider' | 'modelId' | 'promptVersion' | 'change'
+> & {
   summary: string;
   lines: Array<{ description: string; text: string }>;
   changes: string[];
@@ -31,7 +34,12 @@ export function renderExplanationMarkdown(view: Source, flavor: MarkdownFlavor =
     for (const d of view.change.drivers) out.push(`| ${d.label.replaceAll('|', '/')} | ${d.display} |`);
     out.push(`| ${bold('Total change')} | ${bold(view.change.totalChange.display)} |`);
   }
-  out.push('', italic(`Written by ${view.writerLabel} (${view.provider}${view.modelId ? ` · ${view.modelId}` : ''}, ${view.promptVersion}); every number checked against the invoice data.`));
+  out.push(
+    '',
+    italic(
+      `Written by ${view.writerLabel} (${view.provider}${view.modelId ? ` · ${view.modelId}` : ''}, ${view.promptVersion}); every number checked against the invoice data.`,
+    ),
+  );
   const text = out.join('\n');
   return flavor === 'slack' && text.length > SLACK_LIMIT ? `${text.slice(0, SLACK_LIMIT)}…` : text;
 }

@@ -17,7 +17,10 @@ export async function shareInvoiceExplanationToSlack(
   requestId?: string | null,
 ): Promise<z.infer<typeof shareToSlackResponse>> {
   const db = getDb();
-  const invoice = await db.invoice.findUnique({ where: { id: invoiceId }, select: { id: true, number: true, customerId: true } });
+  const invoice = await db.invoice.findUnique({
+    where: { id: invoiceId },
+    select: { id: true, number: true, customerId: true },
+  });
   if (!invoice) throw notFound('Invoice');
   const row = await db.invoiceExplanation.findFirst({
     where: { invoiceId, ...(body.explanationId ? { id: body.explanationId } : {}) },
@@ -27,7 +30,12 @@ export async function shareInvoiceExplanationToSlack(
   if (!row) throw notFound('Explanation');
   const view = toExplanationView(row);
   const text = renderExplanationMarkdown(
-    { ...view, summary: view.summary.text, lines: view.lines.map((l) => ({ description: l.description, text: l.text })), changes: view.changes.map((c) => c.text) },
+    {
+      ...view,
+      summary: view.summary.text,
+      lines: view.lines.map((l) => ({ description: l.description, text: l.text })),
+      changes: view.changes.map((c) => c.text),
+    },
     'slack',
   );
   const outcome = await db.$transaction((tx) =>

@@ -15,8 +15,14 @@ export interface StoreExplanationContext {
 }
 
 // An explain result → explanation + decision record + audit event (one transaction) → the view.
-export async function storeInvoiceExplanation(facts: StoredInvoiceFacts, result: InvoiceExplanationResult, ctx: StoreExplanationContext): Promise<ExplanationView> {
+export async function storeInvoiceExplanation(
+  facts: StoredInvoiceFacts,
+  result: InvoiceExplanationResult,
+  ctx: StoreExplanationContext,
+): Promise<ExplanationView> {
   const records = buildExplanationRecords({ facts, result, trigger: ctx.trigger, startedAt: ctx.startedAt });
-  await getDb().$transaction((tx) => recordInvoiceExplanation(tx, records, { actor: ctx.actor, requestId: ctx.requestId }));
+  await getDb().$transaction((tx) =>
+    recordInvoiceExplanation(tx, records, { actor: ctx.actor, requestId: ctx.requestId }),
+  );
   return toExplanationView(records.explanation);
 }

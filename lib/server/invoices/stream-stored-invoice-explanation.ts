@@ -17,7 +17,9 @@ export interface StoredExplanationStream {
 // Streaming variant of explainStoredInvoice: the same checks, fallback and records. The fact
 // sheet is built before anything streams, so a missing invoice is still a plain 404. The result
 // is stored even if the reader goes away mid-stream, so the decision record is always complete.
-export async function streamStoredInvoiceExplanation(input: Omit<ExplainStoredInvoiceInput, 'abortSignal'>): Promise<StoredExplanationStream> {
+export async function streamStoredInvoiceExplanation(
+  input: Omit<ExplainStoredInvoiceInput, 'abortSignal'>,
+): Promise<StoredExplanationStream> {
   const ctx = { trigger: input.trigger, actor: input.actor, requestId: input.requestId, startedAt: new Date() };
   const fail = async (error: unknown) => {
     await recordFailedExplanation(input.invoiceId, error, ctx).catch(() => {});
@@ -27,7 +29,10 @@ export async function streamStoredInvoiceExplanation(input: Omit<ExplainStoredIn
   const model = input.model === undefined ? getAiConfig() : input.model;
   const stream = streamInvoiceExplanation({ facts: facts.sheet, model });
   const done = stream.result
-    .then(async (result) => ({ explanation: await storeInvoiceExplanation(facts, result, ctx), streamedDraftAccepted: result.streamedDraftAccepted }))
+    .then(async (result) => ({
+      explanation: await storeInvoiceExplanation(facts, result, ctx),
+      streamedDraftAccepted: result.streamedDraftAccepted,
+    }))
     .catch(fail);
   done.catch(() => {}); // the route awaits it; never an unhandled rejection if the reader left
   return { textStream: stream.textStream, done };

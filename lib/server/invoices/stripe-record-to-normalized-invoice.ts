@@ -39,7 +39,10 @@ export function stripeRecordToInvoiceRow(record: InvoiceRecord, options: StripeR
     amountPaid: record.amountPaid ?? 0,
     lines: record.lines.map((line, position) => {
       const meter = line.meterExternalId
-        ? (options.meters?.get(line.meterExternalId) ?? { key: line.meterExternalId, name: line.description ?? line.meterExternalId })
+        ? (options.meters?.get(line.meterExternalId) ?? {
+            key: line.meterExternalId,
+            name: line.description ?? line.meterExternalId,
+          })
         : null;
       return {
         id: line.externalId,
@@ -61,6 +64,9 @@ export function stripeRecordToInvoiceRow(record: InvoiceRecord, options: StripeR
 }
 
 /** Stripe-normalised invoice record → normalizedInvoiceSchema input (+ mapping notes). */
-export function stripeRecordToNormalizedInvoice(record: InvoiceRecord, options: StripeRecordOptions = {}): NormalizedInvoiceResult {
+export function stripeRecordToNormalizedInvoice(
+  record: InvoiceRecord,
+  options: StripeRecordOptions = {},
+): NormalizedInvoiceResult {
   return toNormalizedInvoice(stripeRecordToInvoiceRow(record, options));
 }

@@ -26,8 +26,18 @@ export interface StoredExplanationRow {
 
 /** Prisma select giving a StoredExplanationRow. */
 export const storedExplanationSelect = {
-  id: true, invoiceId: true, agentRunId: true, summary: true, sections: true, source: true, provider: true,
-  modelId: true, promptVersion: true, verdict: true, facts: true, createdAt: true,
+  id: true,
+  invoiceId: true,
+  agentRunId: true,
+  summary: true,
+  sections: true,
+  source: true,
+  provider: true,
+  modelId: true,
+  promptVersion: true,
+  verdict: true,
+  facts: true,
+  createdAt: true,
 } as const;
 
 const fallbackReason = z.enum(['not_configured', 'ungrounded', 'model_error']).nullable().catch(null);
@@ -41,7 +51,17 @@ const verdictSchema = z.object({
   ok: z.boolean().catch(false),
   numbers: z.array(z.object({ factId: z.string().nullable() })).catch([]),
   attempts: z
-    .array(z.object({ attempt: z.number(), source: z.enum(['model', 'builtin']), provider: z.string(), modelId: z.string().nullable(), ok: z.boolean(), unverified: z.array(z.string()), issues: z.array(z.string()) }))
+    .array(
+      z.object({
+        attempt: z.number(),
+        source: z.enum(['model', 'builtin']),
+        provider: z.string(),
+        modelId: z.string().nullable(),
+        ok: z.boolean(),
+        unverified: z.array(z.string()),
+        issues: z.array(z.string()),
+      }),
+    )
     .catch([]),
 });
 
@@ -51,14 +71,24 @@ const verdictSchema = z.object({
  * a line, change facts in "what changed", the total in the summary — among candidates of the
  * best match's unit.
  */
-function preferredFactId(candidates: string[], section: string, sheet: FactSheet, facts: Map<string, Fact>): string | null {
+function preferredFactId(
+  candidates: string[],
+  section: string,
+  sheet: FactSheet,
+  facts: Map<string, Fact>,
+): string | null {
   if (candidates.length === 0) return null;
   const unit = facts.get(candidates[0])?.unit;
   const same = candidates.filter((id) => facts.get(id)?.unit === unit);
-  const lineKey = section.startsWith('lines.') ? sheet.lines.find((l) => `lines.${l.id}` === section)?.factKey : undefined;
-  const order = lineKey !== undefined ? [`line.${lineKey}.`, 'meter.']
-    : section.startsWith('changes.') ? ['change.', 'prev.', 'invoice.total', 'meter.']
-      : ['invoice.total', 'invoice.', 'change.'];
+  const lineKey = section.startsWith('lines.')
+    ? sheet.lines.find((l) => `lines.${l.id}` === section)?.factKey
+    : undefined;
+  const order =
+    lineKey !== undefined
+      ? [`line.${lineKey}.`, 'meter.']
+      : section.startsWith('changes.')
+        ? ['change.', 'prev.', 'invoice.total', 'meter.']
+        : ['invoice.total', 'invoice.', 'change.'];
   for (const prefix of order) {
     const hit = same.find((id) => id.startsWith(prefix));
     if (hit) return hit;
@@ -76,9 +106,16 @@ function attribute(text: string, sheet: FactSheet | null, section: string): Attr
     if (n.start > at) segments.push({ text: text.slice(at, n.start) });
     const factId = n.factId ? preferredFactId(n.candidateFactIds, section, sheet, facts) : null;
     const fact = factId ? facts.get(factId) : undefined;
-    segments.push(fact
-      ? { text: text.slice(n.start, n.end), factId: fact.id, label: fact.label, source: `${fact.id} = ${fact.display}` }
-      : { text: text.slice(n.start, n.end), factId: null, source: 'Not found in the invoice data' });
+    segments.push(
+      fact
+        ? {
+            text: text.slice(n.start, n.end),
+            factId: fact.id,
+            label: fact.label,
+            source: `${fact.id} = ${fact.display}`,
+          }
+        : { text: text.slice(n.start, n.end), factId: null, source: 'Not found in the invoice data' },
+    );
     at = n.end;
   }
   if (at < text.length) segments.push({ text: text.slice(at) });
@@ -99,12 +136,24 @@ function changeView(sheet: FactSheet | null): ExplanationView['change'] {
     totalChangePercent: c.totalChangePercent === null ? null : display('change.total_percent') || null,
     drivers: [...c.drivers]
       .sort((a, b) => Math.abs(b.amount) - Math.abs(a.amount))
-      .map((d) => ({ id: d.id, kind: d.kind, label: d.label, amount: d.amount, display: display(d.factId), factId: d.factId })),
+      .map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        label: d.label,
+        amount: d.amount,
+        display: display(d.factId),
+        factId: d.factId,
+      })),
   };
 }
 
 // The built-in label says "no AI model configured"; a fallback from a configured model says why instead.
-function writerLabel(source: 'model' | 'builtin', label: string | undefined, reason: ExplanationView['fallbackReason'], row: StoredExplanationRow): string {
+function writerLabel(
+  source: 'model' | 'builtin',
+  label: string | undefined,
+  reason: ExplanationView['fallbackReason'],
+  row: StoredExplanationRow,
+): string {
   if (source === 'model') return label ?? `${row.provider} · ${row.modelId ?? ''}`;
   if (reason === 'ungrounded') return "Built-in writer (the model's text failed the grounding check)";
   if (reason === 'model_error') return 'Built-in writer (the model could not be reached)';
@@ -139,7 +188,15 @@ export function toExplanationView(row: StoredExplanationRow): ExplanationView {
       ok: verdict.ok,
       numbers: verdict.numbers.length,
       verified: verdict.numbers.filter((n) => n.factId !== null).length,
-      attempts: verdict.attempts.map(({ attempt, source: s, provider, modelId, ok, unverified, issues }) => ({ attempt, source: s, provider, modelId, ok, unverified, issues })),
+      attempts: verdict.attempts.map(({ attempt, source: s, provider, modelId, ok, unverified, issues }) => ({
+        attempt,
+        source: s,
+        provider,
+        modelId,
+        ok,
+        unverified,
+        issues,
+      })),
     },
     summary: attribute(row.summary, sheet, 'summary'),
     lines,
@@ -147,6 +204,11 @@ export function toExplanationView(row: StoredExplanationRow): ExplanationView {
     change: changeView(sheet),
     warnings: sheet?.warnings ?? [],
   } satisfies Omit<ExplanationView, 'markdown'>;
-  const markdown = renderExplanationMarkdown({ ...base, summary: row.summary, lines: lines.map((l) => ({ description: l.description, text: l.text })), changes: sections.changes });
+  const markdown = renderExplanationMarkdown({
+    ...base,
+    summary: row.summary,
+    lines: lines.map((l) => ({ description: l.description, text: l.text })),
+    changes: sections.changes,
+  });
   return explanationView.parse({ ...base, markdown });
 }

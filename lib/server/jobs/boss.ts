@@ -9,7 +9,10 @@ const g = globalThis as unknown as { tollgateBoss?: Promise<PgBoss> };
 
 // A started pg-boss on the shared pool. Workers supervise and schedule; senders pass
 // { supervise: false, schedule: false }.
-export async function createBoss(label: string, options: { supervise?: boolean; schedule?: boolean } = {}): Promise<PgBoss> {
+export async function createBoss(
+  label: string,
+  options: { supervise?: boolean; schedule?: boolean } = {},
+): Promise<PgBoss> {
   const pool = getPool();
   const boss = new PgBoss({
     db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values as unknown[]) },

@@ -8,7 +8,15 @@ import { invoiceExplainerJob } from '@/lib/server/agents/invoice-explainer/invoi
 import { usageAnalystJob } from '@/lib/server/agents/usage-analyst/usage-analyst-job';
 
 // Every job the worker knows. A new job: one file with defineJob(), one line here.
-export const JOBS: JobDefinition[] = [pruneSignInAttemptsJob, expireActionsJob, auditAnchorJob, processStripeEventJob, sweepStripeInboxJob, invoiceExplainerJob, usageAnalystJob];
+export const JOBS: JobDefinition[] = [
+  pruneSignInAttemptsJob,
+  expireActionsJob,
+  auditAnchorJob,
+  processStripeEventJob,
+  sweepStripeInboxJob,
+  invoiceExplainerJob,
+  usageAnalystJob,
+];
 
 export function findJob(name: string): JobDefinition | undefined {
   return JOBS.find((j) => j.name === name);

@@ -11,7 +11,11 @@ export interface RunningWorker {
 const deadLetterName = (name: string) => `${name}.dead`;
 
 // Creates the queues, registers a handler per job definition and schedules the cron jobs.
-export async function startWorker(label = 'worker', jobs: JobDefinition[] = JOBS, options: { loops?: boolean } = { loops: true }): Promise<RunningWorker> {
+export async function startWorker(
+  label = 'worker',
+  jobs: JobDefinition[] = JOBS,
+  options: { loops?: boolean } = { loops: true },
+): Promise<RunningWorker> {
   const boss = await createBoss(label);
   for (const job of jobs) {
     await boss.createQueue(deadLetterName(job.name));
@@ -24,11 +28,15 @@ export async function startWorker(label = 'worker', jobs: JobDefinition[] = JOBS
     });
     // pg-boss 10 runs one batch per work() registration: register `concurrency` of them.
     for (let i = 0; i < (job.concurrency ?? 1); i++) {
-      await boss.work<object>(job.name, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([item]) => {
-        if (!item) return;
-        const payload = job.payloadSchema.parse(item.data);
-        await job.handler(payload, { jobId: item.id, attempt: item.retryCount + 1 });
-      });
+      await boss.work<object>(
+        job.name,
+        { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true },
+        async ([item]) => {
+          if (!item) return;
+          const payload = job.payloadSchema.parse(item.data);
+          await job.handler(payload, { jobId: item.id, attempt: item.retryCount + 1 });
+        },
+      );
     }
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
   }

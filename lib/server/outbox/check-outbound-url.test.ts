@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { checkOutboundUrl } from './check-outbound-url';
 
-const resolveTo = (...addresses: string[]) => async () => addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+const resolveTo =
+  (...addresses: string[]) =>
+  async () =>
+    addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
 const strict = { allowLoopback: false };
 
 describe('checkOutboundUrl (SSRF guard)', () => {
   it('accepts https to a public address and pins the resolved address', async () => {
-    const t = await checkOutboundUrl('https://hooks.slack.com/services/T/B/X', { ...strict, resolve: resolveTo('34.205.1.2') });
+    const t = await checkOutboundUrl('https://hooks.slack.com/services/T/B/X', {
+      ...strict,
+      resolve: resolveTo('34.205.1.2'),
+    });
     expect(t).toMatchObject({ address: '34.205.1.2', family: 4 });
     expect(t.url.hostname).toBe('hooks.slack.com');
   });
@@ -30,18 +36,28 @@ describe('checkOutboundUrl (SSRF guard)', () => {
   }
 
   it('refuses a name that resolves to a private address, even when another address is public', async () => {
-    await expect(checkOutboundUrl('https://rebind.example.com/', { ...strict, resolve: resolveTo('52.1.1.1', '10.0.0.7') })).rejects.toThrow(/10\.0\.0\.7/);
+    await expect(
+      checkOutboundUrl('https://rebind.example.com/', { ...strict, resolve: resolveTo('52.1.1.1', '10.0.0.7') }),
+    ).rejects.toThrow(/10\.0\.0\.7/);
   });
 
   it('refuses plain http, credentials and unresolvable names', async () => {
-    await expect(checkOutboundUrl('http://hooks.slack.com/x', { ...strict, resolve: resolveTo('34.205.1.2') })).rejects.toThrow(/https/);
-    await expect(checkOutboundUrl('https://user:pw@hooks.slack.com/x', { ...strict, resolve: resolveTo('34.205.1.2') })).rejects.toThrow(/credentials/);
-    await expect(checkOutboundUrl('https://nowhere.invalid/x', { ...strict, resolve: async () => [] })).rejects.toThrow(/Cannot resolve/);
+    await expect(
+      checkOutboundUrl('http://hooks.slack.com/x', { ...strict, resolve: resolveTo('34.205.1.2') }),
+    ).rejects.toThrow(/https/);
+    await expect(
+      checkOutboundUrl('https://user:pw@hooks.slack.com/x', { ...strict, resolve: resolveTo('34.205.1.2') }),
+    ).rejects.toThrow(/credentials/);
+    await expect(checkOutboundUrl('https://nowhere.invalid/x', { ...strict, resolve: async () => [] })).rejects.toThrow(
+      /Cannot resolve/,
+    );
     await expect(checkOutboundUrl('not a url', strict)).rejects.toThrow(/valid URL/);
   });
 
   it('allows loopback http only with the explicit test setting, and still refuses private ranges then', async () => {
-    await expect(checkOutboundUrl('http://127.0.0.1:9999/hook', { allowLoopback: true })).resolves.toMatchObject({ address: '127.0.0.1' });
+    await expect(checkOutboundUrl('http://127.0.0.1:9999/hook', { allowLoopback: true })).resolves.toMatchObject({
+      address: '127.0.0.1',
+    });
     await expect(checkOutboundUrl('http://10.0.0.1/hook', { allowLoopback: true })).rejects.toThrow(/private/);
   });
 });

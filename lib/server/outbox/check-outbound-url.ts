@@ -7,10 +7,28 @@ import { BlockList, isIP } from 'node:net';
 // address itself (no second lookup an attacker could rebind) and never follows redirects.
 
 const blocked = new BlockList();
-for (const [net, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4]] as const) {
+for (const [net, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const) {
   blocked.addSubnet(net, prefix, 'ipv4');
 }
-for (const [net, prefix] of [['::', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['fd00:ec2::', 32]] as const) blocked.addSubnet(net, prefix, 'ipv6');
+for (const [net, prefix] of [
+  ['::', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+  ['fd00:ec2::', 32],
+] as const)
+  blocked.addSubnet(net, prefix, 'ipv6');
 const loopback = new BlockList();
 loopback.addSubnet('127.0.0.0', 8, 'ipv4');
 loopback.addAddress('::1', 'ipv6');
@@ -48,7 +66,8 @@ export async function checkOutboundUrl(
   } catch {
     throw new OutboundUrlError('Not a valid URL');
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && opts.allowLoopback)) throw new OutboundUrlError('Only https URLs are allowed');
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && opts.allowLoopback))
+    throw new OutboundUrlError('Only https URLs are allowed');
   if (url.username || url.password) throw new OutboundUrlError('URLs with credentials are not allowed');
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const resolve = opts.resolve ?? ((h: string) => dnsLookup(h, { all: true, verbatim: true }));
@@ -58,7 +77,10 @@ export async function checkOutboundUrl(
     const problem = classify(a.address, opts.allowLoopback);
     if (problem) throw new OutboundUrlError(`${host} resolves to ${a.address}, ${problem}`);
   }
-  if (url.protocol === 'http:' && !addresses.every((a) => loopback.check(a.address, a.family === 6 ? 'ipv6' : 'ipv4'))) {
+  if (
+    url.protocol === 'http:' &&
+    !addresses.every((a) => loopback.check(a.address, a.family === 6 ? 'ipv6' : 'ipv4'))
+  ) {
     throw new OutboundUrlError('Plain http is only allowed to loopback test receivers');
   }
   return { url, address: addresses[0]!.address, family: addresses[0]!.family === 6 ? 6 : 4 };

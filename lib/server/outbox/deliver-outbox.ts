@@ -16,7 +16,13 @@ function backoffSeconds(attempt: number): number {
 export async function deliverDueOutbox(limit = 20): Promise<number> {
   let delivered = 0;
   for (let i = 0; i < limit; i++) {
-    const { rows } = await getPool().query<{ id: string; destination: string; payload: Record<string, unknown>; attempts: number; idempotency_key: string }>(
+    const { rows } = await getPool().query<{
+      id: string;
+      destination: string;
+      payload: Record<string, unknown>;
+      attempts: number;
+      idempotency_key: string;
+    }>(
       `UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => $1)
         WHERE id = (SELECT id FROM outbox_messages
                      WHERE status IN ('pending', 'failed', 'sending') AND next_attempt_at <= now()
@@ -32,23 +38,41 @@ export async function deliverDueOutbox(limit = 20): Promise<number> {
   return delivered;
 }
 
-async function deliverOne(msg: { id: string; destination: string; payload: Record<string, unknown>; attempts: number; idempotency_key: string }) {
+async function deliverOne(msg: {
+  id: string;
+  destination: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  idempotency_key: string;
+}) {
   const db = getDb();
   try {
     const target = await checkOutboundUrl(msg.destination, { allowLoopback: getEnv().OUTBOUND_ALLOW_LOOPBACK });
     const res = await postJson(target, msg.payload, { 'idempotency-key': msg.idempotency_key });
     if (res.status >= 200 && res.status < 300) {
-      await db.outboxMessage.update({ where: { id: msg.id }, data: { status: 'sent', sentAt: new Date(), lastError: null } });
+      await db.outboxMessage.update({
+        where: { id: msg.id },
+        data: { status: 'sent', sentAt: new Date(), lastError: null },
+      });
       return;
     }
     const permanent = res.status >= 300 && res.status < 500 && res.status !== 429 && res.status !== 408;
-    throw Object.assign(new Error(`Receiver answered ${res.status}${res.status >= 300 && res.status < 400 ? ' (redirects are not followed)' : ''}: ${res.body.slice(0, 200)}`), { permanent });
+    throw Object.assign(
+      new Error(
+        `Receiver answered ${res.status}${res.status >= 300 && res.status < 400 ? ' (redirects are not followed)' : ''}: ${res.body.slice(0, 200)}`,
+      ),
+      { permanent },
+    );
   } catch (err) {
     const permanent = err instanceof OutboundUrlError || (err as { permanent?: boolean }).permanent === true;
     const dead = permanent || msg.attempts >= MAX_ATTEMPTS;
     await db.outboxMessage.update({
       where: { id: msg.id },
-      data: { status: dead ? 'dead' : 'failed', lastError: (err as Error).message, nextAttemptAt: new Date(Date.now() + backoffSeconds(msg.attempts) * 1000) },
+      data: {
+        status: dead ? 'dead' : 'failed',
+        lastError: (err as Error).message,
+        nextAttemptAt: new Date(Date.now() + backoffSeconds(msg.attempts) * 1000),
+      },
     });
   }
 }

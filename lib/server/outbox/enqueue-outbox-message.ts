@@ -14,6 +14,12 @@ export async function enqueueOutboxMessage(tx: Tx, input: OutboxInput): Promise<
   await tx.outboxMessage.upsert({
     where: { idempotencyKey: input.idempotencyKey },
     update: {},
-    create: { channel: input.channel, destination: input.destination, payload: input.payload as object, actionId: input.actionId ?? null, idempotencyKey: input.idempotencyKey },
+    create: {
+      channel: input.channel,
+      destination: input.destination,
+      payload: input.payload as object,
+      actionId: input.actionId ?? null,
+      idempotencyKey: input.idempotencyKey,
+    },
   });
 }

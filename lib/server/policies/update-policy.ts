@@ -17,7 +17,14 @@ export async function updatePolicy(actor: SessionUser, kind: ActionKind, input: 
       update: data,
       create: { actionKind: kind, ...DEFAULT_POLICY, ...data, settings: (input.settings ?? {}) as object },
     });
-    await appendAuditEvent(tx, { actor: { type: 'user', id: actor.id }, action: 'policy.updated', target: { type: 'policy', id: kind }, requestId, before, after: await getPolicy(tx, kind) });
+    await appendAuditEvent(tx, {
+      actor: { type: 'user', id: actor.id },
+      action: 'policy.updated',
+      target: { type: 'policy', id: kind },
+      requestId,
+      before,
+      after: await getPolicy(tx, kind),
+    });
   });
   return (await listPolicies()).find((p) => p.actionKind === kind)!;
 }

@@ -5,7 +5,14 @@ import type Stripe from 'stripe';
 
 export type RefetchableObjectType = 'customer' | 'subscription' | 'invoice' | 'charge' | 'payment_intent' | 'dispute';
 
-export const REFETCHABLE_OBJECT_TYPES: readonly string[] = ['customer', 'subscription', 'invoice', 'charge', 'payment_intent', 'dispute'];
+export const REFETCHABLE_OBJECT_TYPES: readonly string[] = [
+  'customer',
+  'subscription',
+  'invoice',
+  'charge',
+  'payment_intent',
+  'dispute',
+];
 
 type StripeObject = Record<string, unknown>;
 
@@ -33,7 +40,11 @@ function linesOf(invoice: StripeObject): { data?: unknown[]; has_more?: boolean 
   return typeof lines === 'object' && lines !== null ? (lines as { data?: unknown[]; has_more?: boolean }) : null;
 }
 
-export async function fetchStripeObject(stripe: Stripe, type: RefetchableObjectType, id: string): Promise<StripeObject> {
+export async function fetchStripeObject(
+  stripe: Stripe,
+  type: RefetchableObjectType,
+  id: string,
+): Promise<StripeObject> {
   const object = { ...((await retrieve(stripe, type, id)) as StripeObject) };
   // An invoice embeds only the first page of its lines: read them all, or replacing the stored
   // lines with a partial page would drop charges.

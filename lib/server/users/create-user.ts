@@ -12,9 +12,18 @@ export async function createUser(actor: SessionUser, input: CreateUserInput, req
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
       throw conflict('email_taken', `A user with e-mail ${input.email} already exists`);
     }
-    const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: userViewSelect });
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, role: input.role, passwordHash },
+      select: userViewSelect,
+    });
     const view = toUserView(user);
-    await appendAuditEvent(tx, { actor: { type: 'user', id: actor.id }, action: 'user.created', target: { type: 'user', id: user.id }, requestId, after: view });
+    await appendAuditEvent(tx, {
+      actor: { type: 'user', id: actor.id },
+      action: 'user.created',
+      target: { type: 'user', id: user.id },
+      requestId,
+      after: view,
+    });
     return view;
   });
 }

@@ -8,12 +8,20 @@ import { toUserView, userViewSelect } from './user-view';
 
 // Changes a user's name, role, status or password. The last active admin cannot be demoted or
 // disabled — that would lock everyone out of policies and user management.
-export async function updateUser(actor: SessionUser, id: string, input: UpdateUserInput, requestId: string): Promise<UserView> {
+export async function updateUser(
+  actor: SessionUser,
+  id: string,
+  input: UpdateUserInput,
+  requestId: string,
+): Promise<UserView> {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return getDb().$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, select: userViewSelect });
     if (!before) throw notFound('User');
-    const losesAdmin = before.role === 'admin' && !before.disabledAt && ((input.role && input.role !== 'admin') || input.disabled === true);
+    const losesAdmin =
+      before.role === 'admin' &&
+      !before.disabledAt &&
+      ((input.role && input.role !== 'admin') || input.disabled === true);
     if (losesAdmin) {
       const admins = await tx.user.count({ where: { role: 'admin', disabledAt: null } });
       if (admins <= 1) throw new ApiError(409, 'last_admin', 'At least one active admin must remain');
@@ -24,7 +32,8 @@ export async function updateUser(actor: SessionUser, id: string, input: UpdateUs
         name: input.name,
         role: input.role,
         passwordHash,
-        disabledAt: input.disabled === undefined ? undefined : input.disabled ? (before.disabledAt ?? new Date()) : null,
+        disabledAt:
+          input.disabled === undefined ? undefined : input.disabled ? (before.disabledAt ?? new Date()) : null,
       },
       select: userViewSelect,
     });

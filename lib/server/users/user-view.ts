@@ -1,9 +1,27 @@
 import type { UserView } from '@/lib/schemas/users';
 
 // Only these columns ever leave the server; the password hash never does.
-export const userViewSelect = { id: true, email: true, name: true, role: true, disabledAt: true, passwordHash: true, lastLoginAt: true, createdAt: true } as const;
+export const userViewSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  disabledAt: true,
+  passwordHash: true,
+  lastLoginAt: true,
+  createdAt: true,
+} as const;
 
-export function toUserView(u: { id: string; email: string; name: string; role: UserView['role']; disabledAt: Date | null; passwordHash: string | null; lastLoginAt: Date | null; createdAt: Date }): UserView {
+export function toUserView(u: {
+  id: string;
+  email: string;
+  name: string;
+  role: UserView['role'];
+  disabledAt: Date | null;
+  passwordHash: string | null;
+  lastLoginAt: Date | null;
+  createdAt: Date;
+}): UserView {
   return {
     id: u.id,
     email: u.email,

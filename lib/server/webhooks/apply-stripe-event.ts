@@ -21,7 +21,10 @@ export async function applyStripeEvent(inboxId: string, payload: unknown): Promi
   const normalized = normalizeStripeEvent(event);
   if (!normalized) {
     // Not a type we handle (e.g. an ignored event an admin replayed): nothing to apply.
-    await getDb().webhookEvent.update({ where: { id: inboxId }, data: { status: 'ignored', processedAt: new Date(), lastError: null } });
+    await getDb().webhookEvent.update({
+      where: { id: inboxId },
+      data: { status: 'ignored', processedAt: new Date(), lastError: null },
+    });
     return { status: 'ignored', note: null, refetched };
   }
   const eventCreatedAt = new Date(normalized.orderingKey.eventCreated * 1000);
@@ -30,7 +33,10 @@ export async function applyStripeEvent(inboxId: string, payload: unknown): Promi
     async (tx) => {
       const result = await handler({ tx, inboxId, event: normalized, envelope: event, eventCreatedAt });
       const note = result.note ?? null;
-      await tx.webhookEvent.update({ where: { id: inboxId }, data: { status: 'processed', processedAt: new Date(), lastError: note } });
+      await tx.webhookEvent.update({
+        where: { id: inboxId },
+        data: { status: 'processed', processedAt: new Date(), lastError: note },
+      });
       return { status: 'processed' as const, note, refetched };
     },
     { maxWait: 10_000, timeout: 30_000 },

@@ -16,7 +16,10 @@ function required<T>(value: T | null, field: string, id: string): T {
 async function meterIdsByExternalId(tx: Tx, lines: InvoiceLineRecord[]): Promise<Map<string, string>> {
   const ids = lines.map((line) => line.meterExternalId).filter((id): id is string => Boolean(id));
   if (!ids.length) return new Map();
-  const meters = await tx.meter.findMany({ where: { externalId: { in: ids } }, select: { id: true, externalId: true } });
+  const meters = await tx.meter.findMany({
+    where: { externalId: { in: ids } },
+    select: { id: true, externalId: true },
+  });
   return new Map(meters.map((m) => [m.externalId!, m.id]));
 }
 
@@ -40,7 +43,10 @@ function lineData(line: InvoiceLineRecord, position: number, meters: Map<string,
 // replaces the lines; a snapshot whose lines are only a first page (has_more, no Stripe key to
 // fetch the rest) updates the lines it has and keeps the others. An older snapshot — e.g. an
 // invoice.updated that arrives after invoice.paid — is skipped by the ordering rule.
-export async function applyStripeInvoice(ctx: StripeHandlerContext, record: InvoiceRecord): Promise<StripeHandlerResult> {
+export async function applyStripeInvoice(
+  ctx: StripeHandlerContext,
+  record: InvoiceRecord,
+): Promise<StripeHandlerResult> {
   const { tx, eventCreatedAt } = ctx;
   const id = record.externalId;
   await lockStripeObjects(tx, [record.customerExternalId, id]);
@@ -50,7 +56,11 @@ export async function applyStripeInvoice(ctx: StripeHandlerContext, record: Invo
     select: { id: true, status: true, attemptCount: true, amountPaid: true, sourceEventCreatedAt: true },
   });
   const storedKey = stored
-    ? storedOrderingKey('invoice', id, stored.sourceEventCreatedAt, { status: stored.status, attempt_count: stored.attemptCount, amount_paid: stored.amountPaid })
+    ? storedOrderingKey('invoice', id, stored.sourceEventCreatedAt, {
+        status: stored.status,
+        attempt_count: stored.attemptCount,
+        amount_paid: stored.amountPaid,
+      })
     : null;
   const skipped = olderThanStoredNote(ctx.event.orderingKey, storedKey);
   if (skipped) return { note: skipped };
@@ -92,7 +102,9 @@ export async function applyStripeInvoice(ctx: StripeHandlerContext, record: Invo
   const meters = await meterIdsByExternalId(tx, record.lines);
   if (!record.linesTruncated) {
     await tx.invoiceLine.deleteMany({ where: { invoiceId: invoice.id } });
-    await tx.invoiceLine.createMany({ data: record.lines.map((line, i) => ({ invoiceId: invoice.id, ...lineData(line, i, meters) })) });
+    await tx.invoiceLine.createMany({
+      data: record.lines.map((line, i) => ({ invoiceId: invoice.id, ...lineData(line, i, meters) })),
+    });
     return {};
   }
   for (const [i, line] of record.lines.entries()) {
@@ -103,5 +115,7 @@ export async function applyStripeInvoice(ctx: StripeHandlerContext, record: Invo
       update: values,
     });
   }
-  return { note: `invoice ${id}: the payload lists only the first ${record.lines.length} lines (has_more); set STRIPE_SECRET_KEY to fetch them all` };
+  return {
+    note: `invoice ${id}: the payload lists only the first ${record.lines.length} lines (has_more); set STRIPE_SECRET_KEY to fetch them all`,
+  };
 }

@@ -7,7 +7,16 @@ import { lockStripeObjects } from './lock-stripe-objects';
 import { resolveSubscriptionPlan } from './resolve-subscription-plan';
 import { olderThanStoredNote, storedOrderingKey, toUnixSeconds } from './stored-ordering-key';
 
-const STATUSES: readonly SubscriptionStatus[] = ['trialing', 'active', 'past_due', 'unpaid', 'paused', 'canceled', 'incomplete', 'incomplete_expired'];
+const STATUSES: readonly SubscriptionStatus[] = [
+  'trialing',
+  'active',
+  'past_due',
+  'unpaid',
+  'paused',
+  'canceled',
+  'incomplete',
+  'incomplete_expired',
+];
 
 function toStatus(status: string | null, id: string): SubscriptionStatus {
   const match = STATUSES.find((s) => s === status);
@@ -19,13 +28,24 @@ function toStatus(status: string | null, id: string): SubscriptionStatus {
 // items (replaced on every newer snapshot) and its plan; a customer not seen yet gets a stub.
 // Entitlements depend on plan and status, so every applied change is announced in the same
 // transaction (delivered only if it commits).
-export async function applyStripeSubscription(ctx: StripeHandlerContext, record: SubscriptionRecord): Promise<StripeHandlerResult> {
+export async function applyStripeSubscription(
+  ctx: StripeHandlerContext,
+  record: SubscriptionRecord,
+): Promise<StripeHandlerResult> {
   const { tx, eventCreatedAt } = ctx;
   await lockStripeObjects(tx, [record.customerExternalId, record.externalId]);
   const customerId = await ensureStripeCustomer(tx, record.customerExternalId);
   const stored = await tx.subscription.findUnique({
     where: { externalId: record.externalId },
-    select: { id: true, customerId: true, planId: true, status: true, currentPeriodStart: true, currentPeriodEnd: true, sourceEventCreatedAt: true },
+    select: {
+      id: true,
+      customerId: true,
+      planId: true,
+      status: true,
+      currentPeriodStart: true,
+      currentPeriodEnd: true,
+      sourceEventCreatedAt: true,
+    },
   });
   const storedKey = stored
     ? storedOrderingKey('subscription', record.externalId, stored.sourceEventCreatedAt, {
@@ -38,7 +58,8 @@ export async function applyStripeSubscription(ctx: StripeHandlerContext, record:
 
   const status = toStatus(record.status, record.externalId);
   const plan = await resolveSubscriptionPlan(tx, record, stored, customerId);
-  const currentPeriodStart = record.currentPeriodStart ?? stored?.currentPeriodStart ?? record.createdAt ?? eventCreatedAt;
+  const currentPeriodStart =
+    record.currentPeriodStart ?? stored?.currentPeriodStart ?? record.createdAt ?? eventCreatedAt;
   const data = {
     customerId,
     planId: plan.planId,
@@ -54,7 +75,9 @@ export async function applyStripeSubscription(ctx: StripeHandlerContext, record:
     : await tx.subscription.create({ data: { ...data, externalId: record.externalId }, select: { id: true } });
 
   const meterIds = record.items.map((item) => item.meterExternalId).filter((id): id is string => Boolean(id));
-  const meters = meterIds.length ? await tx.meter.findMany({ where: { externalId: { in: meterIds } }, select: { id: true, externalId: true } }) : [];
+  const meters = meterIds.length
+    ? await tx.meter.findMany({ where: { externalId: { in: meterIds } }, select: { id: true, externalId: true } })
+    : [];
   await tx.subscriptionItem.deleteMany({ where: { subscriptionId: subscription.id } });
   if (record.items.length) {
     await tx.subscriptionItem.createMany({
@@ -67,6 +90,9 @@ export async function applyStripeSubscription(ctx: StripeHandlerContext, record:
       })),
     });
   }
-  await notifyEntitlementsChanged(tx, [customerId, ...(stored && stored.customerId !== customerId ? [stored.customerId] : [])]);
+  await notifyEntitlementsChanged(tx, [
+    customerId,
+    ...(stored && stored.customerId !== customerId ? [stored.customerId] : []),
+  ]);
   return { note: plan.note };
 }

@@ -9,6 +9,9 @@ export async function ensureStripeCustomer(tx: Tx, externalId: string): Promise<
   const where = { billingProvider_externalId: { billingProvider: 'stripe' as const, externalId } };
   const existing = await tx.customer.findUnique({ where, select: { id: true } });
   if (existing) return existing.id;
-  const created = await tx.customer.create({ data: { billingProvider: 'stripe', externalId, name: externalId }, select: { id: true } });
+  const created = await tx.customer.create({
+    data: { billingProvider: 'stripe', externalId, name: externalId },
+    select: { id: true },
+  });
   return created.id;
 }

@@ -8,20 +8,28 @@ import { getPool } from '@/lib/db';
 
 const INBOX_LOCK_NAMESPACE = 7_311_201;
 
-export async function withInboxLock<T>(inboxId: string, fn: (client: pg.PoolClient, locked: boolean) => Promise<T>): Promise<T> {
+export async function withInboxLock<T>(
+  inboxId: string,
+  fn: (client: pg.PoolClient, locked: boolean) => Promise<T>,
+): Promise<T> {
   const client = await getPool().connect();
   let broken: Error | undefined;
   try {
-    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::int4, hashtext($2)) AS locked', [INBOX_LOCK_NAMESPACE, inboxId]);
+    const { rows } = await client.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_lock($1::int4, hashtext($2)) AS locked',
+      [INBOX_LOCK_NAMESPACE, inboxId],
+    );
     const locked = rows[0]?.locked === true;
     try {
       return await fn(client, locked);
     } finally {
       if (locked) {
-        await client.query('SELECT pg_advisory_unlock($1::int4, hashtext($2))', [INBOX_LOCK_NAMESPACE, inboxId]).catch((err: Error) => {
-          // Destroy the connection below rather than return it to the pool still holding the lock.
-          broken = err;
-        });
+        await client
+          .query('SELECT pg_advisory_unlock($1::int4, hashtext($2))', [INBOX_LOCK_NAMESPACE, inboxId])
+          .catch((err: Error) => {
+            // Destroy the connection below rather than return it to the pool still holding the lock.
+            broken = err;
+          });
       }
     }
   } finally {

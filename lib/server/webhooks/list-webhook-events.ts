@@ -11,7 +11,13 @@ export async function listWebhookEvents(query: WebhookListQuery): Promise<Webhoo
     ...(query.source ? { source: query.source } : {}),
   };
   const [rows, total] = await Promise.all([
-    db.webhookEvent.findMany({ where, orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], take: query.limit, skip: query.offset, select: webhookEventViewSelect }),
+    db.webhookEvent.findMany({
+      where,
+      orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+      take: query.limit,
+      skip: query.offset,
+      select: webhookEventViewSelect,
+    }),
     db.webhookEvent.count({ where }),
   ]);
   return { items: rows.map(toWebhookEventView), total, limit: query.limit, offset: query.offset };

@@ -14,7 +14,12 @@ export function describeError(err: unknown): string {
 // Records a failed attempt on the inbox row. The handler's own transaction has rolled back, so
 // nothing of the attempt remains; after the last allowed attempt the row is 'dead' (dead letter)
 // and waits for an admin's replay.
-export async function markInboxFailed(client: pg.PoolClient, inboxId: string, err: unknown, dead: boolean): Promise<void> {
+export async function markInboxFailed(
+  client: pg.PoolClient,
+  inboxId: string,
+  err: unknown,
+  dead: boolean,
+): Promise<void> {
   await client.query(
     `UPDATE webhook_events SET status = $2::"InboxStatus", last_error = $3, processed_at = (now() AT TIME ZONE 'UTC')
       WHERE id = $1 AND status = 'processing'`,

@@ -4,7 +4,11 @@ import type { Tx } from '@/lib/db';
 // invoice.payment_failed too, so the flag does not wait for a customer.updated that may come
 // late. Not when a newer customer event is already stored: that event's flag is the truth.
 // The caller holds the customer's object lock.
-export async function markStripeCustomerDelinquent(tx: Tx, customerExternalId: string, eventCreatedAt: Date): Promise<void> {
+export async function markStripeCustomerDelinquent(
+  tx: Tx,
+  customerExternalId: string,
+  eventCreatedAt: Date,
+): Promise<void> {
   await tx.customer.updateMany({
     where: {
       billingProvider: 'stripe',

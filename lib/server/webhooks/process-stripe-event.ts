@@ -28,7 +28,10 @@ export type ProcessOutcome =
  * alone, so a duplicate job has no second effect. Busy (another worker holds the event): throws,
  * so the job retries later and finds the event done.
  */
-export async function processStripeEvent(inboxId: string, options: { maxAttempts?: number } = {}): Promise<ProcessOutcome> {
+export async function processStripeEvent(
+  inboxId: string,
+  options: { maxAttempts?: number } = {},
+): Promise<ProcessOutcome> {
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   return withInboxLock(inboxId, async (client, locked) => {
     if (!locked) throw new InboxEventBusyError(inboxId);

@@ -12,29 +12,49 @@ import { upsertStripePayment } from './upsert-stripe-payment';
 // Payment). Events only fill what is still empty, so arrival order does not matter and a
 // redelivery changes nothing. A guest payment with no customer, invoice or earlier attempt to
 // tie it to cannot be stored (attempts belong to a customer): acknowledged with a note.
-export async function recordStripePaymentFailure(ctx: StripeHandlerContext, record: PaymentFailureRecord): Promise<StripeHandlerResult> {
+export async function recordStripePaymentFailure(
+  ctx: StripeHandlerContext,
+  record: PaymentFailureRecord,
+): Promise<StripeHandlerResult> {
   const { tx, eventCreatedAt } = ctx;
   const charge = record.chargeExternalId;
   const intent = record.paymentIntentExternalId;
-  const invoiceKey = record.source === 'invoice' && !charge && !intent ? `${record.invoiceExternalId}#attempt-${record.attemptCount ?? 0}` : null;
+  const invoiceKey =
+    record.source === 'invoice' && !charge && !intent
+      ? `${record.invoiceExternalId}#attempt-${record.attemptCount ?? 0}`
+      : null;
   const keys = [charge, intent, invoiceKey].filter((k): k is string => Boolean(k));
   await lockStripeObjects(tx, [record.customerExternalId, ...keys]);
 
   const invoice = record.invoiceExternalId
-    ? await tx.invoice.findUnique({ where: { externalId: record.invoiceExternalId }, select: { id: true, customerId: true, currency: true } })
+    ? await tx.invoice.findUnique({
+        where: { externalId: record.invoiceExternalId },
+        select: { id: true, customerId: true, currency: true },
+      })
     : null;
-  const payment = intent ? await tx.payment.findUnique({ where: { externalId: intent }, select: { id: true, customerId: true } }) : null;
-  const matches = await tx.paymentAttempt.findMany({ where: { OR: [{ externalId: { in: keys } }, ...(payment ? [{ paymentId: payment.id }] : [])] } });
+  const payment = intent
+    ? await tx.payment.findUnique({ where: { externalId: intent }, select: { id: true, customerId: true } })
+    : null;
+  const matches = await tx.paymentAttempt.findMany({
+    where: { OR: [{ externalId: { in: keys } }, ...(payment ? [{ paymentId: payment.id }] : [])] },
+  });
   // Prefer the row keyed by the charge, then by the payment intent, then any of the intent's.
   const existing = keys.map((key) => matches.find((m) => m.externalId === key)).find(Boolean) ?? matches[0] ?? null;
   const customerId = record.customerExternalId
     ? await ensureStripeCustomer(tx, record.customerExternalId)
     : (invoice?.customerId ?? existing?.customerId ?? payment?.customerId ?? null);
-  if (!customerId) return { note: `no customer on ${record.source} ${record.externalId} (guest payment): no attempt recorded` };
+  if (!customerId)
+    return { note: `no customer on ${record.source} ${record.externalId} (guest payment): no attempt recorded` };
 
   const currency = record.currency ?? invoice?.currency ?? 'usd';
   const paymentId = intent
-    ? await upsertStripePayment(tx, { paymentIntentExternalId: intent, customerId, invoiceId: invoice?.id ?? null, amount: record.amount, currency })
+    ? await upsertStripePayment(tx, {
+        paymentIntentExternalId: intent,
+        customerId,
+        invoiceId: invoice?.id ?? null,
+        amount: record.amount,
+        currency,
+      })
     : null;
 
   if (!existing) {

@@ -1,12 +1,18 @@
 import type { StripeEventEnvelope } from '@/lib/schemas/billing-sync';
-import { fetchStripeObject, REFETCHABLE_OBJECT_TYPES, type RefetchableObjectType } from '@/lib/server/stripe/fetch-stripe-object';
+import {
+  fetchStripeObject,
+  REFETCHABLE_OBJECT_TYPES,
+  type RefetchableObjectType,
+} from '@/lib/server/stripe/fetch-stripe-object';
 import { getStripeClient } from '@/lib/server/stripe/get-stripe-client';
 
 // With STRIPE_SECRET_KEY configured, the event's object is read again from Stripe and the
 // fetched object replaces data.object: the payload is only a trigger (convention 6). The event's
 // own id, type and `created` are kept, so the ordering rule still guards the write. Without a
 // key, the payload is used as is. A failed fetch throws: the job retries it.
-export async function refetchStripeEvent(event: StripeEventEnvelope): Promise<{ event: StripeEventEnvelope; refetched: boolean }> {
+export async function refetchStripeEvent(
+  event: StripeEventEnvelope,
+): Promise<{ event: StripeEventEnvelope; refetched: boolean }> {
   const stripe = getStripeClient();
   const object = event.data?.object;
   const type = typeof object?.object === 'string' ? object.object : null;

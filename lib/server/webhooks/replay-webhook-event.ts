@@ -10,14 +10,24 @@ import { enqueueStripeEvent } from './enqueue-stripe-event';
 // audit record (before: status, attempts, last error) commits in the same transaction, then the
 // event is enqueued — if that fails the sweep picks the row up. Handlers are idempotent and
 // ordering-guarded, so replaying a processed event re-applies it without going backwards.
-export async function replayWebhookEvent(actor: SessionUser, id: string, requestId: string): Promise<WebhookReplayResponse> {
+export async function replayWebhookEvent(
+  actor: SessionUser,
+  id: string,
+  requestId: string,
+): Promise<WebhookReplayResponse> {
   await getDb().$transaction(async (tx) => {
     // FOR UPDATE: a concurrent replay or claim waits for this one.
-    const [row] = await tx.$queryRaw<{ id: string; status: string; attempts: number; last_error: string | null; type: string; event_id: string }[]>`
+    const [row] = await tx.$queryRaw<
+      { id: string; status: string; attempts: number; last_error: string | null; type: string; event_id: string }[]
+    >`
       SELECT id, status::text AS status, attempts, last_error, type, event_id FROM webhook_events WHERE id = ${id} FOR UPDATE`;
     if (!row) throw notFound('Webhook event');
-    if (row.status === 'processing') throw conflict('webhook_processing', 'This event is being processed right now; try again when it finishes');
-    await tx.webhookEvent.update({ where: { id }, data: { status: 'received', attempts: 0, lastError: null, processedAt: null } });
+    if (row.status === 'processing')
+      throw conflict('webhook_processing', 'This event is being processed right now; try again when it finishes');
+    await tx.webhookEvent.update({
+      where: { id },
+      data: { status: 'received', attempts: 0, lastError: null, processedAt: null },
+    });
     await appendAuditEvent(tx, {
       actor: { type: 'user', id: actor.id },
       action: 'webhook.replayed',

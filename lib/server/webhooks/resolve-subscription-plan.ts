@@ -31,13 +31,20 @@ export async function resolveSubscriptionPlan(
     (id, index, all): id is string => Boolean(id) && all.indexOf(id) === index,
   );
   if (priceIds.length) {
-    const plans = await tx.plan.findMany({ where: { externalId: { in: priceIds } }, select: { id: true, externalId: true } });
+    const plans = await tx.plan.findMany({
+      where: { externalId: { in: priceIds } },
+      select: { id: true, externalId: true },
+    });
     const match = priceIds.map((price) => plans.find((plan) => plan.externalId === price)).find(Boolean);
     if (match) return { planId: match.id, note: null };
   }
   const unknown = priceIds.join(', ') || '(none)';
   if (existing) return { planId: existing.planId, note: `unknown price ${unknown}: kept the subscription's plan` };
-  const other = await tx.subscription.findFirst({ where: { customerId }, orderBy: { updatedAt: 'desc' }, select: { planId: true } });
+  const other = await tx.subscription.findFirst({
+    where: { customerId },
+    orderBy: { updatedAt: 'desc' },
+    select: { planId: true },
+  });
   if (other) return { planId: other.planId, note: `unknown price ${unknown}: used the customer's current plan` };
   throw new UnknownPriceError(record.externalId, priceIds);
 }

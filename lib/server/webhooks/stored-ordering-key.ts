@@ -25,4 +25,5 @@ export function olderThanStoredNote(incoming: ObjectOrderingKey, stored: ObjectO
   return `skipped: stored ${incoming.objectType} ${incoming.externalId} is newer (stored event at ${new Date(stored!.eventCreated * 1000).toISOString()}, this event at ${new Date(incoming.eventCreated * 1000).toISOString()})`;
 }
 
-export const toUnixSeconds = (date: Date | null | undefined): number | null => (date ? Math.floor(date.getTime() / 1000) : null);
+export const toUnixSeconds = (date: Date | null | undefined): number | null =>
+  date ? Math.floor(date.getTime() / 1000) : null;

@@ -12,7 +12,10 @@ export interface StripePaymentInput {
 // 'failed' by the failure events that name it; later events only fill what is still missing.
 // The caller holds the payment intent's object lock.
 export async function upsertStripePayment(tx: Tx, input: StripePaymentInput): Promise<string> {
-  const existing = await tx.payment.findUnique({ where: { externalId: input.paymentIntentExternalId }, select: { id: true, invoiceId: true, amount: true } });
+  const existing = await tx.payment.findUnique({
+    where: { externalId: input.paymentIntentExternalId },
+    select: { id: true, invoiceId: true, amount: true },
+  });
   if (existing) {
     if ((!existing.invoiceId && input.invoiceId) || (!existing.amount && input.amount)) {
       await tx.payment.update({

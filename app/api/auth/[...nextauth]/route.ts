@@ -2,6 +2,7 @@
 import NextAuth from 'next-auth';
 import { getAuthOptions } from '@/lib/auth/auth-options';
 
-const handler = (req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) => NextAuth(req as never, ctx as never, getAuthOptions());
+const handler = (req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) =>
+  NextAuth(req as never, ctx as never, getAuthOptions());
 
 export { handler as GET, handler as POST };

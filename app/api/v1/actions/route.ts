@@ -18,7 +18,9 @@ export const POST = withApi({
   roles: ['admin', 'revops'],
   schemas: { body: proposeActionBody },
   handler: async ({ user, body, requestId }) => {
-    const outcome = await getDb().$transaction((tx) => proposeAction(tx, { ...body, actor: { type: 'user', id: user.id }, requestId }));
+    const outcome = await getDb().$transaction((tx) =>
+      proposeAction(tx, { ...body, actor: { type: 'user', id: user.id }, requestId }),
+    );
     return Response.json(outcome, { status: outcome.actionId ? 201 : 200 });
   },
 });

@@ -15,5 +15,9 @@ export const POST = withApi({
   auth: 'session',
   roles: ['admin'],
   schemas: { body: createIngestTokenBody, response: createdIngestToken },
-  handler: async ({ user, body, requestId }) => Response.json(createdIngestToken.parse(await createIngestToken(user, body, requestId)), { status: 201, headers: { 'cache-control': 'no-store' } }),
+  handler: async ({ user, body, requestId }) =>
+    Response.json(createdIngestToken.parse(await createIngestToken(user, body, requestId)), {
+      status: 201,
+      headers: { 'cache-control': 'no-store' },
+    }),
 });

@@ -20,11 +20,20 @@ export const POST = withApi({
     if (request.mode === 'single') {
       const v = outcome.verdicts[0]!;
       if (v.status === 'accepted' || v.status === 'duplicate') {
-        return Response.json({ status: v.status, idempotencyKey: v.idempotencyKey }, { status: v.status === 'accepted' ? 202 : 200, headers });
+        return Response.json(
+          { status: v.status, idempotencyKey: v.idempotencyKey },
+          { status: v.status === 'accepted' ? 202 : 200, headers },
+        );
       }
       throw new ApiError(v.status === 'conflict' ? 409 : 422, v.error!.code, v.error!.message);
     }
-    const body: UsageBatchResponse = { accepted: outcome.accepted, duplicates: outcome.duplicates, conflicts: outcome.conflicts, rejected: outcome.rejected, results: outcome.verdicts };
+    const body: UsageBatchResponse = {
+      accepted: outcome.accepted,
+      duplicates: outcome.duplicates,
+      conflicts: outcome.conflicts,
+      rejected: outcome.rejected,
+      results: outcome.verdicts,
+    };
     if (outcome.accepted + outcome.duplicates > 0) return Response.json(body, { headers });
     const error = { code: 'batch_rejected', message: 'No event in the batch was stored; see results', requestId };
     return Response.json({ error, ...body }, { status: 422, headers });

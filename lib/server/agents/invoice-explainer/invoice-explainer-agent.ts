@@ -32,7 +32,8 @@ async function awaitTriggeringEvent(sourceRef: string | null | undefined): Promi
   if (!inboxId) return;
   const event = await getDb().webhookEvent.findUnique({ where: { id: inboxId }, select: { status: true } });
   // The handler marks the event processed in the transaction that stores the invoice.
-  if (event && ['received', 'processing', 'failed'].includes(event.status)) throw new InvoiceNotVisibleError(`of ${sourceRef}`);
+  if (event && ['received', 'processing', 'failed'].includes(event.status))
+    throw new InvoiceNotVisibleError(`of ${sourceRef}`);
 }
 
 async function handleInvoiceExplainer(payload: InvoiceExplainerPayload): Promise<void> {
@@ -49,7 +50,13 @@ async function handleInvoiceExplainer(payload: InvoiceExplainerPayload): Promise
   // Idempotent: pg-boss may deliver a job twice (singletonKey does not dedupe on standard
   // queues), and one trigger deserves one explanation.
   const done = await getDb().agentRun.findFirst({
-    where: { agentId: INVOICE_EXPLAINER.id, status: 'succeeded', sourceRef: ref, trigger: { path: ['type'], equals: payload.trigger }, explanations: { some: { invoiceId: invoice.id } } },
+    where: {
+      agentId: INVOICE_EXPLAINER.id,
+      status: 'succeeded',
+      sourceRef: ref,
+      trigger: { path: ['type'], equals: payload.trigger },
+      explanations: { some: { invoiceId: invoice.id } },
+    },
     select: { id: true },
   });
   if (done) return;

@@ -33,7 +33,11 @@ const LOCK_SPACE = 7_311_002;
 // One customer, one decision: analyse (outside the transaction: CPU only), then under the
 // customer's lock fire/resolve thresholds, find episodes not reported yet, draft through policy,
 // and write the decision record — all in one transaction, so a crash leaves no half decision.
-export async function analyzeCustomerUsage(customerId: string, trigger: AnalysisTrigger, asOf: Date): Promise<CustomerOutcome> {
+export async function analyzeCustomerUsage(
+  customerId: string,
+  trigger: AnalysisTrigger,
+  asOf: Date,
+): Promise<CustomerOutcome> {
   const insights = await computeCustomerInsights(customerId, asOf);
   if (!insights || !ACTIVE.has(insights.subscription.status) || !insights.meters.some((m) => m.included)) {
     return { customerId, status: 'skipped', agentRunId: null, drafts: [] };
@@ -42,7 +46,10 @@ export async function analyzeCustomerUsage(customerId: string, trigger: Analysis
   return getDb().$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_SPACE}::int, hashtext(${customerId}))`;
-      const customer = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, select: { name: true, email: true } });
+      const customer = await tx.customer.findUniqueOrThrow({
+        where: { id: customerId },
+        select: { name: true, email: true },
+      });
       const pcts = await readUsageThresholds(tx);
       const alerts = await tx.usageThresholdAlert.findMany({
         where: { customerId, OR: [{ resolvedAt: null }, { periodStart: new Date(sub.periodStart) }] },
@@ -50,15 +57,19 @@ export async function analyzeCustomerUsage(customerId: string, trigger: Analysis
       });
       const changes = evaluateThresholds(insights.meters, pcts, sub.periodStart, alerts);
       const episodes = findNewEpisodes(insights.meters, await loadReportedEpisodes(tx, customerId), insights.hour);
-      if (!changes.fire.length && !changes.resolve.length && !episodes.length) return { customerId, status: 'unchanged' as const, agentRunId: null, drafts: [] };
+      if (!changes.fire.length && !changes.resolve.length && !episodes.length)
+        return { customerId, status: 'unchanged' as const, agentRunId: null, drafts: [] };
 
       const run = await tx.agentRun.create({
         data: {
-          agentId: USAGE_ANALYST_ID, agentVersion: USAGE_ANALYST_VERSION, customerId,
+          agentId: USAGE_ANALYST_ID,
+          agentVersion: USAGE_ANALYST_VERSION,
+          customerId,
           trigger: { type: trigger.type, ref: trigger.ref ?? null },
           sourceRef: `usage:${customerId}:${new Date(sub.periodStart).toISOString()}`,
           inputs: summarizeInsights(insights, pcts),
-          modelProvider: USAGE_ANALYST_MODEL, promptVersion: `usage-analyst/${USAGE_ANALYST_VERSION}`,
+          modelProvider: USAGE_ANALYST_MODEL,
+          promptVersion: `usage-analyst/${USAGE_ANALYST_VERSION}`,
         },
         select: { id: true },
       });
@@ -69,17 +80,25 @@ export async function analyzeCustomerUsage(customerId: string, trigger: Analysis
           const m = insights.meters.find((x) => x.meterId === f.meterId)!;
           return `${m.meterName} reached ${usagePercent(m.utilisation ?? 0)} of the included quantity: the ${f.pct}% threshold fired.`;
         }),
-        ...changes.resolve.map((r) => `${key(r.meterId)} is back under ${r.pct}% (or its period ended): that alert is resolved.`),
+        ...changes.resolve.map(
+          (r) => `${key(r.meterId)} is back under ${r.pct}% (or its period ended): that alert is resolved.`,
+        ),
       ];
       const ctx = { tx, runId: run.id, customerId, asOf };
-      const upgrade = changes.fire.length ? await draftUpgradeActions(ctx, insights, customer, changes.fire) : { drafts: [], notes: [] };
+      const upgrade = changes.fire.length
+        ? await draftUpgradeActions(ctx, insights, customer, changes.fire)
+        : { drafts: [], notes: [] };
       const anomalies = await draftAnomalyActions(ctx, customer.name, episodes, insights.hour);
       const drafts = [...upgrade.drafts, ...anomalies.drafts];
       await tx.agentRun.update({
         where: { id: run.id },
         data: {
           outputs: {
-            thresholdsFired: changes.fire.map((f) => ({ meterKey: f.meterKey, pct: f.pct, refired: Boolean(f.refireId) })),
+            thresholdsFired: changes.fire.map((f) => ({
+              meterKey: f.meterKey,
+              pct: f.pct,
+              refired: Boolean(f.refireId),
+            })),
             thresholdsResolved: changes.resolve.map((r) => ({ meterKey: key(r.meterId), pct: r.pct })),
             episodes: anomalies.refs,
             drafts: drafts.map((d) => ({ ...d, meterKey: d.meterKey ?? null, sourceRef: d.sourceRef ?? null })),

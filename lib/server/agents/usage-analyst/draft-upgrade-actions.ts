@@ -12,7 +12,12 @@ const OPEN = ['proposed', 'pending_approval', 'approved', 'executing'] as const;
 // Newly fired thresholds → for meters whose growth is organic: a plan_change to the smallest plan
 // that fits the forecast (unless the same upgrade is already waiting) and a personalised e-mail.
 // Anomalous growth gets neither: that is a review, drafted from the anomaly episodes.
-export async function draftUpgradeActions(ctx: DraftContext, insights: CustomerInsights, customer: { name: string; email: string | null }, fired: ThresholdChanges['fire']): Promise<{ drafts: DraftRecord[]; notes: string[] }> {
+export async function draftUpgradeActions(
+  ctx: DraftContext,
+  insights: CustomerInsights,
+  customer: { name: string; email: string | null },
+  fired: ThresholdChanges['fire'],
+): Promise<{ drafts: DraftRecord[]; notes: string[] }> {
   const notes: string[] = [];
   const crossed: { meter: CustomerInsights['meters'][number]; pct: number }[] = [];
   for (const meter of insights.meters) {
@@ -32,13 +37,30 @@ export async function draftUpgradeActions(ctx: DraftContext, insights: CustomerI
   const ref = `usage-analyst:${ctx.customerId}:${period}:${crossed.map((c) => `${c.meter.meterKey}@${c.pct}`).join(',')}`;
   if (!upgrade) notes.push(`${sub.plan.name} is the top plan: no upgrade to propose.`);
   else {
-    const payload = { subscriptionId: sub.id, fromPlanKey: sub.plan.key, toPlanKey: upgrade.plan.key, proration: 'create_prorations' as const, effective: 'now' as const };
+    const payload = {
+      subscriptionId: sub.id,
+      fromPlanKey: sub.plan.key,
+      toPlanKey: upgrade.plan.key,
+      proration: 'create_prorations' as const,
+      effective: 'now' as const,
+    };
     const described = await describeAction(ctx.tx, 'plan_change', payload, ctx.customerId, ctx.asOf);
-    const needs = insights.meters.filter((m) => m.included).map((m) => `${m.meterName} forecast up to ${formatQuantity(Math.round(m.forecast.upper))} vs ${formatQuantity(upgrade.included[m.meterKey] ?? 0)} included`);
-    notes.push(`${upgrade.plan.name} is the smallest higher plan ${upgrade.fits ? 'that covers the top of every 80% forecast band' : '(largest available; even it may not cover the forecast)'}: ${needs.join('; ')}. ${described.headline}.`);
+    const needs = insights.meters
+      .filter((m) => m.included)
+      .map(
+        (m) =>
+          `${m.meterName} forecast up to ${formatQuantity(Math.round(m.forecast.upper))} vs ${formatQuantity(upgrade.included[m.meterKey] ?? 0)} included`,
+      );
+    notes.push(
+      `${upgrade.plan.name} is the smallest higher plan ${upgrade.fits ? 'that covers the top of every 80% forecast band' : '(largest available; even it may not cover the forecast)'}: ${needs.join('; ')}. ${described.headline}.`,
+    );
     const open = await ctx.tx.action.findMany({
       where: { customerId: ctx.customerId, kind: 'plan_change', status: { in: [...OPEN] } },
-      select: { id: true, currentRevision: true, revisions: { orderBy: { revision: 'desc' }, take: 1, select: { payload: true } } },
+      select: {
+        id: true,
+        currentRevision: true,
+        revisions: { orderBy: { revision: 'desc' }, take: 1, select: { payload: true } },
+      },
     });
     const same = open.find((a) => {
       const p = a.revisions[0]?.payload as { subscriptionId?: string; toPlanKey?: string } | undefined;
@@ -46,18 +68,46 @@ export async function draftUpgradeActions(ctx: DraftContext, insights: CustomerI
     });
     if (same) {
       notes.push(`The upgrade to ${upgrade.plan.name} is already waiting (action ${same.id}): not drafted again.`);
-      drafts.push({ kind: 'plan_change', outcome: 'skipped', actionId: same.id, reason: 'same upgrade already open', sourceRef: ref });
+      drafts.push({
+        kind: 'plan_change',
+        outcome: 'skipped',
+        actionId: same.id,
+        reason: 'same upgrade already open',
+        sourceRef: ref,
+      });
     } else {
-      drafts.push(await proposeDraft(ctx, { kind: 'plan_change', title: `Upgrade ${customer.name} to ${upgrade.plan.name}`, payload, reasoning: notes.join(' '), sourceRef: ref }));
+      drafts.push(
+        await proposeDraft(ctx, {
+          kind: 'plan_change',
+          title: `Upgrade ${customer.name} to ${upgrade.plan.name}`,
+          payload,
+          reasoning: notes.join(' '),
+          sourceRef: ref,
+        }),
+      );
     }
   }
   if (!customer.email) {
     notes.push('No billing e-mail on file: no e-mail drafted.');
     drafts.push({ kind: 'email', outcome: 'skipped', actionId: null, reason: 'no customer e-mail', sourceRef: ref });
   } else {
-    const mail = writeUpgradeEmail({ customerName: customer.name, periodEnd: sub.periodEnd, currentPlan: sub.plan, crossed, upgrade });
+    const mail = writeUpgradeEmail({
+      customerName: customer.name,
+      periodEnd: sub.periodEnd,
+      currentPlan: sub.plan,
+      crossed,
+      upgrade,
+    });
     const top = crossed.reduce((a, b) => (b.pct > a.pct ? b : a));
-    drafts.push(await proposeDraft(ctx, { kind: 'email', title: `E-mail ${customer.name}: ${top.meter.meterName} past ${top.pct}% (period ends ${formatDate(new Date(sub.periodEnd))})`, payload: { to: customer.email, ...mail }, reasoning: notes.join(' '), sourceRef: ref }));
+    drafts.push(
+      await proposeDraft(ctx, {
+        kind: 'email',
+        title: `E-mail ${customer.name}: ${top.meter.meterName} past ${top.pct}% (period ends ${formatDate(new Date(sub.periodEnd))})`,
+        payload: { to: customer.email, ...mail },
+        reasoning: notes.join(' '),
+        sourceRef: ref,
+      }),
+    );
   }
   return { drafts, notes };
 }

@@ -23,7 +23,13 @@ export async function enqueueUsageAnalysis(customerIds: string[]): Promise<void>
     const boss = await getBoss();
     for (const id of fresh) {
       const data = usageAnalystJob.payloadSchema.parse({ customerIds: [id], trigger: 'ingest' });
-      await boss.sendDebounced(USAGE_ANALYST_JOB, data, { startAfter: INGEST_DEBOUNCE_SECONDS, retryLimit: 3, retryDelay: 30, retryBackoff: true }, INGEST_DEBOUNCE_SECONDS, `usage-analyst:${id}`);
+      await boss.sendDebounced(
+        USAGE_ANALYST_JOB,
+        data,
+        { startAfter: INGEST_DEBOUNCE_SECONDS, retryLimit: 3, retryDelay: 30, retryBackoff: true },
+        INGEST_DEBOUNCE_SECONDS,
+        `usage-analyst:${id}`,
+      );
     }
   } catch (err) {
     console.error('[usage-analyst] could not enqueue analysis:', err instanceof Error ? err.message : err);
@@ -38,5 +44,11 @@ const FULL_RUN_SLOT_SECONDS = 300;
 export async function enqueueFullUsageAnalysis(trigger: 'startup' | 'manual' = 'startup'): Promise<string | null> {
   const boss = await getBoss();
   const data = usageAnalystJob.payloadSchema.parse({ trigger });
-  return boss.sendThrottled(USAGE_ANALYST_JOB, data, { retryLimit: 3, retryDelay: 30, retryBackoff: true }, FULL_RUN_SLOT_SECONDS, 'usage-analyst:full');
+  return boss.sendThrottled(
+    USAGE_ANALYST_JOB,
+    data,
+    { retryLimit: 3, retryDelay: 30, retryBackoff: true },
+    FULL_RUN_SLOT_SECONDS,
+    'usage-analyst:full',
+  );
 }

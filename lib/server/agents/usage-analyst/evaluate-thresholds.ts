@@ -18,18 +18,25 @@ export interface ThresholdChanges {
 // threshold (the table's unique key) is what makes a threshold fire once per period. An alert
 // resolves when usage is back under it — within a period that happens after an upgrade raised
 // the included quantity; alerts of a past period resolve because the new period starts at zero.
-export function evaluateThresholds(meters: readonly MeterInsight[], pcts: readonly number[], periodStart: number, alerts: readonly AlertRow[]): ThresholdChanges {
+export function evaluateThresholds(
+  meters: readonly MeterInsight[],
+  pcts: readonly number[],
+  periodStart: number,
+  alerts: readonly AlertRow[],
+): ThresholdChanges {
   const out: ThresholdChanges = { fire: [], resolve: [] };
   const current = (a: AlertRow) => a.periodStart.getTime() === periodStart;
   for (const a of alerts) {
-    if (!a.resolvedAt && (!current(a) || !meters.some((m) => m.meterId === a.meterId && m.included))) out.resolve.push({ id: a.id, meterId: a.meterId, pct: a.thresholdPct });
+    if (!a.resolvedAt && (!current(a) || !meters.some((m) => m.meterId === a.meterId && m.included)))
+      out.resolve.push({ id: a.id, meterId: a.meterId, pct: a.thresholdPct });
   }
   for (const m of meters) {
     if (!m.included) continue;
     for (const pct of pcts) {
       const crossed = m.used >= (m.included * pct) / 100;
       const row = alerts.find((a) => current(a) && a.meterId === m.meterId && a.thresholdPct === pct);
-      if (crossed && (!row || row.resolvedAt)) out.fire.push({ meterId: m.meterId, meterKey: m.meterKey, pct, refireId: row?.id ?? null });
+      if (crossed && (!row || row.resolvedAt))
+        out.fire.push({ meterId: m.meterId, meterKey: m.meterKey, pct, refireId: row?.id ?? null });
       else if (!crossed && row && !row.resolvedAt) out.resolve.push({ id: row.id, meterId: m.meterId, pct });
     }
   }

@@ -4,7 +4,13 @@ import type { UsageAnomaly } from '@/lib/server/insights/detect-usage-anomalies'
 import { HOUR_MS, RECENT_HOURS, SAME_EPISODE_HOURS } from '@/lib/server/insights/insight-rules';
 
 // How an episode is remembered in AgentRun.outputs.episodes: its meter and first alarmed hour.
-export const episodeRef = z.object({ meterKey: z.string(), at: z.string(), direction: z.enum(['up', 'down']), kind: z.string(), runaway: z.boolean().default(false) });
+export const episodeRef = z.object({
+  meterKey: z.string(),
+  at: z.string(),
+  direction: z.enum(['up', 'down']),
+  kind: z.string(),
+  runaway: z.boolean().default(false),
+});
 export type EpisodeRef = z.infer<typeof episodeRef>;
 
 export interface NewEpisode {
@@ -18,12 +24,21 @@ export interface NewEpisode {
 // going on; it is new unless a previous run reported one on the same meter, in the same direction,
 // within a day of it (late data can move an alarm by a few hours). A reported episode that has
 // since turned runaway is new once more, for its escalation only.
-export function findNewEpisodes(meters: readonly MeterInsight[], prior: readonly EpisodeRef[], hour: number): NewEpisode[] {
+export function findNewEpisodes(
+  meters: readonly MeterInsight[],
+  prior: readonly EpisodeRef[],
+  hour: number,
+): NewEpisode[] {
   const out: NewEpisode[] = [];
   for (const meter of meters) {
     for (const anomaly of meter.anomalies) {
       if (hour - anomaly.at > RECENT_HOURS * HOUR_MS && !anomaly.ongoing) continue;
-      const same = prior.filter((p) => p.meterKey === meter.meterKey && p.direction === anomaly.direction && Math.abs(Date.parse(p.at) - anomaly.at) <= SAME_EPISODE_HOURS * HOUR_MS);
+      const same = prior.filter(
+        (p) =>
+          p.meterKey === meter.meterKey &&
+          p.direction === anomaly.direction &&
+          Math.abs(Date.parse(p.at) - anomaly.at) <= SAME_EPISODE_HOURS * HOUR_MS,
+      );
       if (!same.length) out.push({ meter, anomaly, escalation: false });
       else if (anomaly.runaway && !same.some((p) => p.runaway)) out.push({ meter, anomaly, escalation: true });
     }

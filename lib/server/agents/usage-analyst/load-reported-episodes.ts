@@ -11,7 +11,12 @@ const LOOKBACK_DAYS = 62;
 // The anomaly episodes this customer's earlier decision records already reported.
 export async function loadReportedEpisodes(tx: Tx, customerId: string, now = new Date()): Promise<EpisodeRef[]> {
   const runs = await tx.agentRun.findMany({
-    where: { agentId: USAGE_ANALYST_ID, customerId, status: 'succeeded', startedAt: { gte: new Date(now.getTime() - LOOKBACK_DAYS * DAY_MS) } },
+    where: {
+      agentId: USAGE_ANALYST_ID,
+      customerId,
+      status: 'succeeded',
+      startedAt: { gte: new Date(now.getTime() - LOOKBACK_DAYS * DAY_MS) },
+    },
     select: { outputs: true },
   });
   return runs.flatMap((r) => outputs.parse(r.outputs).episodes);

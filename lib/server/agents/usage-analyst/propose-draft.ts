@@ -23,7 +23,10 @@ export interface DraftContext {
 
 // Every draft goes through proposeAction, so the kind's policy (off / observe / assist /
 // autopilot, caps, review window) applies exactly as it does to a person's draft.
-export async function proposeDraft(ctx: DraftContext, d: { kind: ActionKind; title: string; payload: unknown; reasoning: string; sourceRef: string; meterKey?: string }): Promise<DraftRecord> {
+export async function proposeDraft(
+  ctx: DraftContext,
+  d: { kind: ActionKind; title: string; payload: unknown; reasoning: string; sourceRef: string; meterKey?: string },
+): Promise<DraftRecord> {
   const res = await proposeAction(ctx.tx, {
     kind: d.kind,
     customerId: ctx.customerId,
@@ -35,5 +38,12 @@ export async function proposeDraft(ctx: DraftContext, d: { kind: ActionKind; tit
     model: USAGE_ANALYST_MODEL,
     reasoning: d.reasoning,
   });
-  return { kind: d.kind, outcome: res.outcome, actionId: res.actionId, reason: res.reason, meterKey: d.meterKey, sourceRef: d.sourceRef };
+  return {
+    kind: d.kind,
+    outcome: res.outcome,
+    actionId: res.actionId,
+    reason: res.reason,
+    meterKey: d.meterKey,
+    sourceRef: d.sourceRef,
+  };
 }

@@ -44,10 +44,30 @@ export async function runUsageAnalysis(input: UsageAnalysisInput): Promise<Usage
       errors.push(`${id}: ${message}`);
       console.error(`[${USAGE_ANALYST_ID}] ${id}:`, message);
       await getDb()
-        .agentRun.create({ data: { agentId: USAGE_ANALYST_ID, agentVersion: USAGE_ANALYST_VERSION, customerId: id, trigger: { type: input.trigger.type, ref: input.trigger.ref ?? null }, inputs: { asOf: asOf.toISOString() }, modelProvider: USAGE_ANALYST_MODEL, status: 'failed', error: message.slice(0, 2000), finishedAt: new Date() } })
+        .agentRun.create({
+          data: {
+            agentId: USAGE_ANALYST_ID,
+            agentVersion: USAGE_ANALYST_VERSION,
+            customerId: id,
+            trigger: { type: input.trigger.type, ref: input.trigger.ref ?? null },
+            inputs: { asOf: asOf.toISOString() },
+            modelProvider: USAGE_ANALYST_MODEL,
+            status: 'failed',
+            error: message.slice(0, 2000),
+            finishedAt: new Date(),
+          },
+        })
         .catch(() => {});
     }
   }
-  if (errors.length) throw new Error(`usage analysis failed for ${errors.length} of ${ids.length} customer(s): ${errors.slice(0, 3).join('; ')}`);
-  return { analysed: outcomes.length, recorded: outcomes.filter((o) => o.status === 'recorded').length, failed: 0, outcomes };
+  if (errors.length)
+    throw new Error(
+      `usage analysis failed for ${errors.length} of ${ids.length} customer(s): ${errors.slice(0, 3).join('; ')}`,
+    );
+  return {
+    analysed: outcomes.length,
+    recorded: outcomes.filter((o) => o.status === 'recorded').length,
+    failed: 0,
+    outcomes,
+  };
 }

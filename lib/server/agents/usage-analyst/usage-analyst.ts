@@ -21,6 +21,10 @@ export const usageAnalystAgent = {
   version: USAGE_ANALYST_VERSION,
   payloadSchema: usageAnalystPayload,
   handler: async (payload: z.infer<typeof usageAnalystPayload>, meta: { jobId: string; attempt: number }) => {
-    await runUsageAnalysis({ customerIds: payload.customerIds, trigger: { type: payload.trigger, ref: `jobs:${meta.jobId}` }, asOf: payload.asOf ? new Date(payload.asOf) : undefined });
+    await runUsageAnalysis({
+      customerIds: payload.customerIds,
+      trigger: { type: payload.trigger, ref: `jobs:${meta.jobId}` },
+      asOf: payload.asOf ? new Date(payload.asOf) : undefined,
+    });
   },
 };

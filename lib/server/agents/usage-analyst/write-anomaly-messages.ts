@@ -8,8 +8,14 @@ export interface Episode {
   anomaly: UsageAnomaly;
 }
 
-const KIND_LABEL: Record<UsageAnomaly['kind'], string> = { spike: 'spike', drop: 'drop', level_shift: 'level shift', runaway_growth: 'runaway growth' };
-export const anomalyLabel = (a: UsageAnomaly) => (a.kind === 'drop' && a.ongoing && a.currentRatio < 0.05 ? 'drop to zero' : KIND_LABEL[a.kind]);
+const KIND_LABEL: Record<UsageAnomaly['kind'], string> = {
+  spike: 'spike',
+  drop: 'drop',
+  level_shift: 'level shift',
+  runaway_growth: 'runaway growth',
+};
+export const anomalyLabel = (a: UsageAnomaly) =>
+  a.kind === 'drop' && a.ongoing && a.currentRatio < 0.05 ? 'drop to zero' : KIND_LABEL[a.kind];
 const x = (r: number) => `${r >= 10 ? Math.round(r) : r.toFixed(1)}x`;
 const list = (xs: string[]) => [...new Set(xs)].join(' and ');
 
@@ -20,7 +26,11 @@ export function describeEvidence(customerName: string, { meter: m, anomaly: a }:
     `Detector score ${a.score.toFixed(2)} (alarm threshold ${ANOMALY_THRESHOLD.toFixed(2)}); detector's first classification: ${KIND_LABEL[a.detectorKind]}.`,
     `That hour: ${formatQuantity(a.value)} ${m.unit} against a baseline of ${formatQuantity(Math.round(a.expected * 100) / 100)} (same hour in previous weeks), ${x(a.ratio)}.`,
     `First six hours: ${x(a.onsetRatio)} baseline; last six hours: ${x(a.currentRatio)} baseline${a.ongoing ? ' (still going on)' : ''}.`,
-    ...(a.direction === 'up' ? [`Usage above baseline so far: ${formatQuantity(Math.round(a.excess))} ${m.unit} (${formatQuantity(Math.round(a.excessInPeriod))} of it this period).`] : []),
+    ...(a.direction === 'up'
+      ? [
+          `Usage above baseline so far: ${formatQuantity(Math.round(a.excess))} ${m.unit} (${formatQuantity(Math.round(a.excessInPeriod))} of it this period).`,
+        ]
+      : []),
   ];
 }
 
@@ -33,11 +43,17 @@ const WHY = {
 // several meters at once), each with its evidence.
 export function writeReviewTask(customerName: string, episodes: readonly Episode[]): { title: string; body: string } {
   const title = `Review ${list(episodes.map((e) => anomalyLabel(e.anomaly)))} in ${list(episodes.map((e) => e.meter.meterName))} usage: ${customerName}`;
-  const body = [...episodes.flatMap((e) => [...describeEvidence(customerName, e), '']), ...new Set(episodes.map((e) => WHY[e.anomaly.direction]))].join('\n');
+  const body = [
+    ...episodes.flatMap((e) => [...describeEvidence(customerName, e), '']),
+    ...new Set(episodes.map((e) => WHY[e.anomaly.direction])),
+  ].join('\n');
   return { title: title.slice(0, 300), body: body.slice(0, 10_000) };
 }
 
 export function writeSlackAlert(customerName: string, episodes: readonly Episode[]): string {
-  const meters = episodes.map(({ meter: m, anomaly: a }) => `${m.meterName} is at ${x(a.currentRatio)} its usual level over the last six hours (climbing since ${formatDateTime(new Date(a.at))}, detector score ${a.score.toFixed(2)})`);
+  const meters = episodes.map(
+    ({ meter: m, anomaly: a }) =>
+      `${m.meterName} is at ${x(a.currentRatio)} its usual level over the last six hours (climbing since ${formatDateTime(new Date(a.at))}, detector score ${a.score.toFixed(2)})`,
+  );
   return `:rotating_light: Runaway usage at ${customerName}: ${meters.join('; ')}. A review task is in Tollgate; no upgrade will be proposed for this growth.`;
 }

@@ -7,6 +7,8 @@ import { recordOf, type StripeEventHandler } from './types';
 export const handleInvoiceCreated: StripeEventHandler = async (ctx) => {
   const invoice = recordOf(ctx.event, 'invoice');
   const result = await applyStripeInvoice(ctx, invoice);
-  await enqueueInvoiceExplanation(invoice.externalId, 'invoice.created', { sourceRef: `webhook_events:${ctx.inboxId}` });
+  await enqueueInvoiceExplanation(invoice.externalId, 'invoice.created', {
+    sourceRef: `webhook_events:${ctx.inboxId}`,
+  });
   return result;
 };

@@ -7,6 +7,8 @@ import { recordOf, type StripeEventHandler } from './types';
 export const handleInvoiceFinalized: StripeEventHandler = async (ctx) => {
   const invoice = recordOf(ctx.event, 'invoice');
   const result = await applyStripeInvoice(ctx, invoice);
-  await enqueueInvoiceExplanation(invoice.externalId, 'invoice.finalized', { sourceRef: `webhook_events:${ctx.inboxId}` });
+  await enqueueInvoiceExplanation(invoice.externalId, 'invoice.finalized', {
+    sourceRef: `webhook_events:${ctx.inboxId}`,
+  });
   return result;
 };

@@ -11,7 +11,12 @@ import { joinNotes, recordOf, type StripeEventHandler } from './types';
 export const handleInvoicePaymentFailed: StripeEventHandler = async (ctx) => {
   const failure = recordOf(ctx.event, 'payment_failure');
   const invoice = normalizeInvoice(ctx.envelope.data?.object);
-  await lockStripeObjects(ctx.tx, [invoice.customerExternalId, invoice.externalId, failure.chargeExternalId, failure.paymentIntentExternalId]);
+  await lockStripeObjects(ctx.tx, [
+    invoice.customerExternalId,
+    invoice.externalId,
+    failure.chargeExternalId,
+    failure.paymentIntentExternalId,
+  ]);
   const applied = await applyStripeInvoice(ctx, invoice);
   const recorded = await recordStripePaymentFailure(ctx, failure);
   await markStripeCustomerDelinquent(ctx.tx, invoice.customerExternalId, ctx.eventCreatedAt);

@@ -9,6 +9,10 @@ export const GET = withApi({
   schemas: { query: auditListQuery },
   handler: async ({ query }) =>
     new Response(streamAuditCsv(query), {
-      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="tollgate-audit-${new Date().toISOString().slice(0, 10)}.csv"`, 'cache-control': 'no-store' },
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="tollgate-audit-${new Date().toISOString().slice(0, 10)}.csv"`,
+        'cache-control': 'no-store',
+      },
     }),
 });

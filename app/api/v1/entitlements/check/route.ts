@@ -10,6 +10,8 @@ export const POST = withApi({
   bodyLimitBytes: 16 * 1024,
   handler: ({ body }) => {
     const ref = entitlementRefOf(body);
-    return body.reserve ? reserveEntitlement(ref, body.meter, body.quantity, body.idempotencyKey!) : checkEntitlement(ref, body.meter, body.quantity);
+    return body.reserve
+      ? reserveEntitlement(ref, body.meter, body.quantity, body.idempotencyKey!)
+      : checkEntitlement(ref, body.meter, body.quantity);
   },
 });

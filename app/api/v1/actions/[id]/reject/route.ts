@@ -8,5 +8,6 @@ export const POST = withApi({
   auth: 'session',
   roles: ['admin', 'revops'],
   schemas: { params: idParams, body: rejectActionBody, response: decisionResult },
-  handler: ({ user, params, body, requestId }) => decideAction(user, params.id, { ...body, decision: 'rejected' }, requestId),
+  handler: ({ user, params, body, requestId }) =>
+    decideAction(user, params.id, { ...body, decision: 'rejected' }, requestId),
 });

@@ -8,5 +8,6 @@ export const POST = withApi({
   auth: 'session',
   roles: ['admin', 'revops'],
   schemas: { params: idParams, body: editActionBody },
-  handler: async ({ user, params, body, requestId }) => Response.json(await editAction(user, params.id, body, requestId), { status: 201 }),
+  handler: async ({ user, params, body, requestId }) =>
+    Response.json(await editAction(user, params.id, body, requestId), { status: 201 }),
 });

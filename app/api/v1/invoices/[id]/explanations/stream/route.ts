@@ -31,7 +31,12 @@ export const POST = withApi({
           send(EXPLANATION_STREAM_SEPARATOR + JSON.stringify(explanationStreamResult.parse(await stream.done)));
         } catch (err) {
           console.error(`[invoices] streamed explanation failed (request ${requestId}):`, err);
-          send(EXPLANATION_STREAM_SEPARATOR + JSON.stringify({ error: { code: 'explanation_failed', message: 'The explanation could not be produced', requestId } }));
+          send(
+            EXPLANATION_STREAM_SEPARATOR +
+              JSON.stringify({
+                error: { code: 'explanation_failed', message: 'The explanation could not be produced', requestId },
+              }),
+          );
         } finally {
           try {
             controller.close();
@@ -39,6 +44,12 @@ export const POST = withApi({
         }
       },
     });
-    return new Response(body, { headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
+    return new Response(body, {
+      headers: {
+        'content-type': 'text/plain; charset=utf-8',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      },
+    });
   },
 });
