@@ -25,6 +25,8 @@ const bool = (fallback: boolean) =>
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    // Tests and demos only: start the application clock (lib/clock.ts) at this instant.
+    TOLLGATE_CLOCK_START: z.string().datetime({ offset: true }).optional(),
     DATABASE_URL: z.string().url().optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
     NEXTAUTH_URL: z.string().url().optional(),

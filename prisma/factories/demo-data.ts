@@ -4,6 +4,7 @@ import { buildCustomerProfile, type CustomerProfile } from './customer-profiles'
 import { createRng } from '@/lib/prng';
 import { SLA_POLICIES, buildIncident, buildTickets } from './support-data';
 import { hourlyUsage } from './usage-model';
+import { clock } from '@/lib/clock';
 
 // The deterministic demo world, shared by the seed (about 200 customers, 90 days) and the tests
 // (a handful of customers, a few days). Same options → same data on every machine.
@@ -28,7 +29,7 @@ export function generateDemoData(options: DemoDataOptions = {}) {
   const seed = options.seed ?? 20_261_125;
   const count = options.customers ?? 200;
   const days = options.days ?? 90;
-  const now = new Date(Math.floor((options.now ?? new Date()).getTime() / HOUR) * HOUR);
+  const now = new Date(Math.floor((options.now ?? clock.now()).getTime() / HOUR) * HOUR);
   const rng = createRng(seed);
   const profiles: CustomerProfile[] = Array.from({ length: count }, (_, i) =>
     buildCustomerProfile(rng, i, count, seed),

@@ -2,6 +2,7 @@ import type { Tx } from '@/lib/db';
 import { slaCreditPercent, uptimeBp, type CreditTier } from '@/lib/analytics/sla-credit';
 import { proposeAction } from '@/lib/server/actions/propose-action';
 import type { DemoData } from '../factories/demo-data';
+import { clock } from '@/lib/clock';
 
 const BUILTIN = { modelProvider: 'builtin', modelId: null, promptVersion: 'seed/v1' };
 
@@ -25,7 +26,7 @@ async function run(tx: Tx, agentId: string, customerId: string, trigger: object,
       inputs,
       reasoning,
       status: 'succeeded',
-      finishedAt: new Date(),
+      finishedAt: clock.now(),
       ...BUILTIN,
     },
   });

@@ -5,6 +5,7 @@ import { INVOICE_EXPLAINER } from '@/lib/server/agents/invoice-explainer/agent-i
 import { factsFromRows, pickPreviousRow } from '@/lib/server/invoices/build-stored-invoice-facts';
 import { buildExplanationRecords } from '@/lib/server/invoices/explanation-records';
 import { invoiceRowFromDb, invoiceRowSelect, type InvoiceRow } from '@/lib/server/invoices/invoice-row';
+import { clock } from '@/lib/clock';
 
 const CHUNK = 100;
 
@@ -18,7 +19,7 @@ export async function writeInvoiceExplanations(tx: Tx): Promise<number> {
   ).map(invoiceRowFromDb);
   const byCustomer = new Map<string, InvoiceRow[]>();
   for (const r of rows) byCustomer.set(r.customerId, [...(byCustomer.get(r.customerId) ?? []), r]);
-  const now = new Date();
+  const now = clock.now();
   const records = [];
   for (const row of rows) {
     const facts = factsFromRows(row, pickPreviousRow(byCustomer.get(row.customerId)!, row));

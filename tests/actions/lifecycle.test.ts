@@ -6,6 +6,7 @@ import { cancelAction } from '@/lib/server/actions/cancel-action';
 import { expireActions } from '@/lib/server/actions/expire-actions';
 import { verifyAuditChain } from '@/lib/server/audit/verify-audit-chain';
 import { auditTrail, creditPayload, draftCredit, makeWorld, setPolicy, type World } from './world';
+import { clock } from '@/lib/clock';
 
 let w: World;
 beforeEach(async () => {
@@ -25,7 +26,7 @@ describe('action lifecycle', () => {
     const id = drafted.actionId!;
     const a = await getDb().action.findUniqueOrThrow({ where: { id } });
     expect(a).toMatchObject({ status: 'pending_approval', currentRevision: 1, amountMinor: 5_000, executionKey: null });
-    expect(a.reviewDeadline!.getTime() - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
+    expect(a.reviewDeadline!.getTime() - clock.nowMs()).toBeGreaterThan(23.9 * 3_600_000);
 
     await editAction(
       w.revops,
@@ -114,8 +115,8 @@ describe('action lifecycle', () => {
   it('expires pending actions after the review window and refuses late approvals', async () => {
     await setPolicy('credit', { reviewWindowHours: 1 });
     const id = (await draftCredit(w)).actionId!;
-    expect(await expireActions(new Date(Date.now() + 30 * 60_000))).toBe(0);
-    expect(await expireActions(new Date(Date.now() + 61 * 60_000))).toBeGreaterThanOrEqual(1);
+    expect(await expireActions(new Date(clock.nowMs() + 30 * 60_000))).toBe(0);
+    expect(await expireActions(new Date(clock.nowMs() + 61 * 60_000))).toBeGreaterThanOrEqual(1);
     expect((await getDb().action.findUniqueOrThrow({ where: { id } })).status).toBe('expired');
     await expect(decideAction(w.revops, id, { revision: 1, decision: 'approved' }, 'r')).rejects.toMatchObject({
       status: 409,

@@ -3,6 +3,7 @@ import type { Role, SessionUser } from '@/lib/auth/roles';
 import type { ActionKind } from '@/lib/schemas/action-payloads';
 import { DEFAULT_POLICY } from '@/lib/server/policies/get-policy';
 import { uniq } from '../helpers/fresh-database';
+import { clock } from '@/lib/clock';
 
 // A small world for action tests: people in each role, two plans, a customer with a
 // subscription and an open invoice — all with unique ids, so tests never see each other's rows.
@@ -28,7 +29,7 @@ export async function makeWorld() {
   const customer = await db.customer.create({
     data: { name: `Customer ${tag}`, email: `billing-${tag}@example.test`, externalId: `cus_${tag}` },
   });
-  const now = Date.now();
+  const now = clock.nowMs();
   const subscription = await db.subscription.create({
     data: {
       customerId: customer.id,

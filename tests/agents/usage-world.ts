@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/db';
 import { uniq } from '../helpers/fresh-database';
 import { generateScenario, type Shape } from './usage-scenarios';
+import { clock } from '@/lib/clock';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -82,7 +83,7 @@ export type UsageWorld = Awaited<ReturnType<typeof makeUsageWorld>>;
 // on where a spike falls in the daily and weekly cycle, and a test must not pass at one hour of
 // the day and fail at another. The agent is run "as of" this time (runJob passes w.now).
 function scenarioClock(): number {
-  const hour = Math.floor(Date.now() / HOUR) * HOUR;
+  const hour = Math.floor(clock.nowMs() / HOUR) * HOUR;
   const d = new Date(hour);
   const daysSinceWednesday = (d.getUTCDay() - 3 + 7) % 7;
   let t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - daysSinceWednesday, 23);

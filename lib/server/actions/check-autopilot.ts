@@ -1,6 +1,7 @@
 import type { Tx } from '@/lib/db';
 import type { ActionKind } from '@/lib/schemas/action-payloads';
 import type { EffectivePolicy } from '@/lib/server/policies/get-policy';
+import { clock } from '@/lib/clock';
 
 // May this action run without a person? Only in autopilot mode, and only under every cap: the
 // per-action maximum, the customer's monthly total for this kind (approved or executed actions
@@ -27,7 +28,7 @@ export async function checkAutopilot(
     };
   }
   if (policy.maxAmountPerCustomerMonth !== null && customerId) {
-    const now = new Date();
+    const now = clock.now();
     const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
     const spent = await tx.action.aggregate({
       _sum: { amountMinor: true },

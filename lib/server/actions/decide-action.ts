@@ -5,6 +5,7 @@ import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { getPolicy } from '@/lib/server/policies/get-policy';
 import { executionKeyFor } from './execution-key';
 import { lockAction } from './lock-action';
+import { clock } from '@/lib/clock';
 
 export interface DecideActionInput {
   revision: number;
@@ -59,7 +60,7 @@ export async function decideInTx(
       `The action was edited: revision ${action.currentRevision} is current, you reviewed ${input.revision}`,
     );
   }
-  if (action.reviewDeadline && action.reviewDeadline < new Date())
+  if (action.reviewDeadline && action.reviewDeadline < clock.now())
     throw conflict('expired', 'The review window has passed');
 
   const audit = {
@@ -102,7 +103,7 @@ export async function decideInTx(
   }
   await tx.action.update({
     where: { id },
-    data: { status: 'approved', executionKey: executionKeyFor(id, input.revision), nextAttemptAt: new Date() },
+    data: { status: 'approved', executionKey: executionKeyFor(id, input.revision), nextAttemptAt: clock.now() },
   });
   await appendAuditEvent(tx, {
     ...audit,

@@ -1,6 +1,7 @@
 import type { Tx } from '@/lib/db';
 import { formatMoney } from '@/lib/format';
 import { parseActionPayload, type ActionKind } from '@/lib/schemas/action-payloads';
+import { clock } from '@/lib/clock';
 
 export interface ActionDescription {
   headline: string;
@@ -24,7 +25,7 @@ export async function describeAction(
   kind: ActionKind,
   raw: unknown,
   customerId: string | null,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<ActionDescription> {
   switch (kind) {
     case 'credit': {

@@ -9,6 +9,7 @@ import { faultPoint } from './fault-point';
 import { loadExecutionContext } from './load-execution-context';
 import { outboundMessageFor } from './outbound-message-for';
 import { recordExecutionOutcome } from './record-execution-outcome';
+import { clock } from '@/lib/clock';
 
 const OUTBOUND_KINDS = new Set(['email', 'crm_task', 'slack_post']);
 
@@ -39,7 +40,7 @@ export async function executeClaimedAction(claim: ClaimedAction, provider: Billi
     const e = err instanceof ProviderError ? err : toProviderError(err);
     const { ACTION_MAX_ATTEMPTS: max, ACTION_RETRY_BASE_SECONDS: base } = getEnv();
     if (e.retryable && claim.attempts < max) {
-      const retryAt = new Date(Date.now() + base * 2 ** (claim.attempts - 1) * 1000);
+      const retryAt = new Date(clock.nowMs() + base * 2 ** (claim.attempts - 1) * 1000);
       await recordExecutionOutcome(claim.id, { status: 'retry', error: e.message, code: e.code, retryAt });
       return 'retry';
     }
@@ -56,7 +57,7 @@ async function queueMessage(claim: ClaimedAction, msg: ReturnType<typeof outboun
       where: { id: claim.id, status: 'executing' },
       data: {
         status: 'executed',
-        executedAt: new Date(),
+        executedAt: clock.now(),
         nextAttemptAt: null,
         result: { provider: 'outbox', channel: msg.channel, destination: msg.destination },
       },

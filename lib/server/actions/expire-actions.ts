@@ -1,9 +1,10 @@
 import { getDb } from '@/lib/db';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
+import { clock } from '@/lib/clock';
 
 // Pending actions whose review window has passed expire: a stale draft must not be approved
 // later against a situation that has moved on. Each expiry is audited.
-export async function expireActions(now = new Date()): Promise<number> {
+export async function expireActions(now = clock.now()): Promise<number> {
   const db = getDb();
   const due = await db.action.findMany({
     where: { status: 'pending_approval', reviewDeadline: { lt: now } },

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { getDb } from '@/lib/db';
 import type { actionListQuery } from '@/lib/schemas/actions';
+import { clock } from '@/lib/clock';
 
 export async function listActions(query: z.infer<typeof actionListQuery>) {
   const rows = await getDb().action.findMany({
@@ -15,7 +16,7 @@ export async function listActions(query: z.infer<typeof actionListQuery>) {
       ...(query.customerId ? { customerId: query.customerId } : {}),
       ...(query.agentId ? { agentRun: { agentId: query.agentId } } : {}),
       ...(query.minAgeHours !== undefined
-        ? { createdAt: { lte: new Date(Date.now() - query.minAgeHours * 3_600_000) } }
+        ? { createdAt: { lte: new Date(clock.nowMs() - query.minAgeHours * 3_600_000) } }
         : {}),
     },
     // Open work oldest first (it expires first); history newest first.

@@ -6,6 +6,7 @@ import { getPolicy } from '@/lib/server/policies/get-policy';
 import { checkAutopilot } from './check-autopilot';
 import { computeActionAmount } from './compute-action-amount';
 import { executionKeyFor } from './execution-key';
+import { clock } from '@/lib/clock';
 
 export interface ProposeActionInput {
   kind: ActionKind;
@@ -69,7 +70,7 @@ export async function proposeAction(tx: Tx, input: ProposeActionInput): Promise<
       title: input.title,
       amountMinor: money.amountMinor,
       currency: money.currency,
-      reviewDeadline: autopilot.ok ? null : new Date(Date.now() + policy.reviewWindowHours * 3_600_000),
+      reviewDeadline: autopilot.ok ? null : new Date(clock.nowMs() + policy.reviewWindowHours * 3_600_000),
       revisions: {
         create: {
           revision: 1,

@@ -4,6 +4,7 @@ import type { BillingProvider } from '@/lib/server/billing/billing-provider';
 import { getBillingProvider } from '@/lib/server/billing/get-billing-provider';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { loadExecutionContext } from './load-execution-context';
+import { clock } from '@/lib/clock';
 
 // Settles actions whose outcome is `unknown` by reading the billing platform for the effect
 // tagged with the action's execution key: found → executed, absent → failed (safe to draft
@@ -45,7 +46,7 @@ export async function reconcileUnknownActions(provider: BillingProvider = getBil
         const changed = await tx.action.updateMany({
           where: { id: a.id, status: 'unknown' },
           data: found
-            ? { status: 'executed', result: found as object, executedAt: new Date(), error: null }
+            ? { status: 'executed', result: found as object, executedAt: clock.now(), error: null }
             : { status: 'failed', error: 'not_found: the billing platform shows no effect for this execution key' },
         });
         if (changed.count) {

@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/db';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { ExecutionResult } from '@/lib/server/billing/billing-provider';
+import { clock } from '@/lib/clock';
 
 type Outcome =
   | { status: 'executed'; result: ExecutionResult }
@@ -20,7 +21,7 @@ export async function recordExecutionOutcome(
         ? {
             status: 'executed' as const,
             result: outcome.result as object,
-            executedAt: new Date(),
+            executedAt: clock.now(),
             nextAttemptAt: null,
             error: null,
           }

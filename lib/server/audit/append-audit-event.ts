@@ -1,6 +1,7 @@
 import type { Tx } from '@/lib/db';
 import { GENESIS_HASH, auditHash, type AuditRecord } from './audit-hash';
 import { toJsonValue } from './canonical-json';
+import { clock } from '@/lib/clock';
 
 export type Actor =
   { type: 'user'; id: string } | { type: 'agent'; id: string; version: string } | { type: 'system'; id?: string };
@@ -31,7 +32,7 @@ export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<{ seq
   const record: AuditRecord = {
     sequence: (last?.sequence ?? 0n) + 1n,
     // Millisecond precision survives the round trip through timestamp(3).
-    occurredAt: new Date(Math.floor(Date.now())),
+    occurredAt: new Date(Math.floor(clock.nowMs())),
     actorType: input.actor.type,
     actorId: input.actor.type === 'system' ? (input.actor.id ?? 'system') : input.actor.id,
     agentVersion: input.actor.type === 'agent' ? input.actor.version : null,

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '@/lib/db';
+import { clock } from '@/lib/clock';
 
 // The latest chain hash, written outside the database (a file and a log line) as an external
 // anchor: someone who can rewrite the database and recompute every hash still cannot change the
@@ -15,7 +16,7 @@ export async function writeAuditAnchor(db: Db, file: string): Promise<{ sequence
     sequence: last.sequence.toString(),
     hash: last.hash,
     occurredAt: last.occurredAt.toISOString(),
-    anchoredAt: new Date().toISOString(),
+    anchoredAt: clock.now().toISOString(),
   };
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   writeFileSync(file, `${JSON.stringify(anchor, null, 2)}\n`);

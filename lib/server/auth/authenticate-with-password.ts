@@ -2,6 +2,7 @@ import { getDb } from '@/lib/db';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/roles';
 import { isSignInRateLimited, recordSignInAttempt } from './check-sign-in-rate-limit';
+import { clock } from '@/lib/clock';
 
 export type PasswordSignIn =
   { ok: true; user: SessionUser } | { ok: false; reason: 'invalid_credentials' | 'rate_limited' };
@@ -22,6 +23,6 @@ export async function authenticateWithPassword(
   const ok = Boolean(user && valid && !user.disabledAt);
   await recordSignInAttempt(email, ip, ok);
   if (!ok || !user) return { ok: false, reason: 'invalid_credentials' };
-  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: clock.now() } });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import type { SessionUser } from '@/lib/auth/roles';
+import { clock } from '@/lib/clock';
 
 // An OIDC sign-in maps to a Tollgate user by verified e-mail. Unknown people are refused unless
 // OIDC_AUTO_PROVISION_ROLE names the role they get (admins can change it later in Settings).
@@ -17,11 +18,11 @@ export async function resolveOidcUser(
   });
   if (existing) {
     if (existing.disabledAt) return null;
-    await db.user.update({ where: { id: existing.id }, data: { lastLoginAt: new Date() } });
+    await db.user.update({ where: { id: existing.id }, data: { lastLoginAt: clock.now() } });
     return { id: existing.id, email: existing.email, name: existing.name, role: existing.role };
   }
   const role = getEnv().OIDC_AUTO_PROVISION_ROLE;
   if (!role) return null;
-  const created = await db.user.create({ data: { email, name: name ?? email, role, lastLoginAt: new Date() } });
+  const created = await db.user.create({ data: { email, name: name ?? email, role, lastLoginAt: clock.now() } });
   return { id: created.id, email: created.email, name: created.name, role: created.role };
 }

@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { ProviderError, type BillingProvider, type ExecutionTarget } from './billing-provider';
 import { toProviderError } from './stripe-errors';
+import { clock } from '@/lib/clock';
 
 const need = (value: string | null | undefined, what: string): string => {
   if (!value)
@@ -117,7 +118,7 @@ export function createStripeProvider(stripe: Stripe): BillingProvider {
           };
         }
         case 'extend_grace': {
-          const due = Math.floor(Date.now() / 1000) + (p.graceDays ?? 7) * 86_400;
+          const due = Math.floor(clock.nowMs() / 1000) + (p.graceDays ?? 7) * 86_400;
           const inv = await call(() => stripe.invoices.update(invoiceId, { due_date: due, metadata: tags(t) }, opts));
           return {
             provider: 'stripe',

@@ -6,6 +6,7 @@ import { cachedMeters, getMeters, type MeterInfo } from '@/lib/server/ingest/usa
 import { decideEntitlement } from './decide-entitlement';
 import { getEntitlementCache, type CustomerEntitlements, type FailMode, type RefKind } from './entitlement-cache';
 import { loadCustomerEntitlements } from './load-customer-entitlements';
+import { clock } from '@/lib/clock';
 
 export interface EntitlementRef {
   kind: RefKind;
@@ -51,7 +52,7 @@ export function checkEntitlementCached(
   ref: EntitlementRef,
   meterKey: string,
   quantity: number,
-  now = Date.now(),
+  now = clock.nowMs(),
 ): EntitlementAnswer | undefined {
   const entry = getEntitlementCache().get(ref.kind, ref.ref, now);
   return entry === undefined ? undefined : answerFor(entry, meterKey, quantity, cachedMeters(now));
@@ -101,7 +102,7 @@ export async function checkEntitlement(
   meterKey: string,
   quantity: number,
 ): Promise<EntitlementAnswer> {
-  const now = Date.now();
+  const now = clock.nowMs();
   const hit = checkEntitlementCached(ref, meterKey, quantity, now);
   if (hit) return hit;
   if (now < loads.downUntil) return failAnswer(failModeFor(ref));
@@ -109,11 +110,11 @@ export async function checkEntitlement(
   try {
     const seq = cache.beginLoad();
     const [entry, meters] = await Promise.all([loadShared(ref), getMeters([meterKey])]);
-    cache.put(ref.kind, ref.ref, entry, seq, Date.now());
+    cache.put(ref.kind, ref.ref, entry, seq, clock.nowMs());
     return answerFor(entry, meterKey, quantity, meters)!;
   } catch (err) {
     if (!isDatabaseUnavailable(err)) throw err;
-    loads.downUntil = Date.now() + OUTAGE_RECHECK_MS;
+    loads.downUntil = clock.nowMs() + OUTAGE_RECHECK_MS;
     return failAnswer(failModeFor(ref));
   }
 }

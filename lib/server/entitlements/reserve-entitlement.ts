@@ -10,6 +10,7 @@ import { decideEntitlement } from './decide-entitlement';
 import { invalidateEntitlements } from './entitlement-cache';
 import { loadCustomerEntitlements } from './load-customer-entitlements';
 import { notifyEntitlementsChangedSql } from './notify-entitlements-changed';
+import { clock } from '@/lib/clock';
 
 // Reservations are usage events of this source, keyed by the caller's idempotency key.
 export const RESERVE_SOURCE = 'entitlement-reserve';
@@ -108,7 +109,7 @@ export async function reserveEntitlement(
         customerId,
         meterId: meter.id,
         quantity,
-        occurredAtMs: Date.now(),
+        occurredAtMs: clock.nowMs(),
         propertiesJson: '{}',
         payloadHash,
       },

@@ -11,6 +11,7 @@ import {
   rememberToken,
   tokenChangeSeq,
 } from './ingest-token-cache';
+import { clock } from '@/lib/clock';
 
 export interface IngestCaller {
   tokenId: string;
@@ -30,7 +31,7 @@ export async function authenticateIngestToken(req: Request): Promise<IngestCalle
   const token = header.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) throw new ApiError(401, 'missing_token', 'Send an ingest token as "Authorization: Bearer <token>"');
   const hash = hashSecret(token);
-  const now = Date.now();
+  const now = clock.nowMs();
   startChangeFeed();
   const live = isChangeFeedLive();
   const hit = live ? getCachedToken(hash, now) : undefined;

@@ -9,6 +9,7 @@ import type { UsageRequest } from './read-usage-request';
 import { recordIngestStats } from './record-ingest-stats';
 import { writeUsageEvents } from './write-usage-events';
 import { getMeters, refCacheKey, resolveCustomerRefs } from './usage-ref-cache';
+import { clock } from '@/lib/clock';
 
 export interface IngestOutcome {
   verdicts: EventVerdict[];
@@ -33,7 +34,7 @@ const keyOf = (raw: unknown, format: UsageRequest['format']): string | null => {
 export async function ingestUsage(
   caller: IngestCaller,
   request: UsageRequest,
-  now = Date.now(),
+  now = clock.nowMs(),
 ): Promise<IngestOutcome> {
   const verdicts: EventVerdict[] = request.items.map((raw, index) => ({
     index,

@@ -1,9 +1,10 @@
 import { getPool } from '@/lib/db';
 import type { IngestStatRow, IngestStatsResponse } from '@/lib/schemas/ingest-tokens';
+import { clock } from '@/lib/clock';
 
 // Accepted / duplicate / rejected per source over the last `days` UTC days (today included),
 // with the per-day breakdown, busiest source first.
-export async function listIngestStats(days: number, today = new Date()): Promise<IngestStatsResponse> {
+export async function listIngestStats(days: number, today = clock.now()): Promise<IngestStatsResponse> {
   const to = today.toISOString().slice(0, 10);
   const from = new Date(Date.parse(to) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
   const { rows } = await getPool().query<{

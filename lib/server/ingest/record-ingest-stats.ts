@@ -1,4 +1,5 @@
 import { getPool } from '@/lib/db';
+import { clock } from '@/lib/clock';
 
 export interface IngestCounts {
   accepted: number;
@@ -22,7 +23,7 @@ interface State {
 const g = globalThis as unknown as { tollgateIngestStats?: State };
 const state = (g.tollgateIngestStats ??= { pending: new Map(), timer: null, flushing: null });
 
-export function recordIngestStats(source: string, counts: IngestCounts, at = new Date()): void {
+export function recordIngestStats(source: string, counts: IngestCounts, at = clock.now()): void {
   if (!counts.accepted && !counts.duplicate && !counts.rejected) return;
   const day = at.toISOString().slice(0, 10); // UTC day of receipt
   const key = `${source}\u0000${day}`;

@@ -5,6 +5,7 @@ import type { IngestTokenView } from '@/lib/schemas/ingest-tokens';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { INGEST_TOKENS_CHANNEL, onIngestTokensChanged } from './ingest-token-cache';
 import { ingestTokenSelect, toIngestTokenView } from './ingest-token-view';
+import { clock } from '@/lib/clock';
 
 // Revokes a token at once on every instance: the NOTIFY commits with the revocation and each
 // instance's listener drops the cached token. Revoking a revoked token changes nothing (200).
@@ -15,7 +16,7 @@ export async function revokeIngestToken(actor: SessionUser, id: string, requestI
     if (before.revokedAt) return toIngestTokenView(before);
     const after = await tx.ingestToken.update({
       where: { id },
-      data: { revokedAt: new Date() },
+      data: { revokedAt: clock.now() },
       select: ingestTokenSelect,
     });
     await appendAuditEvent(tx, {

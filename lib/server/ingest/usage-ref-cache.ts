@@ -1,6 +1,7 @@
 import { getPool } from '@/lib/db';
 import { hashSecret } from './authenticate-ingest-token';
 import type { CustomerRef } from './normalize-usage-event';
+import { clock } from '@/lib/clock';
 
 export interface MeterInfo {
   id: string;
@@ -50,12 +51,12 @@ async function loadMeters(): Promise<Map<string, MeterInfo>> {
     text: `SELECT ${METER_COLUMNS} FROM meters`,
   });
   state.meters = new Map(rows.map((r) => [r.key, toMeter(r)]));
-  state.metersLoadedAt = Date.now();
+  state.metersLoadedAt = clock.nowMs();
   return state.meters;
 }
 
 // The meter catalogue if cached and fresh (the synchronous path of entitlement checks).
-export function cachedMeters(now = Date.now()): Map<string, MeterInfo> | null {
+export function cachedMeters(now = clock.nowMs()): Map<string, MeterInfo> | null {
   return state.meters && now - state.metersLoadedAt < METER_TTL_MS ? state.meters : null;
 }
 
@@ -97,7 +98,7 @@ export async function resolveCustomerRefs(
   refs: CustomerRef[],
   keys = refs.map(refCacheKey),
 ): Promise<Map<string, string | null>> {
-  const now = Date.now();
+  const now = clock.nowMs();
   const out = new Map<string, string | null>();
   const ids = new Set<string>(),
     externals = new Set<string>(),

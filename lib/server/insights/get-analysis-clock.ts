@@ -1,5 +1,6 @@
 import { getPool } from '@/lib/db';
 import { DAY_MS, HOUR_MS } from './insight-rules';
+import { clock } from '@/lib/clock';
 
 // Ingest rejects events older than this, so older rollups say nothing about ingestion now.
 const INGEST_HORIZON_DAYS = 35;
@@ -12,7 +13,7 @@ const QUORUM = 0.75;
 // customer dropping to zero; while one customer that stopped sending still does, and a few
 // customers sending fresh usage to a stale world do not move the clock. One indexed max() per
 // customer and meter.
-export async function getAnalysisClock(now = new Date()): Promise<Date> {
+export async function getAnalysisClock(now = clock.now()): Promise<Date> {
   const { rows } = await getPool().query<{ watermark: Date | null }>(
     `SELECT percentile_disc(${QUORUM}) WITHIN GROUP (ORDER BY latest) AS watermark
        FROM (SELECT s.customer_id, max(x.h) AS latest

@@ -5,6 +5,7 @@ import { USAGE_ANALYST_ID } from '@/lib/server/agents/usage-analyst/usage-analys
 import type { MeterInsight } from './analyze-meter-usage';
 import { computeCustomerInsights } from './compute-customer-insights';
 import { getAnalysisClock } from './get-analysis-clock';
+import { clock } from '@/lib/clock';
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 // Three decimals are plenty for display and keep the JSON small.
@@ -13,7 +14,7 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
 // The customer page's usage insights: per meter the series, limit, forecast band, crossing date
 // and anomalies (computed now, from rollups), the thresholds fired this period, and the usage
 // analyst's drafted actions with the reasoning behind each.
-export async function getUsageInsights(customerId: string, now = new Date()): Promise<UsageInsights> {
+export async function getUsageInsights(customerId: string, now = clock.now()): Promise<UsageInsights> {
   const db = getDb();
   const customer = await db.customer.findFirst({ where: { id: customerId, deletedAt: null }, select: { id: true } });
   if (!customer) throw notFound('Customer');

@@ -6,6 +6,7 @@ import { buildStoredInvoiceFacts } from './build-stored-invoice-facts';
 import { getAiConfig } from './get-ai-config';
 import { recordFailedExplanation } from './record-failed-explanation';
 import { storeInvoiceExplanation, type StoreExplanationContext } from './store-invoice-explanation';
+import { clock } from '@/lib/clock';
 
 export interface ExplainStoredInvoiceInput extends Omit<StoreExplanationContext, 'startedAt'> {
   invoiceId: string;
@@ -18,7 +19,7 @@ export interface ExplainStoredInvoiceInput extends Omit<StoreExplanationContext,
 // every number checked, one regeneration, then the built-in writer → stored with its decision
 // record and audit event. Used by the on-demand route and the invoice-explainer job.
 export async function explainStoredInvoice(input: ExplainStoredInvoiceInput): Promise<ExplanationView> {
-  const ctx = { trigger: input.trigger, actor: input.actor, requestId: input.requestId, startedAt: new Date() };
+  const ctx = { trigger: input.trigger, actor: input.actor, requestId: input.requestId, startedAt: clock.now() };
   try {
     const facts = await buildStoredInvoiceFacts(getDb(), input.invoiceId);
     const model = input.model === undefined ? getAiConfig() : input.model;

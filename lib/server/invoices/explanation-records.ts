@@ -5,6 +5,7 @@ import type { ExplainAttempt, InvoiceExplanationResult } from '@/lib/ai/explain-
 import type { FactSheet } from '@/lib/schemas/invoice-facts';
 import { INVOICE_EXPLAINER } from '@/lib/server/agents/invoice-explainer/agent-identity';
 import type { StoredInvoiceFacts } from './build-stored-invoice-facts';
+import { clock } from '@/lib/clock';
 
 // Pure: an explain result → the rows that record it. The InvoiceExplanation is what readers see
 // (text, writer, verdict, the fact sheet it was checked against); the AgentRun is the decision
@@ -143,7 +144,7 @@ export function buildExplanationRecords(input: ExplanationRecordsInput) {
     promptVersion: consulted.promptVersion,
     status: 'succeeded' as const,
     startedAt: input.startedAt,
-    finishedAt: input.finishedAt ?? new Date(),
+    finishedAt: input.finishedAt ?? clock.now(),
   };
   const explanation = {
     id: explanationId,

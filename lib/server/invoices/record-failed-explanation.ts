@@ -3,6 +3,7 @@ import { ApiError } from '@/lib/api/api-error';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { INVOICE_EXPLAINER } from '@/lib/server/agents/invoice-explainer/agent-identity';
 import type { StoreExplanationContext } from './store-invoice-explanation';
+import { clock } from '@/lib/clock';
 
 // An explanation that could not be produced at all (e.g. data the mapper cannot read) is still a
 // decision: a failed AgentRun and an audit event say what was tried and why it stopped. A
@@ -29,7 +30,7 @@ export async function recordFailedExplanation(
         status: 'failed',
         error: message.slice(0, 2_000),
         startedAt: ctx.startedAt,
-        finishedAt: new Date(),
+        finishedAt: clock.now(),
       },
       select: { id: true },
     });

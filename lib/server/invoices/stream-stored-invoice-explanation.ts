@@ -6,6 +6,7 @@ import type { ExplainStoredInvoiceInput } from './explain-stored-invoice';
 import { getAiConfig } from './get-ai-config';
 import { recordFailedExplanation } from './record-failed-explanation';
 import { storeInvoiceExplanation } from './store-invoice-explanation';
+import { clock } from '@/lib/clock';
 
 export interface StoredExplanationStream {
   /** Draft text of the first model attempt as it arrives (the whole text at once for the built-in writer). */
@@ -20,7 +21,7 @@ export interface StoredExplanationStream {
 export async function streamStoredInvoiceExplanation(
   input: Omit<ExplainStoredInvoiceInput, 'abortSignal'>,
 ): Promise<StoredExplanationStream> {
-  const ctx = { trigger: input.trigger, actor: input.actor, requestId: input.requestId, startedAt: new Date() };
+  const ctx = { trigger: input.trigger, actor: input.actor, requestId: input.requestId, startedAt: clock.now() };
   const fail = async (error: unknown) => {
     await recordFailedExplanation(input.invoiceId, error, ctx).catch(() => {});
     throw error;

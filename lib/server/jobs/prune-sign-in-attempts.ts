@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { defineJob } from './job-definition';
+import { clock } from '@/lib/clock';
 
 // Sign-in attempts only matter inside the rate-limit window; keep a day for investigations.
 export const pruneSignInAttemptsJob = defineJob({
@@ -8,6 +9,6 @@ export const pruneSignInAttemptsJob = defineJob({
   payloadSchema: z.object({}).passthrough(),
   cron: '17 * * * *',
   handler: async () => {
-    await getDb().signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - 24 * 3600_000) } } });
+    await getDb().signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(clock.nowMs() - 24 * 3600_000) } } });
   },
 });

@@ -2,6 +2,7 @@ import { getDb, getPool } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { checkOutboundUrl, OutboundUrlError } from './check-outbound-url';
 import { postJson } from './post-json';
+import { clock } from '@/lib/clock';
 
 const LEASE_SECONDS = 30;
 const MAX_ATTEMPTS = 8;
@@ -52,7 +53,7 @@ async function deliverOne(msg: {
     if (res.status >= 200 && res.status < 300) {
       await db.outboxMessage.update({
         where: { id: msg.id },
-        data: { status: 'sent', sentAt: new Date(), lastError: null },
+        data: { status: 'sent', sentAt: clock.now(), lastError: null },
       });
       return;
     }
@@ -71,7 +72,7 @@ async function deliverOne(msg: {
       data: {
         status: dead ? 'dead' : 'failed',
         lastError: (err as Error).message,
-        nextAttemptAt: new Date(Date.now() + backoffSeconds(msg.attempts) * 1000),
+        nextAttemptAt: new Date(clock.nowMs() + backoffSeconds(msg.attempts) * 1000),
       },
     });
   }

@@ -5,6 +5,7 @@ import type { SessionUser } from '@/lib/auth/roles';
 import type { UpdateUserInput, UserView } from '@/lib/schemas/users';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { toUserView, userViewSelect } from './user-view';
+import { clock } from '@/lib/clock';
 
 // Changes a user's name, role, status or password. The last active admin cannot be demoted or
 // disabled — that would lock everyone out of policies and user management.
@@ -33,7 +34,7 @@ export async function updateUser(
         role: input.role,
         passwordHash,
         disabledAt:
-          input.disabled === undefined ? undefined : input.disabled ? (before.disabledAt ?? new Date()) : null,
+          input.disabled === undefined ? undefined : input.disabled ? (before.disabledAt ?? clock.now()) : null,
       },
       select: userViewSelect,
     });

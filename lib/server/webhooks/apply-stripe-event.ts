@@ -4,6 +4,7 @@ import { stripeEventEnvelopeSchema } from '@/lib/schemas/billing-sync';
 import type { InboxStatus } from '@/lib/schemas/webhooks';
 import { STRIPE_EVENT_HANDLERS } from './handlers';
 import { refetchStripeEvent } from './refetch-stripe-event';
+import { clock } from '@/lib/clock';
 
 export interface AppliedOutcome {
   status: Extract<InboxStatus, 'processed' | 'ignored'>;
@@ -23,7 +24,7 @@ export async function applyStripeEvent(inboxId: string, payload: unknown): Promi
     // Not a type we handle (e.g. an ignored event an admin replayed): nothing to apply.
     await getDb().webhookEvent.update({
       where: { id: inboxId },
-      data: { status: 'ignored', processedAt: new Date(), lastError: null },
+      data: { status: 'ignored', processedAt: clock.now(), lastError: null },
     });
     return { status: 'ignored', note: null, refetched };
   }
@@ -35,7 +36,7 @@ export async function applyStripeEvent(inboxId: string, payload: unknown): Promi
       const note = result.note ?? null;
       await tx.webhookEvent.update({
         where: { id: inboxId },
-        data: { status: 'processed', processedAt: new Date(), lastError: note },
+        data: { status: 'processed', processedAt: clock.now(), lastError: note },
       });
       return { status: 'processed' as const, note, refetched };
     },

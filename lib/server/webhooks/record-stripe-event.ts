@@ -2,6 +2,7 @@ import { getDb } from '@/lib/db';
 import type { StripeEventEnvelope } from '@/lib/schemas/billing-sync';
 import type { InboxStatus } from '@/lib/schemas/webhooks';
 import { isHandledStripeEventType } from '@/lib/billing/stripe/event-types';
+import { clock } from '@/lib/clock';
 
 export const STRIPE_SOURCE = 'stripe';
 
@@ -31,7 +32,7 @@ export async function recordStripeEvent(rawBody: string, event: StripeEventEnvel
         rawBody,
         status: handled ? 'received' : 'ignored',
         eventCreatedAt: typeof event.created === 'number' ? new Date(event.created * 1000) : null,
-        processedAt: handled ? null : new Date(),
+        processedAt: handled ? null : clock.now(),
       },
     ],
     skipDuplicates: true,

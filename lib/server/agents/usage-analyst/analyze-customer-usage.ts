@@ -11,6 +11,7 @@ import { recordThresholdAlerts } from './record-threshold-alerts';
 import { summarizeInsights } from './summarize-insights';
 import { USAGE_ANALYST_ID, USAGE_ANALYST_MODEL, USAGE_ANALYST_VERSION } from './usage-analyst-identity';
 import { usagePercent } from './usage-percent';
+import { clock } from '@/lib/clock';
 
 export interface AnalysisTrigger {
   type: 'schedule' | 'ingest' | 'startup' | 'manual';
@@ -105,7 +106,7 @@ export async function analyzeCustomerUsage(
           },
           reasoning: [...notes, ...upgrade.notes, ...anomalies.notes].join('\n'),
           status: 'succeeded',
-          finishedAt: new Date(),
+          finishedAt: clock.now(),
         },
       });
       return { customerId, status: 'recorded' as const, agentRunId: run.id, drafts };

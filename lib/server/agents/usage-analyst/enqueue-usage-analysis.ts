@@ -1,5 +1,6 @@
 import { getBoss } from '@/lib/server/jobs/boss';
 import { USAGE_ANALYST_JOB, usageAnalystJob } from './usage-analyst-job';
+import { clock } from '@/lib/clock';
 
 /** Seconds a customer's analysis waits after new usage; more usage meanwhile joins the same run. */
 export const INGEST_DEBOUNCE_SECONDS = 30;
@@ -14,7 +15,7 @@ export const INGEST_DEBOUNCE_SECONDS = 30;
 const queuedInSlot = new Map<string, number>();
 
 export async function enqueueUsageAnalysis(customerIds: string[]): Promise<void> {
-  const slot = Math.floor(Date.now() / (INGEST_DEBOUNCE_SECONDS * 1000));
+  const slot = Math.floor(clock.nowMs() / (INGEST_DEBOUNCE_SECONDS * 1000));
   const fresh = [...new Set(customerIds)].filter((id) => queuedInSlot.get(id) !== slot);
   if (!fresh.length) return;
   for (const id of fresh) queuedInSlot.set(id, slot);

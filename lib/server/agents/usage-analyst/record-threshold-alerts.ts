@@ -1,5 +1,6 @@
 import type { Tx } from '@/lib/db';
 import type { ThresholdChanges } from './evaluate-thresholds';
+import { clock } from '@/lib/clock';
 
 // Writes the threshold changes in the decision's transaction, linked to its AgentRun: a new row
 // per newly crossed threshold (the unique key customer + meter + period + threshold is what makes
@@ -11,7 +12,7 @@ export async function recordThresholdAlerts(
   changes: ThresholdChanges,
   agentRunId: string,
 ): Promise<void> {
-  const now = new Date();
+  const now = clock.now();
   for (const f of changes.fire) {
     if (f.refireId)
       await tx.usageThresholdAlert.update({

@@ -2,6 +2,7 @@ import { getDb } from '@/lib/db';
 import { getAnalysisClock } from '@/lib/server/insights/get-analysis-clock';
 import { analyzeCustomerUsage, type AnalysisTrigger, type CustomerOutcome } from './analyze-customer-usage';
 import { USAGE_ANALYST_ID, USAGE_ANALYST_MODEL, USAGE_ANALYST_VERSION } from './usage-analyst-identity';
+import { clock } from '@/lib/clock';
 
 export interface UsageAnalysisInput {
   /** Absent: every customer with an active, trialing or past-due subscription. */
@@ -54,7 +55,7 @@ export async function runUsageAnalysis(input: UsageAnalysisInput): Promise<Usage
             modelProvider: USAGE_ANALYST_MODEL,
             status: 'failed',
             error: message.slice(0, 2000),
-            finishedAt: new Date(),
+            finishedAt: clock.now(),
           },
         })
         .catch(() => {});

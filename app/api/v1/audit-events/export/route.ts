@@ -2,6 +2,7 @@
 import { withApi } from '@/lib/api/with-api';
 import { auditListQuery } from '@/lib/schemas/audit';
 import { streamAuditCsv } from '@/lib/server/audit/stream-audit-csv';
+import { clock } from '@/lib/clock';
 
 export const GET = withApi({
   auth: 'session',
@@ -11,7 +12,7 @@ export const GET = withApi({
     new Response(streamAuditCsv(query), {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="tollgate-audit-${new Date().toISOString().slice(0, 10)}.csv"`,
+        'content-disposition': `attachment; filename="tollgate-audit-${clock.now().toISOString().slice(0, 10)}.csv"`,
         'cache-control': 'no-store',
       },
     }),
