@@ -1,38 +1,5 @@
-// Display formatting shared by the UI (and later by generated text): one place for money,
-// quantities, percentages and dates, so every screen shows a number the same way.
-const ZERO_DECIMAL = new Set([
-  'bif',
-  'clp',
-  'djf',
-  'gnf',
-  'jpy',
-  'kmf',
-  'krw',
-  'mga',
-  'pyg',
-  'rwf',
-  'ugx',
-  'vnd',
-  'vuv',
-  'xaf',
-  'xof',
-  'xpf',
-]);
-
-export function minorUnitDigits(currency: string): number {
-  return ZERO_DECIMAL.has(currency.toLowerCase()) ? 0 : 2;
-}
-
-export function formatMoney(minor: number, currency = 'usd'): string {
-  const digits = minorUnitDigits(currency);
-  return new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency: currency.toUpperCase(),
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(minor / 10 ** digits);
-}
-
+// Display formatting shared by the UI and generated text: quantities, percentages and dates, so
+// every screen shows a number the same way. Money is in lib/money.ts.
 export function formatQuantity(value: number): string {
   return new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value);
 }

@@ -1,6 +1,7 @@
 'use client';
+import { formatMoney } from '@/lib/money';
 import type { ActionDetail } from '@/lib/schemas/actions';
-import { formatDateTime, formatMoney } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { JsonView } from '@/components/ui/json-view';

@@ -9,7 +9,6 @@ import {
   useRejectAction,
   type ActionFilters,
 } from '@/lib/queries/use-actions';
-import type { Role } from '@/lib/auth/roles';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { QueryState } from '@/components/ui/query-state';
@@ -20,7 +19,7 @@ import { QueueList } from './queue-list';
 import { RejectDialog } from './reject-dialog';
 import { useQueueKeyboard } from './use-queue-keyboard';
 
-export function ApprovalQueue({ role }: { role: Role }) {
+export function ApprovalQueue({ canDecide }: { canDecide: boolean }) {
   const [filters, setFilters] = useState<ActionFilters>({ status: 'open' });
   const [customerId, setCustomerId] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -41,7 +40,6 @@ export function ApprovalQueue({ role }: { role: Role }) {
   );
   const current = items.find((a) => a.id === selectedId) ?? items[0] ?? null;
   const detail = useAction(current?.id ?? null);
-  const canAct = role !== 'support';
 
   const report = (text: string, tone: 'error' | 'ok' = 'error') => setNotice({ tone, text });
   const move = (delta: number) => {
@@ -131,7 +129,7 @@ export function ApprovalQueue({ role }: { role: Role }) {
           {notice.text}
         </p>
       ) : null}
-      {checked.size > 0 && canAct ? (
+      {checked.size > 0 && canDecide ? (
         <div className="flex items-center gap-3 rounded-md bg-brand-50 px-3 py-2 text-sm">
           {checked.size} low-risk action(s) selected
           <Button onClick={bulkApprove} disabled={bulk.isPending}>

@@ -1,7 +1,7 @@
 'use client';
+import { parseMoney, toMajorUnitText } from '@/lib/money';
 import { useState } from 'react';
 import type { ActionDetail } from '@/lib/schemas/actions';
-import { minorUnitDigits } from '@/lib/format';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
@@ -19,8 +19,8 @@ interface Props {
 export function EditActionDialog({ action, open, onOpenChange, onSave, error }: Props) {
   const current = action.revisions.at(-1)!.payload as Record<string, unknown>;
   const isCredit = action.kind === 'credit';
-  const digits = minorUnitDigits(String(current.currency ?? 'usd'));
-  const [amount, setAmount] = useState(isCredit ? (Number(current.amountMinor) / 10 ** digits).toFixed(digits) : '');
+  const currency = String(current.currency ?? 'usd');
+  const [amount, setAmount] = useState(isCredit ? toMajorUnitText(Number(current.amountMinor), currency) : '');
   const [memo, setMemo] = useState(String(current.memo ?? ''));
   const [json, setJson] = useState(JSON.stringify(current, null, 2));
   const [note, setNote] = useState('');
@@ -29,9 +29,10 @@ export function EditActionDialog({ action, open, onOpenChange, onSave, error }: 
   function submit() {
     setLocalError(null);
     if (isCredit) {
-      const minor = Math.round(Number(amount) * 10 ** digits);
-      if (!Number.isFinite(minor) || minor <= 0) return setLocalError('Enter a positive amount');
-      return onSave({ ...current, amountMinor: minor, memo }, note);
+      const parsed = parseMoney(amount, currency);
+      if (!parsed.ok) return setLocalError(parsed.message);
+      if (parsed.minor <= 0) return setLocalError('Enter a positive amount');
+      return onSave({ ...current, amountMinor: parsed.minor, memo }, note);
     }
     try {
       onSave(JSON.parse(json) as Record<string, unknown>, note);

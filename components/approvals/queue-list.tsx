@@ -1,8 +1,8 @@
 'use client';
+import { formatMoney } from '@/lib/money';
 import { formatDistanceToNowStrict } from 'date-fns';
 import type { ActionSummary } from '@/lib/queries/use-actions';
 import { LOW_RISK_KINDS, type ActionKind } from '@/lib/schemas/action-payloads';
-import { formatMoney } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
 import { AGENT_LABELS, KIND_LABELS, STATUS_TONES } from './action-labels';

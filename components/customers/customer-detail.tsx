@@ -1,7 +1,8 @@
 'use client';
+import { formatMoney } from '@/lib/money';
 import Link from 'next/link';
 import { useCustomer } from '@/lib/queries/use-customers';
-import { formatDate, formatMoney, formatPercent, formatQuantity } from '@/lib/format';
+import { formatDate, formatPercent, formatQuantity } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';

@@ -1,7 +1,7 @@
 'use client';
+import { formatMoney } from '@/lib/money';
 import Link from 'next/link';
 import { formatDate } from '@/lib/format';
-import { formatMoney } from '@/lib/invoices/format';
 import { useInvoice } from '@/lib/queries/use-invoice';
 import { useInvoiceExplanations } from '@/lib/queries/use-invoice-explanations';
 import { PageHeader } from '@/components/ui/page-header';

@@ -1,5 +1,6 @@
+import { formatMoney } from '@/lib/money';
 import type { InvoiceDetail } from '@/lib/schemas/invoices';
-import { formatMoney, formatQuantity } from '@/lib/invoices/format';
+import { formatQuantity } from '@/lib/invoices/format';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';

@@ -1,8 +1,9 @@
 'use client';
+import { formatMoney } from '@/lib/money';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useInvoices } from '@/lib/queries/use-lists';
-import { formatDate, formatMoney } from '@/lib/format';
+import { formatDate } from '@/lib/format';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Input, Select } from '@/components/ui/input';
 import { Pagination } from '@/components/ui/pagination';

@@ -1,7 +1,7 @@
 'use client';
+import { formatMoney } from '@/lib/money';
 import Link from 'next/link';
 import { formatDate } from '@/lib/format';
-import { formatMoney } from '@/lib/invoices/format';
 import { useCustomerExplanations } from '@/lib/queries/use-invoice-explanations';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';

@@ -1,4 +1,5 @@
 'use client';
+import { parseMoney, toMajorUnitText } from '@/lib/money';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { policyView } from '@/lib/schemas/policies';
@@ -8,8 +9,11 @@ import { Dialog } from '@/components/ui/dialog';
 import { Input, Select } from '@/components/ui/input';
 
 type Policy = z.infer<typeof policyView>;
-const toMajor = (v: number | null) => (v === null ? '' : (v / 100).toFixed(2));
-const toMinor = (v: string) => (v.trim() === '' ? null : Math.round(Number(v) * 100));
+// Policy caps are kept in the console's currency.
+const CAP_CURRENCY = 'usd';
+const toMajor = (v: number | null) => (v === null ? '' : toMajorUnitText(v, CAP_CURRENCY));
+// An empty field means "no limit"; anything else must be an amount, never silently "no limit".
+const toMinor = (v: string) => (v.trim() === '' ? ({ ok: true, minor: null } as const) : parseMoney(v, CAP_CURRENCY));
 
 // Admins change a policy; the server validates and enforces it. Amounts are entered in dollars.
 export function EditPolicyDialog({ policy, onClose }: { policy: Policy; onClose: () => void }) {
@@ -21,25 +25,38 @@ export function EditPolicyDialog({ policy, onClose }: { policy: Policy; onClose:
   const [hours, setHours] = useState(String(policy.reviewWindowHours));
   const [roles, setRoles] = useState<string[]>(policy.approverRoles.filter((r) => r !== 'support'));
 
+  const caps = { perAction: toMinor(perAction), perMonth: toMinor(perMonth), dual: toMinor(dual) };
+  const invalid = Object.values(caps).some((c) => !c.ok);
+  const minorOf = (c: (typeof caps)['dual']) => (c.ok ? c.minor : null);
   const save = () =>
     update.mutate(
       {
         kind: policy.actionKind,
         mode,
-        maxAmountPerAction: toMinor(perAction),
-        maxAmountPerCustomerMonth: toMinor(perMonth),
-        dualApprovalAbove: toMinor(dual),
+        maxAmountPerAction: minorOf(caps.perAction),
+        maxAmountPerCustomerMonth: minorOf(caps.perMonth),
+        dualApprovalAbove: minorOf(caps.dual),
         reviewWindowHours: Number(hours),
         approverRoles: roles,
       },
       { onSuccess: onClose },
     );
-  const money = (label: string, value: string, set: (v: string) => void) => (
-    <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-      {label}
-      <Input inputMode="decimal" placeholder="no limit" value={value} onChange={(e) => set(e.target.value)} />
-    </label>
-  );
+  const money = (label: string, value: string, set: (v: string) => void) => {
+    const parsed = toMinor(value);
+    return (
+      <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+        {label}
+        <Input
+          inputMode="decimal"
+          placeholder="no limit"
+          value={value}
+          aria-invalid={!parsed.ok}
+          onChange={(e) => set(e.target.value)}
+        />
+        {!parsed.ok ? <span className="text-xs font-normal text-red-700">{parsed.message}</span> : null}
+      </label>
+    );
+  };
   return (
     <Dialog
       open
@@ -50,7 +67,7 @@ export function EditPolicyDialog({ policy, onClose }: { policy: Policy; onClose:
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          save();
+          if (!invalid) save();
         }}
         className="grid grid-cols-2 gap-3"
       >
@@ -92,7 +109,7 @@ export function EditPolicyDialog({ policy, onClose }: { policy: Policy; onClose:
           <Button type="button" variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" disabled={update.isPending}>
+          <Button type="submit" disabled={update.isPending || invalid}>
             Save policy
           </Button>
         </div>

@@ -1,7 +1,7 @@
 'use client';
+import { formatMoney } from '@/lib/money';
 import { useState } from 'react';
 import { usePolicies } from '@/lib/queries/use-lists';
-import { formatMoney } from '@/lib/format';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { QueryState } from '@/components/ui/query-state';

@@ -1,19 +1,19 @@
-import type { Role } from '@/lib/auth/roles';
+import type { Capability } from '@/lib/auth/capabilities';
 
 export interface NavItem {
   href: string;
   label: string;
-  roles?: readonly Role[]; // hidden for other roles; the page checks again on the server
+  capability: Capability; // hidden without it; the page checks again on the server
 }
 
 export const NAV_ITEMS: NavItem[] = [
-  { href: '/approvals', label: 'Approvals' },
-  { href: '/customers', label: 'Customers' },
-  { href: '/invoices', label: 'Invoices' },
-  { href: '/incidents', label: 'Incidents' },
-  { href: '/audit', label: 'Audit', roles: ['admin', 'revops'] },
-  { href: '/policies', label: 'Policies' },
-  { href: '/webhooks', label: 'Webhooks', roles: ['admin', 'revops'] },
-  { href: '/ingest', label: 'Ingest', roles: ['admin', 'revops'] },
-  { href: '/settings', label: 'Settings' },
+  { href: '/approvals', label: 'Approvals', capability: 'console.read' },
+  { href: '/customers', label: 'Customers', capability: 'console.read' },
+  { href: '/invoices', label: 'Invoices', capability: 'console.read' },
+  { href: '/incidents', label: 'Incidents', capability: 'console.read' },
+  { href: '/audit', label: 'Audit', capability: 'audit.read' },
+  { href: '/policies', label: 'Policies', capability: 'console.read' },
+  { href: '/webhooks', label: 'Webhooks', capability: 'webhooks.read' },
+  { href: '/ingest', label: 'Ingest', capability: 'ingest.read' },
+  { href: '/settings', label: 'Settings', capability: 'console.read' },
 ];

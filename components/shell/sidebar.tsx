@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { can } from '@/lib/auth/capabilities';
 import type { Role } from '@/lib/auth/roles';
 import { cn } from '@/components/ui/cn';
 import { NAV_ITEMS } from './nav-items';
@@ -9,7 +10,7 @@ export function Sidebar({ role }: { role: Role }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex flex-col gap-0.5 px-3">
-      {NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role)).map((item) => {
+      {NAV_ITEMS.filter((item) => can({ role }, item.capability)).map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
           <Link

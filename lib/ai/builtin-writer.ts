@@ -1,5 +1,5 @@
+import { formatMoney } from '@/lib/money';
 import type { FactSheet, InvoiceExplanation, LineFacts, MeterChange } from '@/lib/schemas/invoice-facts';
-import { formatMoney } from '@/lib/invoices/format';
 import { lineBucket } from '@/lib/invoices/group-invoice-lines';
 
 // The built-in writer: a deterministic composer of plain-language text from verified facts, used

@@ -1,5 +1,5 @@
+import { currencyExponent } from '@/lib/money';
 import type { Fact, FactSheet, InvoiceExplanation } from '@/lib/schemas/invoice-facts';
-import { currencyExponent } from '@/lib/invoices/format';
 import { extractNumbers, type DateParts, type NumberToken } from '@/lib/ai/extract-numbers';
 
 // Grounding check: every number in a text must be one of the fact sheet's facts, allowing the

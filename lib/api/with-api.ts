@@ -1,16 +1,22 @@
 import type { z } from 'zod';
-import type { Role, SessionUser } from '@/lib/auth/roles';
+import { can, rolesWith, type Capability } from '@/lib/auth/capabilities';
+import { ROLE_LABELS, type SessionUser } from '@/lib/auth/roles';
 import { getSessionUser } from '@/lib/auth/get-session-user';
 import { authenticateIngestToken, type IngestCaller } from '@/lib/server/ingest/authenticate-ingest-token';
 import { forbidden, unauthorized } from './api-error';
 import { checkSameOrigin } from './check-same-origin';
 import { errorResponse } from './error-response';
 import { readJsonBody } from './read-json-body';
+import { isReply, type Reply } from './reply';
 import { requestIdFor } from './request-context';
 
 // One wrapper for every API route (conventions 1–2): request id → authenticate → same-origin
-// check → role check → parse input → handler → response schema → error envelope. The role check
-// runs here, inside the route handler, never only in middleware.
+// check → capability check → parse input → handler → response schema → error envelope. The
+// capability check runs here, inside the route handler, never only in middleware.
+//
+// A handler returns its body (parsed through `schemas.response`), or `reply(body, { status,
+// headers })` to choose the status per call — the body is still parsed. A raw `Response` is for
+// streams and files only, and a route that declares a response schema may not return one.
 
 type AuthKind = 'session' | 'token' | 'webhook' | 'public';
 type Schema = z.ZodType;
@@ -23,6 +29,7 @@ interface Schemas {
 }
 
 type Infer<S, Fallback = undefined> = S extends z.ZodType ? z.infer<S> : Fallback;
+type ResponseBody<S extends Schemas> = S['response'] extends z.ZodType ? z.input<S['response']> : unknown;
 
 export interface ApiContext<A extends AuthKind, S extends Schemas> {
   req: Request;
@@ -34,22 +41,29 @@ export interface ApiContext<A extends AuthKind, S extends Schemas> {
   body: Infer<S['body'], undefined>;
 }
 
-interface ApiOptions<A extends AuthKind, S extends Schemas> {
+type HandlerResult<S extends Schemas> = ResponseBody<S> | Reply<ResponseBody<S>> | Response;
+
+type ApiOptions<A extends AuthKind, S extends Schemas> = {
   auth: A;
-  roles?: A extends 'session' ? readonly Role[] : never;
   schemas?: S;
   bodyLimitBytes?: number;
-  handler: (ctx: ApiContext<A, S>) => Promise<unknown>;
-}
+  /** Status of a successful answer (default 200); `reply()` overrides it per call. */
+  status?: number;
+  headers?: Record<string, string>;
+  handler: (ctx: ApiContext<A, S>) => Promise<HandlerResult<S>>;
+} & (A extends 'session'
+  ? { /** Who may call it (lib/auth/capabilities.ts) — required for session routes. */ capability: Capability }
+  : { capability?: never });
 
 type RouteContext = { params?: Promise<Record<string, string | string[]>> };
 
-async function authenticate(auth: AuthKind, req: Request, roles?: readonly Role[]) {
+async function authenticate(auth: AuthKind, req: Request, capability?: Capability) {
   if (auth === 'session') {
     const user = await getSessionUser();
     if (!user) throw unauthorized();
     checkSameOrigin(req);
-    if (roles && !roles.includes(user.role)) throw forbidden();
+    if (!capability || !can(user, capability))
+      throw forbidden(capability ? rolesWith(capability).map((r) => ROLE_LABELS[r]) : []);
     return { user, caller: null };
   }
   if (auth === 'token') return { user: null, caller: await authenticateIngestToken(req) };
@@ -65,26 +79,37 @@ async function parseInput(req: Request, route: RouteContext, schemas: Schemas | 
   return { params, query, body };
 }
 
-function toResponse(result: unknown, requestId: string, responseSchema?: Schema): Response {
+function toResponse<A extends AuthKind, S extends Schemas>(
+  result: unknown,
+  requestId: string,
+  options: ApiOptions<A, S>,
+): Response {
+  const responseSchema = options.schemas?.response;
   if (result instanceof Response) {
+    if (responseSchema) throw new Error('A route with a response schema returned a raw Response: use reply()');
     result.headers.set('x-request-id', requestId);
     return result;
   }
-  const parsed = responseSchema?.safeParse(result);
+  const { body, status, headers } = isReply(result)
+    ? { body: result.body, status: result.status ?? options.status, headers: result.headers }
+    : { body: result, status: options.status, headers: undefined };
+  const parsed = responseSchema?.safeParse(body);
   // A response that fails its own schema is our bug (500), not the caller's input (422).
   if (parsed && !parsed.success) throw new Error(`Response failed its schema: ${parsed.error.message}`);
-  const body = parsed ? parsed.data : result;
-  return Response.json(body ?? null, { headers: { 'x-request-id': requestId, 'cache-control': 'no-store' } });
+  return Response.json(parsed ? parsed.data : (body ?? null), {
+    status: status ?? 200,
+    headers: { 'cache-control': 'no-store', ...options.headers, ...headers, 'x-request-id': requestId },
+  });
 }
 
 export function withApi<A extends AuthKind, S extends Schemas = Record<never, never>>(options: ApiOptions<A, S>) {
   return async (req: Request, route: RouteContext = {}): Promise<Response> => {
     const requestId = requestIdFor(req);
     try {
-      const who = await authenticate(options.auth, req, options.roles);
+      const who = await authenticate(options.auth, req, options.capability as Capability | undefined);
       const input = await parseInput(req, route, options.schemas, options.bodyLimitBytes);
       const ctx = { req, requestId, ...who, ...input } as unknown as ApiContext<A, S>;
-      return toResponse(await options.handler(ctx), requestId, options.schemas?.response);
+      return toResponse(await options.handler(ctx), requestId, options);
     } catch (err) {
       return errorResponse(err, requestId);
     }

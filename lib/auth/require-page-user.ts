@@ -1,13 +1,14 @@
 import { redirect } from 'next/navigation';
+import { can, rolesWith, type Capability } from './capabilities';
 import { getSessionUser } from './get-session-user';
 import type { Role, SessionUser } from './roles';
 
-export type PageAccess = { user: SessionUser; allowed: boolean };
+export type PageAccess = { user: SessionUser; allowed: boolean; needs: readonly Role[] };
 
-// For page shells: no session → /login; a session without the role → allowed=false, and the
-// page renders its "not allowed" state (a 403 in spirit; pages cannot set a status code).
-export async function requirePageUser(roles?: readonly Role[], from?: string): Promise<PageAccess> {
+// For page shells: no session → /login; a session without the capability → allowed=false, and
+// the page renders its "not allowed" state (a 403 in spirit; pages cannot set a status code).
+export async function requirePageUser(capability: Capability, from: string): Promise<PageAccess> {
   const user = await getSessionUser();
-  if (!user) redirect(from ? `/login?callbackUrl=${encodeURIComponent(from)}` : '/login');
-  return { user, allowed: !roles || roles.includes(user.role) };
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(from)}`);
+  return { user, allowed: can(user, capability), needs: rolesWith(capability) };
 }

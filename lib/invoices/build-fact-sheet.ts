@@ -1,3 +1,4 @@
+import { currencyExponent, formatMoney } from '@/lib/money';
 import {
   normalizedInvoiceSchema,
   type Fact,
@@ -8,15 +9,7 @@ import {
   type NormalizedInvoiceInput,
   type Totals,
 } from '@/lib/schemas/invoice-facts';
-import {
-  currencyExponent,
-  formatDate,
-  formatMoney,
-  formatPercent,
-  formatQuantity,
-  roundTo,
-  toFactKey,
-} from '@/lib/invoices/format';
+import { formatDate, formatPercent, formatQuantity, roundTo, toFactKey } from '@/lib/invoices/format';
 import { computeComponents, overageOf, type InvoiceComponents } from '@/lib/invoices/group-invoice-lines';
 import { decomposeChange } from '@/lib/invoices/decompose-change';
 

@@ -1,12 +1,6 @@
+import { currencyExponent, formatMoney } from '@/lib/money';
 import { describe, expect, it } from 'vitest';
-import {
-  currencyExponent,
-  formatDate,
-  formatMoney,
-  formatPercent,
-  formatQuantity,
-  toFactKey,
-} from '@/lib/invoices/format';
+import { formatDate, formatPercent, formatQuantity, toFactKey } from '@/lib/invoices/format';
 
 describe('format', () => {
   it('formats money in minor units per currency', () => {

@@ -110,6 +110,12 @@ export const proposeActionBody = z.object({
   title: z.string().trim().min(1).max(300),
   payload: z.record(z.string(), z.unknown()),
 });
+export const proposeActionResponse = z.object({
+  outcome: z.enum(['suppressed', 'observed', 'drafted', 'auto_approved']),
+  actionId: z.string().nullable(),
+  reason: z.string(),
+});
+export const editActionResponse = z.object({ id: z.string(), revision: z.number().int() });
 export const editActionBody = z.object({
   expectedRevision: z.number().int().min(1),
   payload: z.record(z.string(), z.unknown()),

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { can } from '@/lib/auth/capabilities';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { PageHeader } from '@/components/ui/page-header';
 import { ApprovalQueue } from '@/components/approvals/approval-queue';
@@ -6,14 +7,14 @@ import { ApprovalQueue } from '@/components/approvals/approval-queue';
 export const metadata: Metadata = { title: 'Approvals' };
 
 export default async function ApprovalsPage() {
-  const { user } = await requirePageUser(undefined, '/approvals');
+  const { user } = await requirePageUser('console.read', '/approvals');
   return (
     <>
       <PageHeader
         title="Approvals"
         description="Actions drafted by agents wait here. Nothing reaches the billing platform until a person with the right role approves it."
       />
-      <ApprovalQueue role={user.role} />
+      <ApprovalQueue canDecide={can(user, 'actions.decide')} />
     </>
   );
 }

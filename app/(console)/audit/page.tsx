@@ -5,17 +5,16 @@ import { Forbidden } from '@/components/ui/forbidden';
 import { AuditTable } from '@/components/audit/audit-table';
 
 export const metadata: Metadata = { title: 'Audit' };
-const ROLES = ['admin', 'revops'] as const;
 
 export default async function AuditPage() {
-  const { user, allowed } = await requirePageUser(ROLES, '/audit');
+  const { user, allowed, needs } = await requirePageUser('audit.read', '/audit');
   return (
     <>
       <PageHeader
         title="Audit trail"
         description="Append-only, hash-chained record of every change and every agent decision."
       />
-      {allowed ? <AuditTable /> : <Forbidden role={user.role} needs={ROLES} />}
+      {allowed ? <AuditTable /> : <Forbidden role={user.role} needs={needs} />}
     </>
   );
 }

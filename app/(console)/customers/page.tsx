@@ -6,7 +6,7 @@ import { CustomersTable } from '@/components/customers/customers-table';
 export const metadata: Metadata = { title: 'Customers' };
 
 export default async function CustomersPage() {
-  await requirePageUser(undefined, '/customers');
+  await requirePageUser('console.read', '/customers');
   return (
     <>
       <PageHeader

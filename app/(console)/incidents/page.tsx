@@ -6,7 +6,7 @@ import { IncidentsList } from '@/components/incidents/incidents-list';
 export const metadata: Metadata = { title: 'Incidents' };
 
 export default async function IncidentsPage() {
-  await requirePageUser(undefined, '/incidents');
+  await requirePageUser('console.read', '/incidents');
   return (
     <>
       <PageHeader title="Incidents" description="Outages and their SLA impact on customers." />

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { can } from '@/lib/auth/capabilities';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { PageHeader } from '@/components/ui/page-header';
 import { Forbidden } from '@/components/ui/forbidden';
@@ -6,10 +7,9 @@ import { IngestStatsTable } from '@/components/ingest/ingest-stats-table';
 import { IngestTokensAdmin } from '@/components/ingest/ingest-tokens-admin';
 
 export const metadata: Metadata = { title: 'Ingest' };
-const ROLES = ['admin', 'revops'] as const;
 
 export default async function IngestPage() {
-  const { user, allowed } = await requirePageUser(ROLES, '/ingest');
+  const { user, allowed, needs } = await requirePageUser('ingest.read', '/ingest');
   return (
     <>
       <PageHeader
@@ -19,14 +19,14 @@ export default async function IngestPage() {
       {allowed ? (
         <div className="flex flex-col gap-6">
           <IngestStatsTable />
-          {user.role === 'admin' ? (
+          {can(user, 'ingest.tokens.manage') ? (
             <IngestTokensAdmin />
           ) : (
             <p className="text-sm text-slate-500">Ingest tokens are managed by admins.</p>
           )}
         </div>
       ) : (
-        <Forbidden role={user.role} needs={ROLES} />
+        <Forbidden role={user.role} needs={needs} />
       )}
     </>
   );

@@ -6,7 +6,7 @@ import { InvoicesTable } from '@/components/invoices/invoices-table';
 export const metadata: Metadata = { title: 'Invoices' };
 
 export default async function InvoicesPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  await requirePageUser(undefined, '/invoices');
+  await requirePageUser('console.read', '/invoices');
   const { q } = await searchParams;
   return (
     <>

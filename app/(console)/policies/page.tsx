@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { can } from '@/lib/auth/capabilities';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { PageHeader } from '@/components/ui/page-header';
 import { PoliciesTable } from '@/components/policies/policies-table';
@@ -6,14 +7,14 @@ import { PoliciesTable } from '@/components/policies/policies-table';
 export const metadata: Metadata = { title: 'Policies' };
 
 export default async function PoliciesPage() {
-  const { user } = await requirePageUser(undefined, '/policies');
+  const { user } = await requirePageUser('console.read', '/policies');
   return (
     <>
       <PageHeader
         title="Policies"
         description="How far agents may go on their own, per action kind: off, observe, assist (draft for approval) or autopilot under caps. Admins change them."
       />
-      <PoliciesTable canEdit={user.role === 'admin'} />
+      <PoliciesTable canEdit={can(user, 'policies.edit')} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { can } from '@/lib/auth/capabilities';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { Card } from '@/components/ui/card';
@@ -9,7 +10,7 @@ import { UsersAdmin } from '@/components/settings/users-admin';
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
-  const { user } = await requirePageUser(undefined, '/settings');
+  const { user } = await requirePageUser('console.read', '/settings');
   return (
     <>
       <PageHeader title="Settings" />
@@ -19,7 +20,7 @@ export default async function SettingsPage() {
             {user.name} · {user.email} · {ROLE_LABELS[user.role]}
           </p>
         </Card>
-        {user.role === 'admin' ? (
+        {can(user, 'users.manage') ? (
           <>
             <UsersAdmin currentUserId={user.id} />
             <Card title="Ingest tokens">

@@ -1,5 +1,5 @@
+import { formatMoney } from '@/lib/money';
 import type { Tx } from '@/lib/db';
-import { formatMoney } from '@/lib/format';
 import { parseActionPayload, type ActionKind } from '@/lib/schemas/action-payloads';
 import { clock } from '@/lib/clock';
 

@@ -3,6 +3,6 @@ import { CustomerDetailView } from '@/components/customers/customer-detail';
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requirePageUser(undefined, `/customers/${id}`);
+  await requirePageUser('console.read', `/customers/${id}`);
   return <CustomerDetailView id={id} />;
 }

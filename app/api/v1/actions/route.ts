@@ -1,26 +1,27 @@
 // GET /api/v1/actions — the approval queue (every role reads; deciding is role- and policy-gated)
 // POST /api/v1/actions — draft an action by hand (revops, admin); policy decides what happens next
 import { getDb } from '@/lib/db';
+import { reply } from '@/lib/api/reply';
 import { withApi } from '@/lib/api/with-api';
-import { actionListQuery, actionListResponse, proposeActionBody } from '@/lib/schemas/actions';
+import { actionListQuery, actionListResponse, proposeActionBody, proposeActionResponse } from '@/lib/schemas/actions';
 import { listActions } from '@/lib/server/actions/list-actions';
 import { proposeAction } from '@/lib/server/actions/propose-action';
 
 export const GET = withApi({
   auth: 'session',
-  roles: ['admin', 'revops', 'support'],
+  capability: 'console.read',
   schemas: { query: actionListQuery, response: actionListResponse },
   handler: async ({ query }) => ({ items: await listActions(query) }),
 });
 
 export const POST = withApi({
   auth: 'session',
-  roles: ['admin', 'revops'],
-  schemas: { body: proposeActionBody },
+  capability: 'actions.decide',
+  schemas: { body: proposeActionBody, response: proposeActionResponse },
   handler: async ({ user, body, requestId }) => {
     const outcome = await getDb().$transaction((tx) =>
       proposeAction(tx, { ...body, actor: { type: 'user', id: user.id }, requestId }),
     );
-    return Response.json(outcome, { status: outcome.actionId ? 201 : 200 });
+    return reply(outcome, { status: outcome.actionId ? 201 : 200 });
   },
 });

@@ -5,7 +5,7 @@ import { listAuditEvents } from '@/lib/server/audit/list-audit-events';
 
 export const GET = withApi({
   auth: 'session',
-  roles: ['admin', 'revops'],
+  capability: 'audit.read',
   schemas: { query: auditListQuery, response: auditListResponse },
   handler: async ({ query }) => ({ items: await listAuditEvents(query) }),
 });

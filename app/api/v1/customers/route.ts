@@ -5,7 +5,7 @@ import { listCustomers } from '@/lib/server/customers/list-customers';
 
 export const GET = withApi({
   auth: 'session',
-  roles: ['admin', 'revops', 'support'],
+  capability: 'console.read',
   schemas: { query: customerListQuery, response: customerListResponse },
   handler: ({ query }) => listCustomers(query),
 });

@@ -5,7 +5,7 @@ import { listIncidents } from '@/lib/server/incidents/list-incidents';
 
 export const GET = withApi({
   auth: 'session',
-  roles: ['admin', 'revops', 'support'],
+  capability: 'console.read',
   schemas: { response: incidentListResponse },
   handler: async () => ({ items: await listIncidents() }),
 });

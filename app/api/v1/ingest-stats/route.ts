@@ -5,7 +5,7 @@ import { listIngestStats } from '@/lib/server/ingest/list-ingest-stats';
 
 export const GET = withApi({
   auth: 'session',
-  roles: ['admin', 'revops'],
+  capability: 'ingest.read',
   schemas: { query: ingestStatsQuery, response: ingestStatsResponse },
   handler: ({ query }) => listIngestStats(query.days),
 });

@@ -6,18 +6,15 @@ import { listIngestTokens } from '@/lib/server/ingest/list-ingest-tokens';
 
 export const GET = withApi({
   auth: 'session',
-  roles: ['admin'],
+  capability: 'ingest.tokens.manage',
   schemas: { response: ingestTokenListResponse },
   handler: async () => ({ items: await listIngestTokens() }),
 });
 
 export const POST = withApi({
   auth: 'session',
-  roles: ['admin'],
+  capability: 'ingest.tokens.manage',
   schemas: { body: createIngestTokenBody, response: createdIngestToken },
-  handler: async ({ user, body, requestId }) =>
-    Response.json(createdIngestToken.parse(await createIngestToken(user, body, requestId)), {
-      status: 201,
-      headers: { 'cache-control': 'no-store' },
-    }),
+  status: 201,
+  handler: async ({ user, body, requestId }) => createIngestToken(user, body, requestId),
 });

@@ -5,7 +5,7 @@ import { listInvoices } from '@/lib/server/invoices/list-invoices';
 
 export const GET = withApi({
   auth: 'session',
-  roles: ['admin', 'revops', 'support'],
+  capability: 'console.read',
   schemas: { query: invoiceListQuery, response: invoiceListResponse },
   handler: ({ query }) => listInvoices(query),
 });

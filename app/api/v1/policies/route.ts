@@ -5,7 +5,7 @@ import { listPolicies } from '@/lib/server/policies/list-policies';
 
 export const GET = withApi({
   auth: 'session',
-  roles: ['admin', 'revops', 'support'],
+  capability: 'console.read',
   schemas: { response: policyListResponse },
   handler: async () => ({ items: await listPolicies() }),
 });

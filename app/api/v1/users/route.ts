@@ -6,14 +6,15 @@ import { listUsers } from '@/lib/server/users/list-users';
 
 export const GET = withApi({
   auth: 'session',
-  roles: ['admin'],
+  capability: 'users.manage',
   schemas: { response: userListResponse },
   handler: async () => ({ items: await listUsers() }),
 });
 
 export const POST = withApi({
   auth: 'session',
-  roles: ['admin'],
+  capability: 'users.manage',
   schemas: { body: createUserBody, response: userView },
-  handler: async ({ user, body, requestId }) => Response.json(await createUser(user, body, requestId), { status: 201 }),
+  status: 201,
+  handler: async ({ user, body, requestId }) => createUser(user, body, requestId),
 });

@@ -5,7 +5,7 @@ import { listWebhookEvents } from '@/lib/server/webhooks/list-webhook-events';
 
 export const GET = withApi({
   auth: 'session',
-  roles: ['admin', 'revops'],
+  capability: 'webhooks.read',
   schemas: { query: webhookListQuery, response: webhookListResponse },
   handler: ({ query }) => listWebhookEvents(query),
 });

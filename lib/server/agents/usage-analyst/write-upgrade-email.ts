@@ -1,4 +1,5 @@
-import { formatDate, formatMoney, formatQuantity } from '@/lib/format';
+import { formatMoney } from '@/lib/money';
+import { formatDate, formatQuantity } from '@/lib/format';
 import type { MeterInsight } from '@/lib/server/insights/analyze-meter-usage';
 import type { UpgradeChoice } from './choose-upgrade-plan';
 import { usagePercent } from './usage-percent';

@@ -6,7 +6,7 @@ import { getAction } from '@/lib/server/actions/get-action';
 
 export const GET = withApi({
   auth: 'session',
-  roles: ['admin', 'revops', 'support'],
+  capability: 'console.read',
   schemas: { params: idParams, response: actionDetail },
   handler: ({ user, params }) => getAction(user, params.id),
 });

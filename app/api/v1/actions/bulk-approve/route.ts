@@ -5,7 +5,7 @@ import { bulkApproveActions } from '@/lib/server/actions/bulk-approve-actions';
 
 export const POST = withApi({
   auth: 'session',
-  roles: ['admin', 'revops'],
+  capability: 'actions.decide',
   schemas: { body: bulkApproveBody },
   handler: async ({ user, body, requestId }) => ({ results: await bulkApproveActions(user, body.items, requestId) }),
 });

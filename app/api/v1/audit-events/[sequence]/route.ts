@@ -5,7 +5,7 @@ import { getAuditEvent } from '@/lib/server/audit/list-audit-events';
 
 export const GET = withApi({
   auth: 'session',
-  roles: ['admin', 'revops'],
+  capability: 'audit.read',
   schemas: { params: auditSequenceParams, response: auditEventDetail },
   handler: ({ params }) => getAuditEvent(params.sequence),
 });

@@ -6,7 +6,7 @@ import { clock } from '@/lib/clock';
 
 export const GET = withApi({
   auth: 'session',
-  roles: ['admin', 'revops'],
+  capability: 'audit.read',
   schemas: { query: auditListQuery },
   handler: async ({ query }) =>
     new Response(streamAuditCsv(query), {

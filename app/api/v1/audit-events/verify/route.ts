@@ -6,7 +6,7 @@ import { verifyAuditChain } from '@/lib/server/audit/verify-audit-chain';
 
 export const POST = withApi({
   auth: 'session',
-  roles: ['admin', 'revops'],
+  capability: 'audit.read',
   schemas: { response: chainVerdict },
   handler: () => verifyAuditChain(getDb()),
 });

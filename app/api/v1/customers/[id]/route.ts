@@ -6,7 +6,7 @@ import { getCustomer } from '@/lib/server/customers/get-customer';
 
 export const GET = withApi({
   auth: 'session',
-  roles: ['admin', 'revops', 'support'],
+  capability: 'console.read',
   schemas: { params: idParams, response: customerDetail },
   handler: ({ params }) => getCustomer(params.id),
 });

@@ -6,7 +6,7 @@ import { revokeIngestToken } from '@/lib/server/ingest/revoke-ingest-token';
 
 export const DELETE = withApi({
   auth: 'session',
-  roles: ['admin'],
+  capability: 'ingest.tokens.manage',
   schemas: { params: idParams, response: ingestTokenView },
   handler: ({ user, params, requestId }) => revokeIngestToken(user, params.id, requestId),
 });

@@ -6,7 +6,7 @@ import { getInvoiceDetail } from '@/lib/server/invoices/get-invoice-detail';
 
 export const GET = withApi({
   auth: 'session',
-  roles: ['admin', 'revops', 'support'],
+  capability: 'console.read',
   schemas: { params: idParams, response: invoiceDetail },
   handler: ({ params }) => getInvoiceDetail(params.id),
 });

@@ -5,7 +5,7 @@ import { updatePolicy } from '@/lib/server/policies/update-policy';
 
 export const PATCH = withApi({
   auth: 'session',
-  roles: ['admin'],
+  capability: 'policies.edit',
   schemas: { params: policyKindParams, body: updatePolicyBody, response: policyView },
   handler: ({ user, params, body, requestId }) => updatePolicy(user, params.kind, body, requestId),
 });

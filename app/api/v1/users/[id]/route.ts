@@ -6,7 +6,7 @@ import { updateUser } from '@/lib/server/users/update-user';
 
 export const PATCH = withApi({
   auth: 'session',
-  roles: ['admin'],
+  capability: 'users.manage',
   schemas: { params: idParams, body: updateUserBody, response: userView },
   handler: ({ user, params, body, requestId }) => updateUser(user, params.id, body, requestId),
 });

@@ -6,7 +6,7 @@ import { getWebhookEvent } from '@/lib/server/webhooks/get-webhook-event';
 
 export const GET = withApi({
   auth: 'session',
-  roles: ['admin', 'revops'],
+  capability: 'webhooks.read',
   schemas: { params: idParams, response: webhookEventDetail },
   handler: ({ params }) => getWebhookEvent(params.id),
 });

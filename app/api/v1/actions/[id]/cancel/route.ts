@@ -6,7 +6,7 @@ import { cancelAction } from '@/lib/server/actions/cancel-action';
 
 export const POST = withApi({
   auth: 'session',
-  roles: ['admin', 'revops'],
+  capability: 'actions.decide',
   schemas: { params: idParams, body: cancelActionBody },
   handler: ({ user, params, body, requestId }) => cancelAction(user, params.id, body.reason, requestId),
 });

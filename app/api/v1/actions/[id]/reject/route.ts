@@ -6,7 +6,7 @@ import { decideAction } from '@/lib/server/actions/decide-action';
 
 export const POST = withApi({
   auth: 'session',
-  roles: ['admin', 'revops'],
+  capability: 'actions.decide',
   schemas: { params: idParams, body: rejectActionBody, response: decisionResult },
   handler: ({ user, params, body, requestId }) =>
     decideAction(user, params.id, { ...body, decision: 'rejected' }, requestId),

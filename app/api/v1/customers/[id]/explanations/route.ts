@@ -6,7 +6,7 @@ import { listCustomerExplanations } from '@/lib/server/invoices/list-customer-ex
 
 export const GET = withApi({
   auth: 'session',
-  roles: ['admin', 'revops', 'support'],
+  capability: 'console.read',
   schemas: { params: idParams, query: explanationListQuery, response: customerExplanationListResponse },
   handler: async ({ params, query }) => ({ items: await listCustomerExplanations(params.id, query.limit) }),
 });

@@ -6,7 +6,7 @@ import { getUsageInsights } from '@/lib/server/insights/get-usage-insights';
 
 export const GET = withApi({
   auth: 'session',
-  roles: ['admin', 'revops', 'support'],
+  capability: 'console.read',
   schemas: { params: idParams, response: usageInsights },
   handler: ({ params }) => getUsageInsights(params.id),
 });

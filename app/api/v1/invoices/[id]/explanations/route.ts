@@ -8,23 +8,23 @@ import { listInvoiceExplanations } from '@/lib/server/invoices/list-invoice-expl
 
 export const GET = withApi({
   auth: 'session',
-  roles: ['admin', 'revops', 'support'],
+  capability: 'console.read',
   schemas: { params: idParams, query: explanationListQuery, response: explanationListResponse },
   handler: async ({ params, query }) => ({ items: await listInvoiceExplanations(params.id, query.limit) }),
 });
 
 export const POST = withApi({
   auth: 'session',
-  roles: ['admin', 'revops'],
-  schemas: { params: idParams },
+  capability: 'invoices.explain',
+  schemas: { params: idParams, response: explanationView },
+  status: 201,
   handler: async ({ params, user, requestId, req }) => {
-    const view = await explainStoredInvoice({
+    return explainStoredInvoice({
       invoiceId: params.id,
       trigger: { type: 'on_demand', ref: `invoices:${params.id}`, requestedBy: user.id },
       actor: { type: 'user', id: user.id },
       requestId,
       abortSignal: req.signal,
     });
-    return Response.json(explanationView.parse(view), { status: 201, headers: { 'cache-control': 'no-store' } });
   },
 });

@@ -6,7 +6,7 @@ import { replayWebhookEvent } from '@/lib/server/webhooks/replay-webhook-event';
 
 export const POST = withApi({
   auth: 'session',
-  roles: ['admin'],
+  capability: 'webhooks.replay',
   schemas: { params: idParams, response: webhookReplayResponse },
   handler: ({ user, params, requestId }) => replayWebhookEvent(user, params.id, requestId),
 });

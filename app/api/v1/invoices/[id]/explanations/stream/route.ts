@@ -7,7 +7,7 @@ import { streamStoredInvoiceExplanation } from '@/lib/server/invoices/stream-sto
 
 export const POST = withApi({
   auth: 'session',
-  roles: ['admin', 'revops'],
+  capability: 'invoices.explain',
   schemas: { params: idParams },
   handler: async ({ params, user, requestId }) => {
     // Errors before the first byte (unknown invoice) get the usual envelope and status.

@@ -1,0 +1,35 @@
+import type { Role, SessionUser } from './roles';
+
+// Who may do what, stated once. Routes (`withApi({ capability })`), page shells
+// (`requirePageUser(capability)`), the navigation and the buttons a page shows all read this
+// table, so a role's reach changes in one place. Domain rules that go beyond the role (dual
+// approval, one's own edit, policy approver roles) are enforced by the domain functions.
+const EVERY_ROLE: readonly Role[] = ['admin', 'revops', 'support'];
+const REVOPS: readonly Role[] = ['admin', 'revops'];
+const ADMIN: readonly Role[] = ['admin'];
+
+export const CAPABILITIES = {
+  /** Read customers, invoices, incidents, the approval queue and policies. */
+  'console.read': EVERY_ROLE,
+  /** Draft, edit, approve, reject and cancel actions (policy may narrow approvers further). */
+  'actions.decide': REVOPS,
+  /** Regenerate invoice explanations and share them. */
+  'invoices.explain': REVOPS,
+  'policies.edit': ADMIN,
+  'audit.read': REVOPS,
+  'webhooks.read': REVOPS,
+  'webhooks.replay': ADMIN,
+  'ingest.read': REVOPS,
+  'ingest.tokens.manage': ADMIN,
+  'users.manage': ADMIN,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+export function rolesWith(capability: Capability): readonly Role[] {
+  return CAPABILITIES[capability];
+}
+
+export function can(user: Pick<SessionUser, 'role'>, capability: Capability): boolean {
+  return CAPABILITIES[capability].includes(user.role);
+}
