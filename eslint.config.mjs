@@ -3,6 +3,28 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import nextPlugin from '@next/eslint-plugin-next';
 import prettierConfig from 'eslint-config-prettier';
 
+// Layer rules (ARCHITECTURE.md): a back-edge fails `npm run lint`. In a flat config the last
+// block that matches a file decides a rule, so narrower folders repeat the wider folder's bans.
+const DB = [
+  {
+    group: ['@/lib/db', '**/lib/db', '@/generated/**', '**/generated/**', '@prisma/*'],
+    message: 'Only lib/server and scripts talk to the database.',
+  },
+];
+const SERVER = [
+  {
+    group: ['@/lib/server/**', '**/lib/server/**'],
+    message: 'Server-only domain code: call it from a route or page shell.',
+  },
+];
+const UI = [
+  {
+    group: ['@/app/**', '**/app/**', '@/components/**', '**/components/**'],
+    message: 'lib/ never imports the UI or the router.',
+  },
+];
+const banImports = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+
 export default tseslint.config(
   {
     ignores: [
@@ -61,4 +83,14 @@ export default tseslint.config(
     files: ['**/*.test.ts', 'tests/**', 'e2e/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  banImports(['app/**/*.{ts,tsx}'], DB),
+  banImports(
+    ['components/**/*.{ts,tsx}'],
+    [...DB, ...SERVER, { group: ['@/app/**'], message: 'Components never import routes.' }],
+  ),
+  banImports(['lib/**/*.{ts,tsx}'], UI),
+  banImports(
+    ['lib/analytics/**', 'lib/schemas/**', 'lib/queries/**', 'lib/money.ts', 'lib/format.ts', 'lib/invoices/**'],
+    [...UI, ...DB, ...SERVER],
+  ),
 );

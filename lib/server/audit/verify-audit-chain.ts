@@ -1,4 +1,4 @@
-import type { Db } from '@/lib/db';
+import { getDb, type Db } from '@/lib/db';
 import { GENESIS_HASH, auditHash } from './audit-hash';
 
 export type ChainVerdict =
@@ -7,7 +7,7 @@ export type ChainVerdict =
 
 // Walks the chain in sequence order, in pages, recomputing every hash. Reports the first row
 // whose content, link or position does not match.
-export async function verifyAuditChain(db: Db, pageSize = 2000): Promise<ChainVerdict> {
+export async function verifyAuditChain(db: Db = getDb(), pageSize = 2000): Promise<ChainVerdict> {
   let prevHash = GENESIS_HASH;
   let expected = 1n;
   let rows = 0;

@@ -1,11 +1,10 @@
 // GET /api/v1/actions — the approval queue (every role reads; deciding is role- and policy-gated)
 // POST /api/v1/actions — draft an action by hand (revops, admin); policy decides what happens next
-import { getDb } from '@/lib/db';
 import { reply } from '@/lib/api/reply';
 import { withApi } from '@/lib/api/with-api';
 import { actionListQuery, actionListResponse, proposeActionBody, proposeActionResponse } from '@/lib/schemas/actions';
 import { listActions } from '@/lib/server/actions/list-actions';
-import { proposeAction } from '@/lib/server/actions/propose-action';
+import { draftAction } from '@/lib/server/actions/draft-action';
 
 export const GET = withApi({
   auth: 'session',
@@ -19,9 +18,7 @@ export const POST = withApi({
   capability: 'actions.decide',
   schemas: { body: proposeActionBody, response: proposeActionResponse },
   handler: async ({ user, body, requestId }) => {
-    const outcome = await getDb().$transaction((tx) =>
-      proposeAction(tx, { ...body, actor: { type: 'user', id: user.id }, requestId }),
-    );
+    const outcome = await draftAction(user, body, requestId);
     return reply(outcome, { status: outcome.actionId ? 201 : 200 });
   },
 });

@@ -1,5 +1,4 @@
 // POST /api/v1/audit-events/verify — recompute the hash chain and report the first broken row (admin, revops)
-import { getDb } from '@/lib/db';
 import { withApi } from '@/lib/api/with-api';
 import { chainVerdict } from '@/lib/schemas/audit';
 import { verifyAuditChain } from '@/lib/server/audit/verify-audit-chain';
@@ -8,5 +7,5 @@ export const POST = withApi({
   auth: 'session',
   capability: 'audit.read',
   schemas: { response: chainVerdict },
-  handler: () => verifyAuditChain(getDb()),
+  handler: () => verifyAuditChain(),
 });
