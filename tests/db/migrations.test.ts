@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS_DIR } from '@/lib/server/db/migrations-dir';
 import { createFreshDatabase } from '../helpers/fresh-database';
 
 describe('migrations on an empty database', () => {
@@ -42,6 +45,12 @@ describe('migrations on an empty database', () => {
     ]) {
       expect(tables).toContain(t);
     }
+  });
+
+  it('has a migration for every schema change: the last migration's snapshot is schema.prisma', () => {
+    // db:migration:new writes the snapshot with each migration; a schema edited without one differs.
+    const snapshot = readFileSync(path.join(MIGRATIONS_DIR, 'schema.snapshot.prisma'), 'utf8');
+    expect(snapshot, 'run npm run db:migration:new -- <name>').toBe(readFileSync('prisma/schema.prisma', 'utf8'));
   });
 
   it('is idempotent: a second run applies nothing', async () => {
