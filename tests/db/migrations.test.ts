@@ -47,7 +47,7 @@ describe('migrations on an empty database', () => {
     }
   });
 
-  it('has a migration for every schema change: the last migration's snapshot is schema.prisma', () => {
+  it('has a migration for every schema change: the snapshot of the last migration is schema.prisma', () => {
     // db:migration:new writes the snapshot with each migration; a schema edited without one differs.
     const snapshot = readFileSync(path.join(MIGRATIONS_DIR, 'schema.snapshot.prisma'), 'utf8');
     expect(snapshot, 'run npm run db:migration:new -- <name>').toBe(readFileSync('prisma/schema.prisma', 'utf8'));
