@@ -10,9 +10,10 @@ import { QueryState } from '@/components/ui/query-state';
 import { UsageBar } from '@/components/ui/usage-bar';
 import { InvoiceStatusBadge } from '@/components/invoices/invoice-status-badge';
 import { LatestExplanationsCard } from '@/components/invoices/latest-explanations-card';
+import { CustomerApiKeysCard } from './customer-api-keys-card';
 import { UsageInsightsSection } from './usage-insights-section';
 
-export function CustomerDetailView({ id }: { id: string }) {
+export function CustomerDetailView({ id, canManageKeys }: { id: string; canManageKeys: boolean }) {
   const { data: c, isLoading, error } = useCustomer(id);
   return (
     <QueryState isLoading={isLoading} error={error}>
@@ -95,6 +96,7 @@ export function CustomerDetailView({ id }: { id: string }) {
                 </ul>
               )}
             </Card>
+            <CustomerApiKeysCard customerId={c.id} canManage={canManageKeys} />
           </div>
         </>
       ) : null}

@@ -4,9 +4,8 @@ import { useCreateIngestToken } from '@/lib/queries/use-ingest';
 import type { CreatedIngestToken } from '@/lib/schemas/ingest-tokens';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { SecretShownOnce } from '@/components/ui/secret-shown-once';
 
-// The secret exists only in this component's state after creation: it is shown once, and
-// leaving the page (or dismissing it) loses it for good — only its hash is stored.
 export function CreateIngestTokenForm() {
   const create = useCreateIngestToken();
   const [created, setCreated] = useState<CreatedIngestToken | null>(null);
@@ -53,23 +52,7 @@ export function CreateIngestTokenForm() {
         ) : null}
       </form>
       {created ? (
-        <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="new-token">
-          <p className="font-medium text-amber-900">Copy this token now — it will not be shown again.</p>
-          <code
-            className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono text-xs"
-            data-testid="new-token-secret"
-          >
-            {created.secret}
-          </code>
-          <div className="mt-2 flex gap-2">
-            <Button variant="secondary" onClick={() => void navigator.clipboard?.writeText(created.secret)}>
-              Copy
-            </Button>
-            <Button variant="ghost" onClick={() => setCreated(null)}>
-              Done
-            </Button>
-          </div>
-        </div>
+        <SecretShownOnce label="token" secret={created.secret} testId="new-token" onDone={() => setCreated(null)} />
       ) : null}
     </div>
   );

@@ -21,6 +21,8 @@ export const CAPABILITIES = {
   'webhooks.replay': ADMIN,
   'ingest.read': REVOPS,
   'ingest.tokens.manage': ADMIN,
+  /** Create, rotate, revoke and import customers' API keys (gateways register them with a token). */
+  'customer-keys.manage': ADMIN,
   'users.manage': ADMIN,
 } as const satisfies Record<string, readonly Role[]>;
 

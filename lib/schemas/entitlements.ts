@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyHash } from './customer-keys';
 
 // POST /api/v1/entitlements/check — asked by gateways (ingest-token auth) before serving a call.
 const ref = z
@@ -10,6 +11,8 @@ const ref = z
 export const entitlementCheckBody = z
   .object({
     apiKey: ref.optional(),
+    // The key's sha256, for gateways that keep only hashes (a registered key, see /customer-keys).
+    apiKeyHash: keyHash.optional(),
     customerId: ref.optional(),
     externalCustomerId: ref.optional(),
     meter: ref,
@@ -19,10 +22,13 @@ export const entitlementCheckBody = z
     reserve: z.boolean().default(false),
     idempotencyKey: ref.optional(),
   })
-  .refine((b) => [b.apiKey, b.customerId, b.externalCustomerId].filter((v) => v !== undefined).length === 1, {
-    message: 'Send exactly one of apiKey, customerId, externalCustomerId',
-    path: ['customerId'],
-  })
+  .refine(
+    (b) => [b.apiKey, b.apiKeyHash, b.customerId, b.externalCustomerId].filter((v) => v !== undefined).length === 1,
+    {
+      message: 'Send exactly one of apiKey, apiKeyHash, customerId, externalCustomerId',
+      path: ['customerId'],
+    },
+  )
   .refine((b) => !b.reserve || b.idempotencyKey !== undefined, {
     message: 'reserve needs an idempotencyKey',
     path: ['idempotencyKey'],

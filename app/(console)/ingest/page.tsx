@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Forbidden } from '@/components/ui/forbidden';
 import { IngestStatsTable } from '@/components/ingest/ingest-stats-table';
 import { IngestTokensAdmin } from '@/components/ingest/ingest-tokens-admin';
+import { ImportCustomerKeysCard } from '@/components/ingest/import-customer-keys-card';
 
 export const metadata: Metadata = { title: 'Ingest' };
 
@@ -24,6 +25,7 @@ export default async function IngestPage() {
           ) : (
             <p className="text-sm text-slate-500">Ingest tokens are managed by admins.</p>
           )}
+          {can(user, 'customer-keys.manage') ? <ImportCustomerKeysCard /> : null}
         </div>
       ) : (
         <Forbidden role={user.role} needs={needs} />

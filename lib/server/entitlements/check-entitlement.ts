@@ -14,9 +14,10 @@ export interface EntitlementRef {
 }
 
 export function entitlementRefOf(
-  input: Pick<EntitlementCheckInput, 'apiKey' | 'customerId' | 'externalCustomerId'>,
+  input: Pick<EntitlementCheckInput, 'apiKey' | 'apiKeyHash' | 'customerId' | 'externalCustomerId'>,
 ): EntitlementRef {
   if (input.apiKey !== undefined) return { kind: 'apiKey', ref: hashSecret(input.apiKey) };
+  if (input.apiKeyHash !== undefined) return { kind: 'apiKey', ref: input.apiKeyHash };
   if (input.customerId !== undefined) return { kind: 'id', ref: input.customerId };
   return { kind: 'external', ref: input.externalCustomerId! };
 }
