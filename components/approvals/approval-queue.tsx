@@ -1,4 +1,5 @@
 'use client';
+import { useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import {
   useAction,
@@ -22,7 +23,9 @@ import { useQueueKeyboard } from './use-queue-keyboard';
 export function ApprovalQueue({ canDecide }: { canDecide: boolean }) {
   const [filters, setFilters] = useState<ActionFilters>({ status: 'open' });
   const [customerId, setCustomerId] = useState('');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // `?action=<id>` (a deep link, e.g. from search) selects that action even when it is not in
+  // the filtered list (executed, rejected…): the detail panel shows it all the same.
+  const [selectedId, setSelectedId] = useState<string | null>(useSearchParams().get('action'));
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<'reject' | 'edit' | null>(null);
   const [notice, setNotice] = useState<{ tone: 'error' | 'ok'; text: string } | null>(null);
@@ -38,8 +41,9 @@ export function ApprovalQueue({ canDecide }: { canDecide: boolean }) {
     () => [...new Map(all.filter((a) => a.customer).map((a) => [a.customer!.id, a.customer!])).values()],
     [all],
   );
-  const current = items.find((a) => a.id === selectedId) ?? items[0] ?? null;
-  const detail = useAction(current?.id ?? null);
+  const linked = selectedId && !items.some((a) => a.id === selectedId) && !list.isLoading ? selectedId : null;
+  const current = items.find((a) => a.id === selectedId) ?? (linked ? null : items[0]) ?? null;
+  const detail = useAction(linked ?? current?.id ?? null);
 
   const report = (text: string, tone: 'error' | 'ok' = 'error') => setNotice({ tone, text });
   const move = (delta: number) => {
@@ -138,7 +142,7 @@ export function ApprovalQueue({ canDecide }: { canDecide: boolean }) {
         </div>
       ) : null}
       <QueryState isLoading={list.isLoading} error={list.error}>
-        {items.length === 0 ? (
+        {items.length === 0 && !linked ? (
           <EmptyState title={filters.status === 'done' ? 'No decided actions yet' : 'Nothing waiting for approval'}>
             When an agent drafts an action — a credit, a plan change, a dunning step — it waits here for a person to
             approve, edit or reject it.

@@ -1,4 +1,5 @@
 'use client';
+import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { useAuditEvents, useVerifyChain, type AuditFilters } from '@/lib/queries/use-audit';
 import { formatDateTime } from '@/lib/format';
@@ -20,7 +21,9 @@ const FIELDS: { key: keyof AuditFilters; label: string; type?: string }[] = [
 
 export function AuditTable() {
   const [filters, setFilters] = useState<AuditFilters>({});
-  const [open, setOpen] = useState<string | null>(null);
+  // `?sequence=N` (a deep link, e.g. from search) opens that event.
+  const linked = useSearchParams().get('sequence');
+  const [open, setOpen] = useState<string | null>(linked && /^\d+$/.test(linked) ? linked : null);
   const { data, isLoading, error } = useAuditEvents(filters);
   const verify = useVerifyChain();
   const exportUrl = `/api/v1/audit-events/export?${new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][])}`;

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { SessionUser } from '@/lib/auth/roles';
+import { CommandPalette } from './command-palette';
 import { Sidebar } from './sidebar';
 import { UserMenu } from './user-menu';
 
@@ -14,6 +15,7 @@ export function ConsoleShell({ user, children }: { user: SessionUser; children: 
           </span>
           <span className="text-base font-semibold tracking-tight">Tollgate</span>
         </Link>
+        <CommandPalette role={user.role} />
         <div className="flex-1 overflow-y-auto">
           <Sidebar role={user.role} />
         </div>
