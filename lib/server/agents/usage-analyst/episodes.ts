@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { Tx } from '@/lib/db';
 import type { MeterInsight } from '@/lib/server/insights/analyze-meter-usage';
 import type { UsageAnomaly } from '@/lib/server/insights/detect-usage-anomalies';
-import { HOUR_MS, RECENT_HOURS, SAME_EPISODE_HOURS } from '@/lib/server/insights/insight-rules';
+import { DAY_MS, HOUR_MS, RECENT_HOURS, SAME_EPISODE_HOURS } from '@/lib/server/insights/insight-rules';
 
 // How an episode is remembered in AgentRun.outputs.episodes: its meter and first alarmed hour.
 export const episodeRef = z.object({
@@ -44,4 +45,22 @@ export function findNewEpisodes(
     }
   }
   return out;
+}
+
+const outputs = z.object({ episodes: z.array(episodeRef).catch([]) }).catch({ episodes: [] });
+// Long enough to cover any episode the analysis window (4 weeks + a period) can still see.
+const LOOKBACK_DAYS = 62;
+
+// The anomaly episodes this customer's earlier decision records already reported.
+export async function loadReportedEpisodes(tx: Tx, customerId: string, now: Date): Promise<EpisodeRef[]> {
+  const runs = await tx.agentRun.findMany({
+    where: {
+      agentId: 'usage-analyst',
+      customerId,
+      status: 'succeeded',
+      startedAt: { gte: new Date(now.getTime() - LOOKBACK_DAYS * DAY_MS) },
+    },
+    select: { outputs: true },
+  });
+  return runs.flatMap((r) => outputs.parse(r.outputs).episodes);
 }

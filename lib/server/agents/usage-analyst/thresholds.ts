@@ -1,4 +1,19 @@
+import { z } from 'zod';
+import type { Tx } from '@/lib/db';
 import type { MeterInsight } from '@/lib/server/insights/analyze-meter-usage';
+import { getPolicy } from '@/lib/server/policies/get-policy';
+
+export const DEFAULT_USAGE_THRESHOLDS = [80, 90, 100];
+const thresholds = z.array(z.number().int().min(1).max(1000)).min(1);
+
+// Tier thresholds (percent of the included quantity) live in the plan_change policy's settings,
+// so the people who own upgrades tune when the agent speaks. A malformed value falls back to
+// the default rather than silencing the agent.
+export async function readUsageThresholds(tx: Tx): Promise<number[]> {
+  const policy = await getPolicy(tx, 'plan_change');
+  const parsed = thresholds.safeParse(policy.settings.usageThresholds);
+  return parsed.success ? [...new Set(parsed.data)].sort((a, b) => a - b) : DEFAULT_USAGE_THRESHOLDS;
+}
 
 export interface AlertRow {
   id: string;
@@ -41,4 +56,33 @@ export function evaluateThresholds(
     }
   }
   return out;
+}
+
+// Writes the threshold changes in the decision's transaction, linked to its AgentRun: a new row
+// per newly crossed threshold (the unique key customer + meter + period + threshold is what makes
+// it fire once per period), resolvedAt on the ones usage fell back under.
+export async function recordThresholdAlerts(
+  tx: Tx,
+  customerId: string,
+  periodStart: Date,
+  changes: ThresholdChanges,
+  agentRunId: string,
+  now: Date,
+): Promise<void> {
+  for (const f of changes.fire) {
+    if (f.refireId)
+      await tx.usageThresholdAlert.update({
+        where: { id: f.refireId },
+        data: { firedAt: now, resolvedAt: null, agentRunId },
+      });
+    else
+      await tx.usageThresholdAlert.create({
+        data: { customerId, meterId: f.meterId, periodStart, thresholdPct: f.pct, agentRunId, firedAt: now },
+      });
+  }
+  if (changes.resolve.length)
+    await tx.usageThresholdAlert.updateMany({
+      where: { id: { in: changes.resolve.map((r) => r.id) }, resolvedAt: null },
+      data: { resolvedAt: now },
+    });
 }
