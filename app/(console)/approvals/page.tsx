@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { PageHeader } from '@/components/ui/page-header';
 import { ApprovalQueue } from '@/components/approvals/approval-queue';
+import { AgentNamesProvider } from '@/components/agents/agent-names';
+import { agentTitles } from '@/lib/server/agents/registry';
 
 export const metadata: Metadata = { title: 'Approvals' };
 
@@ -13,7 +15,9 @@ export default async function ApprovalsPage() {
         title="Approvals"
         description="Actions drafted by agents wait here. Nothing reaches the billing platform until a person with the right role approves it."
       />
-      <ApprovalQueue role={user.role} />
+      <AgentNamesProvider names={agentTitles()}>
+        <ApprovalQueue role={user.role} />
+      </AgentNamesProvider>
     </>
   );
 }
