@@ -93,6 +93,11 @@ function decisionScope(ctx: AgentContext, tx: Tx, runId: string) {
   return { decision, close };
 }
 
+async function alreadyDecided(agentId: string, trigger: string, sourceRef: string): Promise<boolean> {
+  const where = { agentId, status: 'succeeded' as const, sourceRef, trigger: { path: ['type'], equals: trigger } };
+  return (await getDb().agentRun.count({ where })) > 0;
+}
+
 function createContext(agent: AgentDefinition, input: AgentInput, jobId: string, customerId: string | null) {
   const startedAt = clock.now();
   const trigger = { type: input.trigger, ref: input.sourceRef ?? `jobs:${jobId}` };
@@ -111,15 +116,7 @@ function createContext(agent: AgentDefinition, input: AgentInput, jobId: string,
       await scope.close();
       return out;
     },
-    alreadyDecided: async (sourceRef: string) =>
-      (await getDb().agentRun.count({
-        where: {
-          agentId: agent.id,
-          status: 'succeeded',
-          sourceRef,
-          trigger: { path: ['type'], equals: input.trigger },
-        },
-      })) > 0,
+    alreadyDecided: (sourceRef: string) => alreadyDecided(agent.id, input.trigger, sourceRef),
   };
   return ctx;
 }
@@ -158,7 +155,7 @@ async function runOnce(agent: AgentDefinition, input: AgentInput, jobId: string,
 export async function runAgent(agent: AgentDefinition, payload: unknown, meta: { jobId: string }): Promise<void> {
   const input = agentInput.parse(payload);
   await awaitTriggeringEvent(input.sourceRef);
-  if (input.sourceRef && (await createContext(agent, input, meta.jobId, null).alreadyDecided(input.sourceRef))) return;
+  if (input.sourceRef && (await alreadyDecided(agent.id, input.trigger, input.sourceRef))) return;
   if (!agent.customers) return runOnce(agent, input, meta.jobId, null);
   const now = input.asOf ? new Date(input.asOf) : clock.now();
   const ids = input.customerIds ?? (await agent.customers(now));
