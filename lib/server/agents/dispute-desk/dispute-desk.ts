@@ -96,7 +96,7 @@ export const disputeDesk = defineAgent({
           evidenceDueBy: facts.evidenceDueBy?.toISOString() ?? null,
           invoiceId: invoice?.id ?? null,
         },
-        model: { provider: 'builtin', promptVersion: `dispute-desk/${disputeDesk.version}` },
+        model: { provider: 'builtin', promptVersion: `${ctx.agent.id}/${ctx.agent.version}` },
       };
       await ctx.decide(tx, header, async (run) => {
         run.evidence(

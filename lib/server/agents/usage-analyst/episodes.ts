@@ -4,6 +4,9 @@ import type { MeterInsight } from '@/lib/server/insights/analyze-meter-usage';
 import type { UsageAnomaly } from '@/lib/server/insights/detect-usage-anomalies';
 import { DAY_MS, HOUR_MS, RECENT_HOURS, SAME_EPISODE_HOURS } from '@/lib/server/insights/insight-rules';
 
+// Anomaly episodes are reported once: which ones a run sees are new, given what the agent's
+// earlier decision records reported.
+
 // How an episode is remembered in AgentRun.outputs.episodes: its meter and first alarmed hour.
 export const episodeRef = z.object({
   meterKey: z.string(),
@@ -51,11 +54,17 @@ const outputs = z.object({ episodes: z.array(episodeRef).catch([]) }).catch({ ep
 // Long enough to cover any episode the analysis window (4 weeks + a period) can still see.
 const LOOKBACK_DAYS = 62;
 
-// The anomaly episodes this customer's earlier decision records already reported.
-export async function loadReportedEpisodes(tx: Tx, customerId: string, now: Date): Promise<EpisodeRef[]> {
+// The anomaly episodes this customer's earlier decision records already reported. `now` is the
+// application clock (decision records are stamped with it), not the database's now().
+export async function loadReportedEpisodes(
+  tx: Tx,
+  agentId: string,
+  customerId: string,
+  now: Date,
+): Promise<EpisodeRef[]> {
   const runs = await tx.agentRun.findMany({
     where: {
-      agentId: 'usage-analyst',
+      agentId,
       customerId,
       status: 'succeeded',
       startedAt: { gte: new Date(now.getTime() - LOOKBACK_DAYS * DAY_MS) },

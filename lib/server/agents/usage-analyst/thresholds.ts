@@ -3,6 +3,9 @@ import type { Tx } from '@/lib/db';
 import type { MeterInsight } from '@/lib/server/insights/analyze-meter-usage';
 import { getPolicy } from '@/lib/server/policies/get-policy';
 
+// Tier thresholds fire once per customer, meter, period and threshold: which ones are configured,
+// which fire or resolve now, and writing that down in the decision's transaction.
+
 export const DEFAULT_USAGE_THRESHOLDS = [80, 90, 100];
 const thresholds = z.array(z.number().int().min(1).max(1000)).min(1);
 

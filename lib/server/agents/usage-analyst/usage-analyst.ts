@@ -69,7 +69,7 @@ export const usageAnalyst = defineAgent({
           select: { id: true, meterId: true, periodStart: true, thresholdPct: true, resolvedAt: true },
         });
         const changes = evaluateThresholds(insights.meters, pcts, sub.periodStart, alerts);
-        const reported = await loadReportedEpisodes(tx, customerId, ctx.startedAt);
+        const reported = await loadReportedEpisodes(tx, ctx.agent.id, customerId, ctx.startedAt);
         const episodes = findNewEpisodes(insights.meters, reported, insights.hour);
         if (!changes.fire.length && !changes.resolve.length && !episodes.length) return;
 
@@ -77,7 +77,7 @@ export const usageAnalyst = defineAgent({
           customerId,
           sourceRef: `usage:${customerId}:${periodStart.toISOString()}`,
           inputs: summarizeInsights(insights, pcts),
-          model: { provider: 'builtin', promptVersion: `usage-analyst/${usageAnalyst.version}` },
+          model: { provider: 'builtin', promptVersion: `${ctx.agent.id}/${ctx.agent.version}` },
         };
         await ctx.decide(tx, header, async (run) => {
           await recordThresholdAlerts(tx, customerId, periodStart, changes, run.runId, ctx.startedAt);
