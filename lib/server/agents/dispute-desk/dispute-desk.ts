@@ -1,4 +1,5 @@
 import { getDb, type Tx } from '@/lib/db';
+import { formatMoney } from '@/lib/format';
 import { normalizeDispute } from '@/lib/billing/stripe/normalize-dispute';
 import { DAY_MS } from '@/lib/server/insights/insight-rules';
 import { defineAgent, TriggerNotReadyError } from '../define-agent';
@@ -74,6 +75,7 @@ export const disputeDesk = defineAgent({
           ? await usageInPeriod(tx, dispute.customerId, invoice.periodStart, invoice.periodEnd)
           : [];
       const facts: DisputeFacts = {
+        now: ctx.now,
         customerName: dispute.customer?.name ?? null,
         amount: dispute.amount,
         currency: dispute.currency,
@@ -106,14 +108,18 @@ export const disputeDesk = defineAgent({
         );
         const task = writeDisputeTask(facts);
         // Due a couple of days before the deadline, never in the past; without one, in three days.
-        const due = facts.evidenceDueBy
-          ? Math.max(ctx.now.getTime(), facts.evidenceDueBy.getTime() - LEAD_DAYS * DAY_MS)
-          : ctx.now.getTime() + 3 * DAY_MS;
-        run.reason(
-          `A ${dispute.reason} dispute of ${dispute.amount} ${dispute.currency} minor units was opened on charge ${dispute.chargeExternalId}.`,
+        const dueDate = new Date(
           facts.evidenceDueBy
-            ? `Evidence is due ${facts.evidenceDueBy.toISOString().slice(0, 10)}: the task is due ${LEAD_DAYS} days earlier.`
-            : 'No evidence deadline in the event: the task is due in three days.',
+            ? Math.max(ctx.now.getTime(), facts.evidenceDueBy.getTime() - LEAD_DAYS * DAY_MS)
+            : ctx.now.getTime() + 3 * DAY_MS,
+        )
+          .toISOString()
+          .slice(0, 10);
+        run.reason(
+          `A ${dispute.reason} dispute of ${formatMoney(dispute.amount, dispute.currency)} was opened on charge ${dispute.chargeExternalId}.`,
+          facts.evidenceDueBy
+            ? `Evidence is due ${facts.evidenceDueBy.toISOString().slice(0, 10)}: the task is due ${dueDate} (${LEAD_DAYS} days earlier, never in the past).`
+            : `No evidence deadline in the event: the task is due ${dueDate}, in three days.`,
           invoice
             ? `The charge paid invoice ${invoice.number ?? invoice.id}.`
             : 'No invoice is recorded for the charge.',
@@ -121,7 +127,7 @@ export const disputeDesk = defineAgent({
         await run.propose({
           kind: 'crm_task',
           title: task.title,
-          payload: { ...task, dueDate: new Date(due).toISOString().slice(0, 10), owner: 'support' },
+          payload: { ...task, dueDate, owner: 'support' },
           reasoning: task.body,
           sourceRef: `dispute-desk:${externalId}`,
         });

@@ -1,6 +1,8 @@
 import { formatDate, formatMoney } from '@/lib/format';
 
 export interface DisputeFacts {
+  /** Business time of the run: whether the evidence deadline has passed. */
+  now: Date;
   customerName: string | null;
   amount: number;
   currency: string;
@@ -55,9 +57,11 @@ export function writeDisputeTask(f: DisputeFacts): { title: string; body: string
   const reason = f.reason.replaceAll('_', ' ');
   const lines = [
     `${who} disputed ${amount} (reason: ${reason}; status: ${f.status.replaceAll('_', ' ')}).`,
-    f.evidenceDueBy
-      ? `Evidence is due by ${formatDate(f.evidenceDueBy)}: after that the dispute is lost by default.`
-      : 'Stripe gave no evidence due date: check the dispute in the Stripe dashboard.',
+    !f.evidenceDueBy
+      ? 'Stripe gave no evidence due date: check the dispute in the Stripe dashboard.'
+      : f.evidenceDueBy.getTime() > f.now.getTime()
+        ? `Evidence is due by ${formatDate(f.evidenceDueBy)}: after that the dispute is lost by default.`
+        : `The evidence deadline (${formatDate(f.evidenceDueBy)}) has passed: check in the Stripe dashboard whether it can still be answered.`,
     f.invoice
       ? `It concerns charge ${f.chargeExternalId} for invoice ${f.invoice.number ?? f.invoice.externalId ?? '(unnumbered)'} (${formatDate(f.invoice.periodStart)} – ${formatDate(f.invoice.periodEnd)}).`
       : `It concerns charge ${f.chargeExternalId} (no invoice on record for it).`,
