@@ -82,6 +82,26 @@ export const usageAnalyst = defineAgent({
         await ctx.decide(tx, header, async (run) => {
           await recordThresholdAlerts(tx, customerId, periodStart, changes, run.runId, ctx.startedAt);
           const meter = (id: string) => insights.meters.find((m) => m.meterId === id);
+          // The figures behind each change: the meter's usage against its limit, each episode's detector reading.
+          run.evidence(
+            ...changes.fire.map((f) => ({
+              threshold: {
+                meterKey: f.meterKey,
+                pct: f.pct,
+                used: meter(f.meterId)!.used,
+                included: meter(f.meterId)!.included,
+              },
+            })),
+            ...episodes.map((e) => ({
+              episode: {
+                meterKey: e.meter.meterKey,
+                at: new Date(e.anomaly.at).toISOString(),
+                kind: e.anomaly.kind,
+                score: e.anomaly.score,
+                ratio: e.anomaly.ratio,
+              },
+            })),
+          );
           run.reason(
             ...changes.fire.map(
               (f) =>
