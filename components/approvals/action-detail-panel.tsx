@@ -5,7 +5,8 @@ import { formatDateTime } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { JsonView } from '@/components/ui/json-view';
-import { AGENT_LABELS, KIND_LABELS, STATUS_TONES } from './action-labels';
+import { useAgentName } from '@/components/agents/agent-names';
+import { KIND_LABELS, STATUS_TONES } from './action-labels';
 import { RevisionHistory } from './revision-history';
 
 interface Props {
@@ -17,6 +18,7 @@ interface Props {
 }
 
 export function ActionDetailPanel({ action: a, onApprove, onReject, onEdit, busy }: Props) {
+  const agentName = useAgentName();
   const approvalsOnCurrent = a.approvals.filter(
     (x) => x.revision === a.currentRevision && x.decision === 'approved',
   ).length;
@@ -89,9 +91,7 @@ export function ActionDetailPanel({ action: a, onApprove, onReject, onEdit, busy
 
       {a.agentRun ? (
         <section className="flex flex-col gap-2">
-          <h3 className="text-sm font-semibold">
-            Why {AGENT_LABELS[a.agentRun.agentId] ?? a.agentRun.agentId} proposed this
-          </h3>
+          <h3 className="text-sm font-semibold">Why {agentName(a.agentRun.agentId)} proposed this</h3>
           <p className="text-sm text-slate-700" data-testid="agent-reasoning">
             {a.agentRun.reasoning}
           </p>

@@ -7,12 +7,6 @@ export const KIND_LABELS: Record<string, string> = {
   slack_post: 'Slack post',
 };
 
-export const AGENT_LABELS: Record<string, string> = {
-  'usage-analyst': 'Usage Analyst',
-  'billing-ops': 'Billing Ops',
-  'developer-success': 'Developer Success',
-};
-
 export const STATUS_TONES: Record<string, 'gray' | 'green' | 'amber' | 'red' | 'blue'> = {
   proposed: 'gray',
   pending_approval: 'amber',

@@ -1,7 +1,8 @@
 'use client';
 import type { ActionFilters } from '@/lib/queries/use-actions';
 import { Select } from '@/components/ui/input';
-import { AGENT_LABELS, KIND_LABELS } from './action-labels';
+import { useAgentNames } from '@/components/agents/agent-names';
+import { KIND_LABELS } from './action-labels';
 
 interface Props {
   filters: ActionFilters;
@@ -13,6 +14,7 @@ interface Props {
 
 export function QueueFilters({ filters, onChange, customers, customerId, onCustomer }: Props) {
   const set = (patch: Partial<ActionFilters>) => onChange({ ...filters, ...patch });
+  const agents = useAgentNames();
   return (
     <div className="flex flex-wrap items-center gap-2">
       <Select aria-label="Status" value={filters.status ?? 'open'} onChange={(e) => set({ status: e.target.value })}>
@@ -33,7 +35,7 @@ export function QueueFilters({ filters, onChange, customers, customerId, onCusto
         onChange={(e) => set({ agentId: e.target.value || undefined })}
       >
         <option value="">All agents</option>
-        {Object.entries(AGENT_LABELS).map(([k, label]) => (
+        {Object.entries(agents).map(([k, label]) => (
           <option key={k} value={k}>
             {label}
           </option>

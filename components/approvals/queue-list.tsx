@@ -5,7 +5,8 @@ import type { ActionSummary } from '@/lib/queries/use-actions';
 import { LOW_RISK_KINDS, type ActionKind } from '@/lib/schemas/action-payloads';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
-import { AGENT_LABELS, KIND_LABELS, STATUS_TONES } from './action-labels';
+import { useAgentName } from '@/components/agents/agent-names';
+import { KIND_LABELS, STATUS_TONES } from './action-labels';
 
 interface Props {
   items: ActionSummary[];
@@ -16,6 +17,7 @@ interface Props {
 }
 
 export function QueueList({ items, selectedId, checked, onSelect, onToggle }: Props) {
+  const agentName = useAgentName();
   return (
     <ul
       className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm"
@@ -61,7 +63,7 @@ export function QueueList({ items, selectedId, checked, onSelect, onToggle }: Pr
               </div>
               <div className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-500">
                 <span>{a.customer?.name ?? 'No customer'}</span>
-                <span>{a.agentId ? (AGENT_LABELS[a.agentId] ?? a.agentId) : 'Drafted by a person'}</span>
+                <span>{a.agentId ? agentName(a.agentId) : 'Drafted by a person'}</span>
                 <span>{formatDistanceToNowStrict(new Date(a.createdAt), { addSuffix: true })}</span>
                 {a.currentRevision > 1 ? <span>revision {a.currentRevision}</span> : null}
               </div>

@@ -1,9 +1,8 @@
 import type { Tx } from '@/lib/db';
 import { explainInvoice } from '@/lib/ai/explain-invoice';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import { INVOICE_EXPLAINER } from '@/lib/server/agents/invoice-explainer/agent-identity';
 import { factsFromRows, pickPreviousRow } from '@/lib/server/invoices/build-stored-invoice-facts';
-import { buildExplanationRecords } from '@/lib/server/invoices/explanation-records';
+import { buildExplanationRecords, INVOICE_EXPLAINER } from '@/lib/server/invoices/explanation-records';
 import { invoiceRowFromDb, invoiceRowSelect, type InvoiceRow } from '@/lib/server/invoices/invoice-row';
 import { clock } from '@/lib/clock';
 

@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb, getPool } from '@/lib/db';
-import { usageAnalystJob } from '@/lib/server/agents/usage-analyst/usage-analyst-job';
+import { agentJob } from '@/lib/server/agents/agent-triggers';
+import { usageAnalyst } from '@/lib/server/agents/usage-analyst/usage-analyst';
 import { verifyAuditChain } from '@/lib/server/audit/verify-audit-chain';
 import { setPolicy } from '../actions/world';
 import { agentState, makeUsageWorld, type UsageWorld } from './usage-world';
 
 const HOUR = 3_600_000;
+const usageAnalystJob = agentJob(usageAnalyst);
 
 // Labelled scenarios end to end through the job definition: hourly rollups written for a customer
 // of their own, the job's handler run as the worker would, and the decision records, threshold
@@ -219,13 +221,13 @@ describe('usage analyst', () => {
     expect(view.decisions[0].reasoning).toContain('runaway');
   });
 
-  it('enqueueUsageAnalysis debounces per customer through pg-boss', async () => {
+  it('the after-ingest trigger debounces per customer through pg-boss', async () => {
     const { startWorker } = await import('@/lib/server/jobs/start-worker');
-    const { enqueueUsageAnalysis } = await import('@/lib/server/agents/usage-analyst/enqueue-usage-analysis');
+    const { triggerAgentsAfterIngest } = await import('@/lib/server/agents/agent-triggers');
     const worker = await startWorker('ua-test', [usageAnalystJob], { loops: false });
     try {
       const id = `cus_debounce_${Date.now()}`;
-      for (let i = 0; i < 4; i++) await enqueueUsageAnalysis([id, id]);
+      for (let i = 0; i < 4; i++) await triggerAgentsAfterIngest([id, id]);
       const { rows } = await getPool().query(
         `SELECT data, start_after > now() + interval '20 seconds' AS later FROM pgboss.job WHERE name = $1 AND singleton_key = $2`,
         [usageAnalystJob.name, `usage-analyst:${id}`],

@@ -5,12 +5,9 @@ import { groundedAnswer, MADE_UP_AMOUNT, ungroundedAnswer } from '@/lib/ai/sampl
 import { getDb } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
 import { factSheetSchema, type InvoiceExplanation } from '@/lib/schemas/invoice-facts';
-import {
-  invoiceExplainerAgent,
-  invoiceExplainerJob,
-} from '@/lib/server/agents/invoice-explainer/invoice-explainer-agent';
+import { agentJob, enqueueAgentRun } from '@/lib/server/agents/agent-triggers';
+import { invoiceExplainer } from '@/lib/server/agents/invoice-explainer/invoice-explainer';
 import { buildStoredInvoiceFacts } from '@/lib/server/invoices/build-stored-invoice-facts';
-import { enqueueInvoiceExplanation } from '@/lib/server/invoices/enqueue-invoice-explanation';
 import { explainStoredInvoice } from '@/lib/server/invoices/explain-stored-invoice';
 import { startWorker } from '@/lib/server/jobs/start-worker';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '@/tests/fixtures/fake-openai-server';
@@ -29,6 +26,10 @@ function useModel(server: FakeOpenAIServer | null) {
   resetEnvForTests();
 }
 const system = { type: 'system' as const, id: 'test' };
+const invoiceExplainerJob = agentJob(invoiceExplainer);
+/** The explainer's job handler, as the worker runs it. */
+const runExplainerJob = (payload: { objectId: string; trigger: string; sourceRef?: string }) =>
+  invoiceExplainerJob.handler(payload, { jobId: 'test', attempt: 1 });
 
 async function storedRecords(explanationId: string) {
   const row = await getDb().invoiceExplanation.findUniqueOrThrow({
@@ -143,10 +144,12 @@ describe('explanations with a fake OpenAI-compatible model (AI_PROVIDER=openai-c
     try {
       // The billing id works too: webhook handlers may pass either.
       expect(
-        await enqueueInvoiceExplanation(world.march.externalId!, 'invoice.finalized', {
+        await enqueueAgentRun(invoiceExplainer, {
+          objectId: world.march.externalId!,
+          trigger: 'invoice.finalized',
           sourceRef: 'webhook_events:test',
         }),
-      ).toBe(true);
+      ).not.toBeNull();
       const deadline = Date.now() + 30_000;
       while (
         Date.now() < deadline &&
@@ -211,7 +214,7 @@ describe('explanations with a fake OpenAI-compatible model (AI_PROVIDER=openai-c
     const { sheet } = await buildStoredInvoiceFacts(getDb(), world.march.id);
     server.setReplies(JSON.stringify(groundedAnswer(sheet)));
     useModel(server);
-    await invoiceExplainerAgent.handler({ invoiceId: world.march.id, trigger: 'invoice.created' });
+    await runExplainerJob({ objectId: world.march.id, trigger: 'invoice.created' });
     const row = await getDb().invoiceExplanation.findFirstOrThrow({
       where: { invoiceId: world.march.id },
       include: { agentRun: true },
@@ -246,9 +249,9 @@ describe('explanations with a fake OpenAI-compatible model (AI_PROVIDER=openai-c
   });
 
   it('the job retries until the invoice and its triggering webhook event are committed, and runs once per trigger', async () => {
-    await expect(
-      invoiceExplainerAgent.handler({ invoiceId: 'in_not_yet_committed', trigger: 'invoice.created' }),
-    ).rejects.toThrow(/not stored \(yet\)/);
+    await expect(runExplainerJob({ objectId: 'in_not_yet_committed', trigger: 'invoice.created' })).rejects.toThrow(
+      /not stored \(yet\)/,
+    );
     const world = await createInvoiceWorld();
     const inbox = await getDb().webhookEvent.create({
       data: {
@@ -261,15 +264,15 @@ describe('explanations with a fake OpenAI-compatible model (AI_PROVIDER=openai-c
       },
     });
     const payload = {
-      invoiceId: world.march.externalId!,
+      objectId: world.march.externalId!,
       trigger: 'invoice.finalized',
       sourceRef: `webhook_events:${inbox.id}`,
     };
-    await expect(invoiceExplainerAgent.handler(payload)).rejects.toThrow(/not stored \(yet\)/);
+    await expect(runExplainerJob(payload)).rejects.toThrow(/not stored \(yet\)/);
     await getDb().webhookEvent.update({ where: { id: inbox.id }, data: { status: 'processed' } });
-    await invoiceExplainerAgent.handler(payload);
+    await runExplainerJob(payload);
     // A second delivery of the same job is a no-op.
-    await invoiceExplainerAgent.handler(payload);
+    await runExplainerJob(payload);
     expect(await getDb().invoiceExplanation.count({ where: { invoiceId: world.march.id } })).toBe(1);
   });
 });

@@ -4,8 +4,11 @@ import type { AiConfig, ModelSelection } from '@/lib/ai/select-model';
 import type { ExplanationView } from '@/lib/schemas/invoices';
 import { buildStoredInvoiceFacts } from './build-stored-invoice-facts';
 import { getAiConfig } from './get-ai-config';
-import { recordFailedExplanation } from './record-failed-explanation';
-import { storeInvoiceExplanation, type StoreExplanationContext } from './store-invoice-explanation';
+import {
+  recordFailedExplanation,
+  storeInvoiceExplanation,
+  type StoreExplanationContext,
+} from './store-invoice-explanation';
 import { clock } from '@/lib/clock';
 
 export interface ExplainStoredInvoiceInput extends Omit<StoreExplanationContext, 'startedAt'> {

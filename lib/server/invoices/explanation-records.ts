@@ -3,9 +3,13 @@ import type { Prisma } from '@/generated/prisma/client';
 import type { GroundingVerdict } from '@/lib/ai/check-grounding';
 import type { ExplainAttempt, InvoiceExplanationResult } from '@/lib/ai/explain-invoice';
 import type { FactSheet } from '@/lib/schemas/invoice-facts';
-import { INVOICE_EXPLAINER } from '@/lib/server/agents/invoice-explainer/agent-identity';
+import { decisionRow } from '@/lib/server/agents/record-decision';
 import type { StoredInvoiceFacts } from './build-stored-invoice-facts';
 import { clock } from '@/lib/clock';
+
+// Who writes invoice explanations: recorded on every AgentRun and audit event it produces.
+// Bump the version when the flow (not the prompt: that has PROMPT_VERSION) changes.
+export const INVOICE_EXPLAINER = { id: 'invoice-explainer', version: '1.0.0' } as const;
 
 // Pure: an explain result → the rows that record it. The InvoiceExplanation is what readers see
 // (text, writer, verdict, the fact sheet it was checked against); the AgentRun is the decision
@@ -104,48 +108,59 @@ export function buildExplanationRecords(input: ExplanationRecordsInput) {
   const explanationId = input.explanationId ?? newRecordId('expl');
   const consulted = result.attempts[0];
   const reasoning = explanationReasoning(result);
-  const agentRun = {
-    id: agentRunId,
-    agentId: INVOICE_EXPLAINER.id,
-    agentVersion: INVOICE_EXPLAINER.version,
-    customerId: facts.invoice.customerId,
-    trigger: json({ type: trigger.type, ref: trigger.ref ?? null, requestedBy: trigger.requestedBy ?? null }),
-    sourceRef: trigger.ref ?? `invoices:${facts.invoice.id}`,
-    inputs: json({
-      invoiceId: facts.invoice.id,
-      previousInvoiceId: facts.previousInvoiceId,
-      factSheetId: factSheetId(sheet),
-      factSheet: {
-        currency: sheet.currency,
-        total: sheet.totals.total,
-        totalChange: sheet.change?.totalChange ?? null,
-        lines: sheet.lines.length,
-        meters: sheet.meters.map((m) => m.key),
-        facts: sheet.facts.length,
-        warnings: sheet.warnings,
+  const finishedAt = input.finishedAt ?? clock.now();
+  const agentRun = decisionRow(
+    {
+      id: agentRunId,
+      agent: INVOICE_EXPLAINER,
+      customerId: facts.invoice.customerId,
+      trigger: { type: trigger.type, ref: trigger.ref ?? null, requestedBy: trigger.requestedBy ?? null },
+      sourceRef: trigger.ref ?? `invoices:${facts.invoice.id}`,
+      inputs: {
+        invoiceId: facts.invoice.id,
+        previousInvoiceId: facts.previousInvoiceId,
+        factSheetId: factSheetId(sheet),
+        factSheet: {
+          currency: sheet.currency,
+          total: sheet.totals.total,
+          totalChange: sheet.change?.totalChange ?? null,
+          lines: sheet.lines.length,
+          meters: sheet.meters.map((m) => m.key),
+          facts: sheet.facts.length,
+          warnings: sheet.warnings,
+        },
+        mappingNotes: facts.notes,
       },
-      mappingNotes: facts.notes,
-    }),
-    outputs: json({
-      explanationId,
-      accepted: {
-        source: result.source,
-        provider: result.provider,
-        modelId: result.modelId,
-        promptVersion: result.promptVersion,
+      // The model that was consulted first (the built-in writer when none is configured).
+      model: { provider: consulted.provider, id: consulted.modelId, promptVersion: consulted.promptVersion },
+      startedAt: input.startedAt,
+    },
+    {
+      outcome: result.fallbackReason ? `explained by the built-in writer (${result.fallbackReason})` : 'explained',
+      reasoning,
+      // Each number of the stored text and the fact it was matched to.
+      evidence: result.verdict.numbers.map((n) => ({ text: n.text, factId: n.factId })),
+      // Each writer consulted, in order, with its verdict.
+      toolCalls: result.attempts.map((a) => ({
+        name: a.source === 'model' ? `model:${a.provider}/${a.modelId}` : 'builtin-writer',
+        args: { attempt: a.attempt, promptVersion: a.promptVersion },
+        result: { ok: a.verdict.ok, error: a.error },
+      })),
+      drafts: [],
+      outputs: {
+        explanationId,
+        accepted: {
+          source: result.source,
+          provider: result.provider,
+          modelId: result.modelId,
+          promptVersion: result.promptVersion,
+        },
+        fallbackReason: result.fallbackReason,
+        verdicts: result.attempts.map(attemptRecord),
       },
-      fallbackReason: result.fallbackReason,
-      verdicts: result.attempts.map(attemptRecord),
-    }),
-    reasoning,
-    // The model that was consulted first (the built-in writer when none is configured).
-    modelProvider: consulted.provider,
-    modelId: consulted.modelId,
-    promptVersion: consulted.promptVersion,
-    status: 'succeeded' as const,
-    startedAt: input.startedAt,
-    finishedAt: input.finishedAt ?? clock.now(),
-  };
+      finishedAt,
+    },
+  );
   const explanation = {
     id: explanationId,
     invoiceId: facts.invoice.id,
@@ -167,9 +182,9 @@ export function buildExplanationRecords(input: ExplanationRecordsInput) {
       attempts: result.attempts.map(attemptRecord),
     }),
     facts: json(sheet),
-    createdAt: input.finishedAt ?? agentRun.finishedAt,
+    createdAt: finishedAt,
   };
-  return { agentRun, explanation, reasoning };
+  return { agentRun: { ...agentRun, id: agentRunId }, explanation, reasoning };
 }
 
 export type ExplanationRecords = ReturnType<typeof buildExplanationRecords>;

@@ -4,8 +4,7 @@ import type { ExplanationStreamResult } from '@/lib/schemas/invoices';
 import { buildStoredInvoiceFacts } from './build-stored-invoice-facts';
 import type { ExplainStoredInvoiceInput } from './explain-stored-invoice';
 import { getAiConfig } from './get-ai-config';
-import { recordFailedExplanation } from './record-failed-explanation';
-import { storeInvoiceExplanation } from './store-invoice-explanation';
+import { recordFailedExplanation, storeInvoiceExplanation } from './store-invoice-explanation';
 import { clock } from '@/lib/clock';
 
 export interface StoredExplanationStream {

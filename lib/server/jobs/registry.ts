@@ -4,18 +4,17 @@ import { expireActionsJob } from './expire-actions-job';
 import { auditAnchorJob } from './audit-anchor-job';
 import { processStripeEventJob } from '@/lib/server/webhooks/process-stripe-event-job';
 import { sweepStripeInboxJob } from '@/lib/server/webhooks/sweep-stripe-inbox-job';
-import { invoiceExplainerJob } from '@/lib/server/agents/invoice-explainer/invoice-explainer-agent';
-import { usageAnalystJob } from '@/lib/server/agents/usage-analyst/usage-analyst-job';
+import { agentJobs } from '@/lib/server/agents/agent-triggers';
 
-// Every job the worker knows. A new job: one file with defineJob(), one line here.
+// Every job the worker knows. A new job: one file with defineJob(), one line here. Agents come
+// from their own registry (lib/server/agents/registry.ts): one queue each.
 export const JOBS: JobDefinition[] = [
   pruneSignInAttemptsJob,
   expireActionsJob,
   auditAnchorJob,
   processStripeEventJob,
   sweepStripeInboxJob,
-  invoiceExplainerJob,
-  usageAnalystJob,
+  ...agentJobs(),
 ];
 
 export function findJob(name: string): JobDefinition | undefined {

@@ -2,7 +2,7 @@ import { createBoss } from './boss';
 import type { JobDefinition } from './job-definition';
 import { JOBS } from './registry';
 import { startLoops } from './loops';
-import { enqueueFullUsageAnalysis } from '@/lib/server/agents/usage-analyst/enqueue-usage-analysis';
+import { triggerAgentsOnWorkerStart } from '@/lib/server/agents/agent-triggers';
 
 export interface RunningWorker {
   stop: () => Promise<void>;
@@ -41,8 +41,8 @@ export async function startWorker(
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
   }
   const loops = options.loops ? startLoops() : [];
-  // A fresh start analyses everyone once (throttled), so a new demo shows the agent's work at once.
-  if (options.loops) await enqueueFullUsageAnalysis('startup');
+  // Agents with a worker_start trigger run once (throttled), so a new demo shows their work at once.
+  if (options.loops) await triggerAgentsOnWorkerStart();
   console.log(`[${label}] working ${jobs.length} job type(s)${loops.length ? ` and ${loops.length} loops` : ''}`);
   return {
     stop: async () => {

@@ -2,6 +2,7 @@ import { getDb } from '@/lib/db';
 import { normalizeStripeEvent } from '@/lib/billing/stripe/normalize-event';
 import { stripeEventEnvelopeSchema } from '@/lib/schemas/billing-sync';
 import type { InboxStatus } from '@/lib/schemas/webhooks';
+import { triggerAgentsOnWebhook } from '@/lib/server/agents/agent-triggers';
 import { STRIPE_EVENT_HANDLERS } from './handlers';
 import { refetchStripeEvent } from './refetch-stripe-event';
 import { clock } from '@/lib/clock';
@@ -33,6 +34,8 @@ export async function applyStripeEvent(inboxId: string, payload: unknown): Promi
   return getDb().$transaction(
     async (tx) => {
       const result = await handler({ tx, inboxId, event: normalized, envelope: event, eventCreatedAt });
+      // Agents listening to this event type (lib/server/agents/registry.ts) run once it commits.
+      await triggerAgentsOnWebhook({ type: normalized.eventType, inboxId, objectId: normalized.record.externalId });
       const note = result.note ?? null;
       await tx.webhookEvent.update({
         where: { id: inboxId },

@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import type { Tx } from '@/lib/db';
 import type { MeterInsight } from '@/lib/server/insights/analyze-meter-usage';
 import type { UsageAnomaly } from '@/lib/server/insights/detect-usage-anomalies';
-import { HOUR_MS, RECENT_HOURS, SAME_EPISODE_HOURS } from '@/lib/server/insights/insight-rules';
+import { DAY_MS, HOUR_MS, RECENT_HOURS, SAME_EPISODE_HOURS } from '@/lib/server/insights/insight-rules';
+
+// Anomaly episodes are reported once: which ones a run sees are new, given what the agent's
+// earlier decision records reported.
 
 // How an episode is remembered in AgentRun.outputs.episodes: its meter and first alarmed hour.
 export const episodeRef = z.object({
@@ -44,4 +48,28 @@ export function findNewEpisodes(
     }
   }
   return out;
+}
+
+const outputs = z.object({ episodes: z.array(episodeRef).catch([]) }).catch({ episodes: [] });
+// Long enough to cover any episode the analysis window (4 weeks + a period) can still see.
+const LOOKBACK_DAYS = 62;
+
+// The anomaly episodes this customer's earlier decision records already reported. `now` is the
+// application clock (decision records are stamped with it), not the database's now().
+export async function loadReportedEpisodes(
+  tx: Tx,
+  agentId: string,
+  customerId: string,
+  now: Date,
+): Promise<EpisodeRef[]> {
+  const runs = await tx.agentRun.findMany({
+    where: {
+      agentId,
+      customerId,
+      status: 'succeeded',
+      startedAt: { gte: new Date(now.getTime() - LOOKBACK_DAYS * DAY_MS) },
+    },
+    select: { outputs: true },
+  });
+  return runs.flatMap((r) => outputs.parse(r.outputs).episodes);
 }
