@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { getDb } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
-import { readFixture, wrapInEvent } from '@/lib/billing/stripe/test-support';
+import { readFixture, wrapInEvent } from '@/lib/server/billing/stripe/normalize/test-support';
 import { processStripeEvent } from '@/lib/server/webhooks/process-stripe-event';
 import { uniq } from '../helpers/fresh-database';
 

@@ -4,7 +4,7 @@ import type { SessionUser } from '@/lib/auth/roles';
 import { getBoss } from '@/lib/server/jobs/boss';
 import { enqueueJob } from '@/lib/server/jobs/enqueue-job';
 import { startWorker, type RunningWorker } from '@/lib/server/jobs/start-worker';
-import { STRIPE_EVENT_HANDLERS } from '@/lib/server/webhooks/handlers';
+import { STRIPE_EVENT_HANDLERS } from '@/lib/server/billing/stripe/stripe-event-handlers';
 import { processStripeEvent } from '@/lib/server/webhooks/process-stripe-event';
 import {
   createProcessStripeEventJob,

@@ -1,4 +1,4 @@
-import { getStripeClient } from '@/lib/server/stripe/get-stripe-client';
+import { getStripeClient } from '@/lib/server/billing/stripe/get-stripe-client';
 import type { BillingProvider } from './billing-provider';
 import { createLedgerProvider } from './ledger-provider';
 import { createStripeProvider } from './stripe/stripe-provider';

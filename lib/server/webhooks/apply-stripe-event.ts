@@ -1,9 +1,9 @@
 import { getDb } from '@/lib/db';
-import { normalizeStripeEvent } from '@/lib/billing/stripe/normalize-event';
-import { stripeEventEnvelopeSchema } from '@/lib/schemas/billing-sync';
+import { normalizeStripeEvent } from '@/lib/server/billing/stripe/normalize/normalize-event';
+import { stripeEventEnvelopeSchema } from '@/lib/server/billing/stripe/normalize/stripe-records';
 import type { InboxStatus } from '@/lib/schemas/webhooks';
-import { STRIPE_EVENT_HANDLERS } from './handlers';
-import { refetchStripeEvent } from './refetch-stripe-event';
+import { STRIPE_EVENT_HANDLERS } from '@/lib/server/billing/stripe/stripe-event-handlers';
+import { refetchStripeEvent } from '@/lib/server/billing/stripe/refetch-stripe-event';
 import { clock } from '@/lib/clock';
 
 export interface AppliedOutcome {

@@ -1,5 +1,5 @@
 import { ApiError } from '@/lib/api/api-error';
-import { verifyStripeSignature } from '@/lib/billing/stripe/verify-stripe-signature';
+import { verifyStripeSignature } from '@/lib/server/billing/stripe/verify-stripe-signature';
 import { getEnv } from '@/lib/env';
 import type { StripeWebhookResponse } from '@/lib/schemas/webhooks';
 import { enqueueStripeEvent } from './enqueue-stripe-event';

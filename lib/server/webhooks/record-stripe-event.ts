@@ -1,7 +1,7 @@
 import { getDb } from '@/lib/db';
-import type { StripeEventEnvelope } from '@/lib/schemas/billing-sync';
+import type { StripeEventEnvelope } from '@/lib/server/billing/stripe/normalize/stripe-records';
 import type { InboxStatus } from '@/lib/schemas/webhooks';
-import { isHandledStripeEventType } from '@/lib/billing/stripe/event-types';
+import { isHandledStripeEventType } from '@/lib/server/billing/stripe/normalize/event-types';
 import { clock } from '@/lib/clock';
 
 export const STRIPE_SOURCE = 'stripe';

@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import { ProviderError, type BillingProvider, type ExecutionTarget } from '../billing-provider';
-import { toProviderError } from '../stripe-errors';
+import { toProviderError } from './stripe-errors';
 import { clock } from '@/lib/clock';
 
 const need = (value: string | null | undefined, what: string): string => {
