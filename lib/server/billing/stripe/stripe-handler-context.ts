@@ -1,16 +1,16 @@
-import type { Tx } from '@/lib/db';
 import type {
-  NormalizedStripeEvent,
-  NormalizedStripeRecord,
-} from '@/lib/server/billing/stripe/normalize/normalize-event';
-import type { StripeEventEnvelope } from '@/lib/server/billing/stripe/normalize/stripe-records';
+  WebhookEventHandler,
+  WebhookHandlerContext,
+  WebhookHandlerResult,
+} from '@/lib/server/webhooks/define-webhook-source';
+import type { NormalizedStripeEvent, NormalizedStripeRecord } from './normalize/normalize-event';
+import type { StripeEventEnvelope } from './normalize/stripe-records';
 
 // What every Stripe event handler receives and returns. A handler runs inside the transaction
 // that also marks the inbox row processed, so its writes and that status commit together.
 
-export interface StripeHandlerContext {
-  tx: Tx;
-  inboxId: string;
+/** What the Stripe source's parse() hands its handlers. */
+export interface StripeParsedEvent {
   /** The normalised record and ordering key of the event as applied. */
   event: NormalizedStripeEvent;
   /** The event as applied: the payload, or the payload with data.object re-fetched from Stripe. */
@@ -19,12 +19,9 @@ export interface StripeHandlerContext {
   eventCreatedAt: Date;
 }
 
-export interface StripeHandlerResult {
-  /** Kept on the inbox row (last_error column) of a processed event, e.g. "skipped: older". */
-  note?: string | null;
-}
-
-export type StripeEventHandler = (ctx: StripeHandlerContext) => Promise<StripeHandlerResult>;
+export type StripeHandlerContext = WebhookHandlerContext & StripeParsedEvent;
+export type StripeHandlerResult = WebhookHandlerResult;
+export type StripeEventHandler = WebhookEventHandler<StripeParsedEvent>;
 
 type RecordOf<K extends NormalizedStripeRecord['kind']> = Extract<NormalizedStripeRecord, { kind: K }>['record'];
 

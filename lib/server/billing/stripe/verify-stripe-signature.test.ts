@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { readFixture, readFixtureText } from './normalize/test-support';
-import { verifyStripeSignature } from './verify-stripe-signature';
+import { readStripeEvent, verifyStripeSignature } from './verify-stripe-signature';
 
 type VectorCase = {
   name: string;
@@ -59,7 +59,7 @@ describe('verifyStripeSignature — signature-test-vectors.json', () => {
       const code = expectedCode[vector.name];
       if (code === null) {
         expect(result.ok).toBe(true);
-        if (result.ok) expect(result.event.id).toBe(JSON.parse(payload).id);
+        expect(readStripeEvent(payload)).toMatchObject({ ok: true, event: { id: JSON.parse(payload).id } });
       } else {
         expect(result).toMatchObject({ ok: false, code });
       }
@@ -68,18 +68,29 @@ describe('verifyStripeSignature — signature-test-vectors.json', () => {
 
   it('the file payload verifies to the invoice.payment_failed event it contains', () => {
     const vector = vectors.cases.find((c) => c.name === 'valid_file_payload')!;
-    const result = verifyStripeSignature(readFixtureText(vector.payload_file!), vector.header, [vectors.secret], {
-      nowSec: vector.verify_at,
-    });
-    expect(result.ok && result.event.type).toBe('invoice.payment_failed');
-    expect(result.ok && result.event.data?.object.id).toBe('in_000000000000000000000000');
+    const payload = readFixtureText(vector.payload_file!);
+    expect(verifyStripeSignature(payload, vector.header, [vectors.secret], { nowSec: vector.verify_at }).ok).toBe(true);
+    const read = readStripeEvent(payload);
+    expect(read.ok && read.event.type).toBe('invoice.payment_failed');
+    expect(read.ok && read.event.data?.object.id).toBe('in_000000000000000000000000');
   });
 });
 
 describe('verifyStripeSignature — headers from stripe.webhooks.generateTestHeaderString', () => {
-  it('accepts a good signature and returns the parsed event', () => {
-    const result = verifyStripeSignature(BODY, sign(BODY, SECRET_NEW), [SECRET_NEW], { nowSec: NOW });
-    expect(result).toMatchObject({ ok: true, event: { id: 'evt_tollgate_1', type: 'invoice.paid' } });
+  it('accepts a good signature; the body reads as the event', () => {
+    expect(verifyStripeSignature(BODY, sign(BODY, SECRET_NEW), [SECRET_NEW], { nowSec: NOW })).toEqual({ ok: true });
+    expect(readStripeEvent(BODY)).toMatchObject({ ok: true, event: { id: 'evt_tollgate_1', type: 'invoice.paid' } });
+  });
+
+  it('refuses a genuine signature dated more than 300 s ahead, accepts exactly 300 s ahead', () => {
+    expect(verifyStripeSignature(BODY, sign(BODY, SECRET_NEW, NOW + 301), [SECRET_NEW], { nowSec: NOW })).toMatchObject(
+      { ok: false, code: 'future_signature' },
+    );
+    expect(verifyStripeSignature(BODY, sign(BODY, SECRET_NEW, NOW + 300), [SECRET_NEW], { nowSec: NOW }).ok).toBe(true);
+    // Forged and future: invalid, as for forged and old.
+    expect(
+      verifyStripeSignature(BODY, sign(BODY, 'whsec_other', NOW + 3600), [SECRET_NEW], { nowSec: NOW }),
+    ).toMatchObject({ ok: false, code: 'invalid_signature' });
   });
 
   it('rejects a header signed with another secret (forged)', () => {
@@ -197,16 +208,19 @@ describe('verifyStripeSignature — headers from stripe.webhooks.generateTestHea
     });
   });
 
-  describe('malformed payloads (genuinely signed)', () => {
+  describe('malformed payloads (genuinely signed): authentic, but not readable as an event', () => {
     for (const [label, payload] of [
       ['not JSON', 'not json at all'],
       ['a JSON array', '[1,2,3]'],
       ['an object that is not an event', '{"hello":"world"}'],
       ['an event with a non-object data.object', '{"id":"evt_1","type":"invoice.paid","data":{"object":"in_1"}}'],
     ] as const) {
-      it(`${label} → malformed_payload`, () => {
-        const result = verifyStripeSignature(payload, sign(payload, SECRET_NEW), [SECRET_NEW], { nowSec: NOW });
-        expect(result).toMatchObject({ ok: false, code: 'malformed_payload' });
+      it(`${label} → verified, then not readable`, () => {
+        expect(verifyStripeSignature(payload, sign(payload, SECRET_NEW), [SECRET_NEW], { nowSec: NOW }).ok).toBe(true);
+        expect(readStripeEvent(payload)).toMatchObject({
+          ok: false,
+          message: expect.stringMatching(/^Signed payload/),
+        });
       });
     }
   });

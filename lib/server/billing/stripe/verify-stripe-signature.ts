@@ -6,24 +6,27 @@ import {
 
 // Verifies a Stripe-Signature header with the Stripe SDK. Pure: no env, no I/O; the route
 // passes the raw body (`await req.text()`, never re-serialised) and the configured secrets.
+// Authentication only: reading the authentic body is readStripeEvent's job, because an authentic
+// body we cannot read is stored, not refused (convention 6).
 //
 // Several secrets support rotation: the event is accepted if any secret verifies it.
 // Outcome order: no header → missing_signature; no secret matches any v1 signature (or the
-// header cannot be parsed) → invalid_signature; a matching signature older than the tolerance
-// → stale_signature; signed body that is not a JSON event → malformed_payload. A forged header
-// is reported as invalid even when its timestamp is also old, so staleness is only ever
-// reported for a genuine signature (a replay).
+// header cannot be parsed) → invalid_signature; a matching signature older than the tolerance →
+// stale_signature, dated further ahead than the tolerance → future_signature (the SDK accepts any
+// future timestamp: a leaked signed request could otherwise be held back and replayed later). A
+// forged header is reported as invalid even when its timestamp is also off, so staleness is only
+// ever reported for a genuine signature.
 
 export type StripeSignatureFailureCode =
-  'missing_signature' | 'invalid_signature' | 'stale_signature' | 'malformed_payload';
+  'missing_signature' | 'invalid_signature' | 'stale_signature' | 'future_signature';
 
 export type VerifyStripeSignatureResult =
-  { ok: true; event: StripeEventEnvelope } | { ok: false; code: StripeSignatureFailureCode; message: string };
+  { ok: true } | { ok: false; code: StripeSignatureFailureCode; message: string };
 
 export type VerifyStripeSignatureOptions = {
-  /** Maximum age of the signed timestamp in seconds; default 300 (Stripe's default). */
+  /** Maximum age (and lead) of the signed timestamp in seconds; default 300 (Stripe's default). */
   toleranceSec?: number;
-  /** Current time in Unix seconds; default the clock. */
+  /** Current time in Unix seconds; default the wall clock (the sender's timestamp is a real-time fact). */
   nowSec?: number;
 };
 
@@ -39,6 +42,13 @@ function signatureMatches(rawBody: string, header: string, secret: string, toler
     if (error instanceof Stripe.errors.StripeSignatureVerificationError) return false;
     throw error;
   }
+}
+
+/** The header's t= value (Unix seconds); null when absent. */
+function signedTimestamp(header: string): number | null {
+  const part = header.split(',').find((item) => item.trim().startsWith('t='));
+  const value = part ? Number(part.trim().slice(2)) : NaN;
+  return Number.isSafeInteger(value) ? value : null;
 }
 
 export function verifyStripeSignature(
@@ -75,17 +85,32 @@ export function verifyStripeSignature(
       message: `Signature timestamp is older than the ${toleranceSec}s tolerance`,
     };
   }
+  const signedAt = signedTimestamp(header);
+  if (toleranceSec > 0 && signedAt !== null && signedAt - nowSec > toleranceSec) {
+    return {
+      ok: false,
+      code: 'future_signature',
+      message: `Signature timestamp is more than the ${toleranceSec}s tolerance in the future`,
+    };
+  }
+  return { ok: true };
+}
 
+export type ReadStripeEventResult =
+  { ok: true; event: StripeEventEnvelope } | { ok: false; message: string; payload: unknown };
+
+/** An authentic body → the Stripe event envelope, or why it is not one (the JSON, if it was JSON). */
+export function readStripeEvent(rawBody: string): ReadStripeEventResult {
   let parsed: unknown;
   try {
     parsed = JSON.parse(rawBody);
   } catch {
-    return { ok: false, code: 'malformed_payload', message: 'Signed payload is not valid JSON' };
+    return { ok: false, message: 'Signed payload is not valid JSON', payload: rawBody };
   }
   const envelope = stripeEventEnvelopeSchema.safeParse(parsed);
   if (!envelope.success) {
     const where = envelope.error.issues[0]?.path.join('.') || '(root)';
-    return { ok: false, code: 'malformed_payload', message: `Signed payload is not a Stripe event (at ${where})` };
+    return { ok: false, message: `Signed payload is not a Stripe event (at ${where})`, payload: parsed };
   }
   return { ok: true, event: envelope.data };
 }

@@ -2,7 +2,7 @@ import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { normalizeStripeEvent } from './normalize-event';
 import { listFixtures, readFixture, readFixtureText, wrapInEvent } from './test-support';
-import { verifyStripeSignature } from '../verify-stripe-signature';
+import { readStripeEvent, verifyStripeSignature } from '../verify-stripe-signature';
 
 type Json = Record<string, any>;
 const d = (seconds: number) => new Date(seconds * 1000);
@@ -31,7 +31,9 @@ describe('every fixture event normalises (events/, 2020-08-27)', () => {
       const raw = readFixtureText(file);
       const secret = 'whsec_fixture_NOT_A_REAL_KEY';
       const header = Stripe.webhooks.generateTestHeaderString({ payload: raw, secret, timestamp: 1_700_000_000 });
-      const verified = verifyStripeSignature(raw, header, [secret], { nowSec: 1_700_000_001 });
+      const signature = verifyStripeSignature(raw, header, [secret], { nowSec: 1_700_000_001 });
+      if (!signature.ok) throw new Error(signature.message);
+      const verified = readStripeEvent(raw);
       if (!verified.ok) throw new Error(verified.message);
       expect(verified.event.api_version).toBe('2020-08-27');
       const normalised = normalizeStripeEvent(verified.event);
