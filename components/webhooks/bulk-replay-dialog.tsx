@@ -31,11 +31,12 @@ export function BulkReplayDialog({ status, type }: { status: string; type: strin
         open={open}
         onOpenChange={setOpen}
         title="Replay matching events"
-        description={`Every ${what} goes back to received with a fresh retry schedule (up to 500 per run). Audited.`}
+        description={`All ${what} go back to received with a fresh retry schedule (up to 500 per run). Audited.`}
       >
         {replay.data ? (
           <p className="text-sm text-slate-700" data-testid="bulk-replay-result">
-            Replayed {replay.data.replayed} events{replay.data.more ? '; more match — run it again' : ''}.
+            Replayed {replay.data.replayed} event{replay.data.replayed === 1 ? '' : 's'}
+            {replay.data.more ? '; more match — run it again' : ''}.
           </p>
         ) : null}
         {replay.error ? <p className="text-sm text-red-700">{replay.error.message}</p> : null}
