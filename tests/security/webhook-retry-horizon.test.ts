@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb, getPool } from '@/lib/db';
+import { clock } from '@/lib/clock';
 import { STRIPE_EVENT_HANDLERS } from '@/lib/server/billing/stripe/stripe-event-handlers';
 import { startWorker } from '@/lib/server/jobs/start-worker';
 import { processWebhookEvent } from '@/lib/server/webhooks/process-webhook-event';
@@ -69,8 +70,8 @@ describe('webhook retry horizon', () => {
     // What the old six-attempt limit left behind (the migration gives such rows a due time).
     await getPool().query(
       `UPDATE webhook_events SET status = 'dead', attempts = 6, last_error = 'old limit',
-              next_attempt_at = (now() AT TIME ZONE 'UTC') - interval '1 minute' WHERE id = $1`,
-      [id],
+              next_attempt_at = ($2::timestamptz AT TIME ZONE 'UTC') - interval '1 minute' WHERE id = $1`,
+      [id, clock.now().toISOString()],
     );
     const swept = await sweepWebhookInbox();
     expect(swept.enqueued).toContain(id);

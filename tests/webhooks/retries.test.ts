@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb, getPool } from '@/lib/db';
+import { clock } from '@/lib/clock';
 import { getBoss } from '@/lib/server/jobs/boss';
 import { enqueueJob } from '@/lib/server/jobs/enqueue-job';
 import { startWorker, type RunningWorker } from '@/lib/server/jobs/start-worker';
@@ -40,6 +41,16 @@ afterEach(async () => {
 const record = (event: StripeEvent) => recordStripe(event);
 const inbox = (id: string) => getDb().webhookEvent.findUniqueOrThrow({ where: { id } });
 
+const openJobs = async (id: string) =>
+  Number(
+    (
+      await getPool().query(
+        `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND singleton_key = $2 AND state IN ('created','retry','active')`,
+        [PROCESS_WEBHOOK_EVENT_JOB, id],
+      )
+    ).rows[0].n,
+  );
+
 async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -63,6 +74,11 @@ describe('retries, dead letter and replay', () => {
       (row) => row.status === 'failed',
     );
     expect(first).toMatchObject({ attempts: 1, lastError: 'billing store unavailable' });
+    // The attempt's job has ended (the row is written just before it completes).
+    await waitFor(
+      () => openJobs(id),
+      (n) => n === 0,
+    );
     expect(first.nextAttemptAt!.getTime() - first.processedAt!.getTime()).toBe(60_000);
     // Not due yet: the sweep leaves it alone; once due, it enqueues it and the worker tries again.
     expect((await sweepWebhookInbox({ now: new Date(first.nextAttemptAt!.getTime() - 1_000) })).enqueued).not.toContain(
@@ -122,20 +138,11 @@ describe('retries, dead letter and replay', () => {
 });
 
 describe('sweep', () => {
-  const jobsFor = async (id: string) =>
-    Number(
-      (
-        await getPool().query(
-          `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND singleton_key = $2 AND state IN ('created','retry','active')`,
-          [PROCESS_WEBHOOK_EVENT_JOB, id],
-        )
-      ).rows[0].n,
-    );
   const due = (id: string, status: 'received' | 'failed' | 'processing' | 'dead', nextAttempt: string | null) =>
     getPool().query(
       `UPDATE webhook_events SET status = $2::"InboxStatus",
-              next_attempt_at = (now() AT TIME ZONE 'UTC') + $3::interval WHERE id = $1`,
-      [id, status, nextAttempt],
+              next_attempt_at = ($4::timestamptz AT TIME ZONE 'UTC') + $3::interval WHERE id = $1`,
+      [id, status, nextAttempt, clock.now().toISOString()],
     );
 
   it('enqueues due received / failed / orphaned processing / rescheduled dead rows once, and leaves the rest alone', async () => {
@@ -155,7 +162,7 @@ describe('sweep', () => {
     // Their jobs are still queued: a second sweep adds none.
     const second = await sweepWebhookInbox();
     expect(second.enqueued.filter((id) => [stuck, failed, orphaned, deadEarly].includes(id))).toEqual([]);
-    for (const id of [stuck, failed, orphaned, deadEarly]) expect(await jobsFor(id)).toBe(1);
+    for (const id of [stuck, failed, orphaned, deadEarly]) expect(await openJobs(id)).toBe(1);
 
     worker = await startWorker('webhooks-sweep', [processWebhookEventJob], { loops: false });
     for (const id of [stuck, failed, orphaned, deadEarly]) {
