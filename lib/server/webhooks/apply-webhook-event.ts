@@ -2,6 +2,7 @@ import { getDb } from '@/lib/db';
 import { clock } from '@/lib/clock';
 import type { WebhookSource } from './define-webhook-source';
 import type { ClaimedInboxEvent } from './claim-inbox-event';
+import { UNREADABLE_EVENT_ID_PREFIX } from './record-webhook-event';
 
 export type AppliedOutcome =
   | { status: 'processed' | 'ignored'; note: string | null }
@@ -17,14 +18,16 @@ export async function applyWebhookEvent(source: WebhookSource, claimed: ClaimedI
   if (!read.ok) return { status: 'unparseable', reason: read.reason };
   const { envelope } = read;
   const handler = Object.hasOwn(source.eventTypes, envelope.type) ? source.eventTypes[envelope.type] : undefined;
+  // A row stored unreadable learns its real type and payload once it reads.
+  const learned = claimed.eventId.startsWith(UNREADABLE_EVENT_ID_PREFIX)
+    ? { type: envelope.type, payload: envelope.payload as object }
+    : {};
   const finished = (status: 'processed' | 'ignored', note: string | null) => ({
     status,
     processedAt: clock.now(),
     lastError: note,
     nextAttemptAt: null,
-    // A row stored unreadable learns its real type and payload once it reads.
-    type: envelope.type,
-    payload: envelope.payload as object,
+    ...learned,
   });
   if (!handler) {
     // Not a type we handle (e.g. an ignored event an admin replayed): nothing to apply.

@@ -4,6 +4,7 @@ import { ATTEMPT_LEASE_SECONDS } from './inbox-timing';
 export interface ClaimedInboxEvent {
   id: string;
   source: string;
+  eventId: string;
   type: string;
   attempts: number;
   rawBody: string;
@@ -25,7 +26,7 @@ export async function claimInboxEvent(
             next_attempt_at = ($2::timestamptz AT TIME ZONE 'UTC') + make_interval(secs => $3)
       WHERE id = $1
         AND (status IN ('received', 'failed', 'processing') OR (status = 'dead' AND next_attempt_at IS NOT NULL))
-      RETURNING id, source, type, attempts, raw_body AS "rawBody"`,
+      RETURNING id, source, event_id AS "eventId", type, attempts, raw_body AS "rawBody"`,
     [inboxId, now.toISOString(), ATTEMPT_LEASE_SECONDS],
   );
   return rows[0] ?? null;

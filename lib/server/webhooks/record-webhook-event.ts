@@ -13,8 +13,9 @@ export interface RecordedEvent {
 }
 
 /** An authentic body with no readable event id is keyed by its bytes, so a redelivery still dedupes. */
+export const UNREADABLE_EVENT_ID_PREFIX = 'unreadable_';
 const unreadableEventId = (rawBody: string) =>
-  `unreadable_${createHash('sha256').update(rawBody).digest('hex').slice(0, 40)}`;
+  `${UNREADABLE_EVENT_ID_PREFIX}${createHash('sha256').update(rawBody).digest('hex').slice(0, 40)}`;
 
 function rowFor(source: WebhookSource, rawBody: string, read: ReadOutcome, now: Date) {
   if (!read.ok) {
