@@ -41,6 +41,9 @@ const schema = z
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
     JOBS_IN_PROCESS: bool(true),
     STRIPE_SECRET_KEY: z.string().optional(),
+    // Webhook signing secrets: STRIPE_WEBHOOK_SECRET (Stripe's own name) and/or a comma-separated
+    // STRIPE_WEBHOOK_SECRETS (several during a rotation); any configured one verifies.
+    STRIPE_WEBHOOK_SECRET: z.string().trim().optional(),
     STRIPE_WEBHOOK_SECRETS: csv,
     // Points the stripe SDK at another host (a local fake in tests): e.g. http://127.0.0.1:12111
     STRIPE_API_BASE: z.string().url().optional(),

@@ -8,15 +8,23 @@ import { Input, Select } from '@/components/ui/input';
 import { Pagination } from '@/components/ui/pagination';
 import { QueryState } from '@/components/ui/query-state';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
+import { BulkReplayDialog } from './bulk-replay-dialog';
 import { WebhookPayloadDialog } from './webhook-payload-dialog';
 import { WebhookStatusBadge } from './webhook-status-badge';
 
 const PAGE = 50;
 const STATUSES = ['received', 'processing', 'processed', 'ignored', 'failed', 'dead'] as const;
 
-// The webhook inbox: what arrived, where processing stands, why it failed. Admins may replay an
-// event (audited); everyone allowed here may read payloads.
-export function WebhooksInbox({ canReplay }: { canReplay: boolean }) {
+export interface WebhookSourceProblem {
+  source: string;
+  label: string;
+  problem: string;
+}
+
+// The webhook inbox: what arrived, where processing stands, why it failed, when it is retried.
+// Admins may replay an event or every failed / dead event matching the filter (audited); everyone
+// allowed here may read payloads. A source that cannot verify deliveries is named above it all.
+export function WebhooksInbox({ canReplay, problems }: { canReplay: boolean; problems: WebhookSourceProblem[] }) {
   const [status, setStatus] = useState('');
   const [type, setType] = useState('');
   const [offset, setOffset] = useState(0);
@@ -30,6 +38,16 @@ export function WebhooksInbox({ canReplay }: { canReplay: boolean }) {
   const replay = useReplayWebhookEvent();
   return (
     <div className="flex flex-col gap-4">
+      {problems.map((p) => (
+        <p
+          key={p.source}
+          role="status"
+          data-testid="webhook-source-problem"
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          {p.problem}
+        </p>
+      ))}
       <div className="flex flex-wrap items-center gap-2">
         <Select
           aria-label="Status"
@@ -57,6 +75,7 @@ export function WebhooksInbox({ canReplay }: { canReplay: boolean }) {
           className="w-64"
         />
         {data ? <span className="ml-auto text-sm text-slate-500">{data.total} events</span> : null}
+        {canReplay ? <BulkReplayDialog status={status} type={type} /> : null}
       </div>
       {replay.error ? (
         <p className="text-sm text-red-700" data-testid="replay-error">
@@ -66,7 +85,7 @@ export function WebhooksInbox({ canReplay }: { canReplay: boolean }) {
       <QueryState isLoading={isLoading} error={error}>
         {data && data.items.length === 0 ? (
           <EmptyState title="No webhook events">
-            Events from Stripe appear here as they arrive at /api/webhooks/stripe.
+            Events appear here as they arrive at /api/webhooks/&lt;source&gt; (Stripe: /api/webhooks/stripe).
           </EmptyState>
         ) : (
           <Table>
@@ -95,6 +114,9 @@ export function WebhooksInbox({ canReplay }: { canReplay: boolean }) {
                   <Td className="whitespace-nowrap text-xs">{formatDateTime(e.receivedAt)}</Td>
                   <Td className="whitespace-nowrap text-xs text-slate-500">
                     {e.processedAt ? formatDateTime(e.processedAt) : '—'}
+                    {e.status === 'failed' && e.nextAttemptAt ? (
+                      <div className="text-[11px]">retry {formatDateTime(e.nextAttemptAt)}</div>
+                    ) : null}
                   </Td>
                   <Td className="max-w-sm truncate text-xs text-slate-600" title={e.lastError ?? undefined}>
                     {e.lastError ?? ''}

@@ -1,10 +1,16 @@
 'use client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { WebhookEventDetail, WebhookListResponse, WebhookReplayResponse } from '@/lib/schemas/webhooks';
+import type {
+  WebhookBulkReplayBody,
+  WebhookBulkReplayResponse,
+  WebhookEventDetail,
+  WebhookListResponse,
+  WebhookReplayResponse,
+} from '@/lib/schemas/webhooks';
 import { apiFetch } from './api-client';
 
 // The webhook inbox: list (polled, statuses move as the worker processes), detail with payload,
-// and the admin's replay. Keys start with 'webhooks' so a replay invalidates them all.
+// and the admin's replay of one event or of every failed / dead event matching a filter. Keys start with 'webhooks' so a replay invalidates them all.
 export const webhookKeys = {
   all: ['webhooks'] as const,
   list: (params: Record<string, unknown>) => ['webhooks', 'list', params] as const,
@@ -17,6 +23,8 @@ export interface WebhookListParams {
   limit: number;
   offset: number;
 }
+
+export type WebhookBulkReplayFilter = Partial<Pick<WebhookBulkReplayBody, 'statuses' | 'type' | 'source'>>;
 
 export function useWebhookEvents(params: WebhookListParams) {
   return useQuery({
@@ -40,6 +48,15 @@ export function useReplayWebhookEvent() {
   return useMutation({
     mutationFn: (id: string) =>
       apiFetch<WebhookReplayResponse>(`/api/v1/webhooks/${encodeURIComponent(id)}/replay`, { method: 'POST' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: webhookKeys.all }),
+  });
+}
+
+export function useBulkReplayWebhookEvents() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (filter: WebhookBulkReplayFilter) =>
+      apiFetch<WebhookBulkReplayResponse>('/api/v1/webhooks/replay', { method: 'POST', body: filter }),
     onSuccess: () => qc.invalidateQueries({ queryKey: webhookKeys.all }),
   });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // Contracts for the webhook inbox: the console's list / detail / replay routes, the public
-// Stripe endpoint's answer, and the processing job's payload.
+// endpoint's answer (every source), and the processing job's payload.
 
 export const inboxStatusSchema = z.enum(['received', 'processing', 'processed', 'ignored', 'failed', 'dead']);
 export type InboxStatus = z.infer<typeof inboxStatusSchema>;
@@ -31,6 +31,8 @@ export const webhookEventView = z.object({
   receivedAt: z.string(),
   // When the last attempt finished, whatever its outcome (processed, ignored, failed, dead).
   processedAt: z.string().nullable(),
+  // When the sweep retries it; null: nothing scheduled (done, parked until a replay, dead).
+  nextAttemptAt: z.string().nullable(),
 });
 export type WebhookEventView = z.infer<typeof webhookEventView>;
 
@@ -52,12 +54,36 @@ export const webhookReplayResponse = z.object({
 });
 export type WebhookReplayResponse = z.infer<typeof webhookReplayResponse>;
 
-export const stripeWebhookResponse = z.object({
+// Bulk replay: every failed and/or dead event matching the filter (at most `limit` per call).
+export const replayableStatusSchema = z.enum(['failed', 'dead']);
+export const webhookBulkReplayBody = z
+  .object({
+    statuses: z.array(replayableStatusSchema).min(1).max(2).default(['failed', 'dead']),
+    source: z.string().trim().min(1).max(40).optional(),
+    // Prefix match, as in the list: "invoice." replays every invoice event.
+    type: z.string().trim().min(1).max(100).optional(),
+    receivedFrom: z.iso.datetime({ offset: true }).optional(),
+    receivedTo: z.iso.datetime({ offset: true }).optional(),
+    limit: z.number().int().min(1).max(1000).default(500),
+  })
+  .strict();
+export type WebhookBulkReplayBody = z.infer<typeof webhookBulkReplayBody>;
+
+export const webhookBulkReplayResponse = z.object({
+  replayed: z.number().int(),
+  ids: z.array(z.string()),
+  enqueued: z.number().int(),
+  // More rows matched than the limit: call again.
+  more: z.boolean(),
+});
+export type WebhookBulkReplayResponse = z.infer<typeof webhookBulkReplayResponse>;
+
+export const webhookReceiveResponse = z.object({
   received: z.literal(true),
   id: z.string(),
   duplicate: z.boolean(),
   status: inboxStatusSchema,
 });
-export type StripeWebhookResponse = z.infer<typeof stripeWebhookResponse>;
+export type WebhookReceiveResponse = z.infer<typeof webhookReceiveResponse>;
 
 export const processWebhookEventPayload = z.object({ inboxId: z.string().min(1).max(100) });

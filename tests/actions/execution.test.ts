@@ -6,7 +6,7 @@ import { decideAction } from '@/lib/server/actions/decide-action';
 import { reconcileUnknownActions } from '@/lib/server/actions/reconcile-unknown-actions';
 import { runDueActions } from '@/lib/server/actions/run-due-actions';
 import { createLedgerProvider } from '@/lib/server/billing/ledger-provider';
-import { createStripeProvider } from '@/lib/server/billing/stripe-provider';
+import { createStripeProvider } from '@/lib/server/billing/stripe/stripe-provider';
 import { FakeStripeServer } from '../fixtures/fake-stripe-server';
 import { FakeStripeBilling } from '../fixtures/fake-stripe-billing';
 import { auditTrail, draftCredit, makeWorld, setPolicy, type World } from './world';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHandledStripeEventType } from '@/lib/billing/stripe/event-types';
+import { isHandledStripeEventType } from '@/lib/server/billing/stripe/normalize/event-types';
 import { getDb } from '@/lib/db';
 import { agentJob } from '@/lib/server/agents/agent-triggers';
 import { defineAgent } from '@/lib/server/agents/define-agent';

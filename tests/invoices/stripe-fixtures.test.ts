@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { explainInvoice } from '@/lib/ai/explain-invoice';
 import { BUILTIN_WRITER_LABEL } from '@/lib/ai/builtin-writer';
-import { normalizeInvoice } from '@/lib/billing/stripe/normalize-invoice';
-import { listFixtures, readFixture } from '@/lib/billing/stripe/test-support';
+import { normalizeInvoice } from '@/lib/server/billing/stripe/normalize/normalize-invoice';
+import { listFixtures, readFixture } from '@/lib/server/billing/stripe/normalize/test-support';
 import { getDb } from '@/lib/db';
 import { buildFactSheet } from '@/lib/invoices/build-fact-sheet';
 import { factSheetSchema, normalizedInvoiceSchema, type InvoiceExplanation } from '@/lib/schemas/invoice-facts';
@@ -23,7 +23,7 @@ import {
 import { expectEveryNumberSourced } from './grounding-assertions';
 
 // Every Stripe invoice fixture (pre-basil webhook events and the basil-shaped invoice object),
-// normalised by lib/billing/stripe, mapped to the normalised invoice and explained with no model:
+// normalised by lib/server/billing/stripe/normalize, mapped to the normalised invoice and explained with no model:
 // each number in the explanation is traced to its fact. Then the same invoices through the
 // webhook handlers into the database and explainStoredInvoice: the same facts, stored.
 

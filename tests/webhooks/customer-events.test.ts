@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
-import { readFixture } from '@/lib/billing/stripe/test-support';
+import { readFixture } from '@/lib/server/billing/stripe/normalize/test-support';
 import {
   basilEvent,
   configureWebhookEnv,

@@ -1,8 +1,11 @@
 import Stripe from 'stripe';
 import { getDb } from '@/lib/db';
+import type { SessionUser } from '@/lib/auth/roles';
 import { resetEnvForTests } from '@/lib/env';
-import { readFixture, wrapInEvent } from '@/lib/billing/stripe/test-support';
-import { processStripeEvent } from '@/lib/server/webhooks/process-stripe-event';
+import { readFixture, wrapInEvent } from '@/lib/server/billing/stripe/normalize/test-support';
+import { processWebhookEvent } from '@/lib/server/webhooks/process-webhook-event';
+import { recordWebhookEvent } from '@/lib/server/webhooks/record-webhook-event';
+import { stripeWebhookSource } from '@/lib/server/billing/stripe/stripe-webhook-source';
 import { uniq } from '../helpers/fresh-database';
 
 // Shared by the webhook integration tests: env, unique ids over the shared fixtures, signing,
@@ -14,6 +17,7 @@ export const ROTATED_SECRET = 'whsec_test_rotated_9876543210';
 /** Must run before the first getEnv() of a test file (lib/env caches the parse). */
 export function configureWebhookEnv(stripe: { secretKey?: string; apiBase?: string } = {}) {
   process.env.STRIPE_WEBHOOK_SECRETS = `${PRIMARY_SECRET}, ${ROTATED_SECRET}`;
+  delete process.env.STRIPE_WEBHOOK_SECRET;
   if (stripe.secretKey) process.env.STRIPE_SECRET_KEY = stripe.secretKey;
   else delete process.env.STRIPE_SECRET_KEY;
   if (stripe.apiBase) process.env.STRIPE_API_BASE = stripe.apiBase;
@@ -90,17 +94,27 @@ export function signedRequest(
   });
 }
 
+/** Calls the real route handler of /api/webhooks/:source, as Next does. */
+export async function postRequest(req: Request, source = 'stripe') {
+  const { POST } = await import('@/app/api/webhooks/[source]/route');
+  return POST(req, { params: Promise.resolve({ source }) });
+}
+
 export async function post(event: unknown, opts: Parameters<typeof signedRequest>[1] = {}) {
-  const { POST } = await import('@/app/api/webhooks/stripe/route');
-  const res = await POST(signedRequest(typeof event === 'string' ? event : JSON.stringify(event), opts));
+  const res = await postRequest(signedRequest(typeof event === 'string' ? event : JSON.stringify(event), opts));
   return { status: res.status, body: (await res.json()) as Record<string, any> };
+}
+
+/** Stores an event in the inbox as a verified delivery would (no route, no job): its inbox id. */
+export async function recordStripe(event: unknown): Promise<string> {
+  return (await recordWebhookEvent(stripeWebhookSource, JSON.stringify(event))).id;
 }
 
 /** Posts a signed event and processes it right away (no worker): returns the inbox row after. */
 export async function deliver(event: StripeEvent) {
   const { status, body } = await post(event);
   if (status !== 200) throw new Error(`delivery failed: ${status} ${JSON.stringify(body)}`);
-  const outcome = await processStripeEvent(body.id);
+  const outcome = await processWebhookEvent(body.id);
   const inbox = await getDb().webhookEvent.findUniqueOrThrow({ where: { id: body.id } });
   return { inboxId: body.id as string, outcome, inbox };
 }
@@ -116,3 +130,11 @@ export const customerByExternalId = (externalId: string) =>
   });
 
 export const obj = (event: StripeEvent) => event.data.object as Record<string, any>;
+
+/** An admin user, as the session would name them. */
+export async function createAdmin(): Promise<SessionUser> {
+  const u = await getDb().user.create({
+    data: { email: `${uniq('wh-admin')}@example.test`, name: 'Webhook Admin', role: 'admin' },
+  });
+  return { id: u.id, email: u.email, name: u.name, role: 'admin' };
+}

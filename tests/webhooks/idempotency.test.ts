@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb, getPool } from '@/lib/db';
 import { getBoss } from '@/lib/server/jobs/boss';
 import { startWorker, type RunningWorker } from '@/lib/server/jobs/start-worker';
-import { processStripeEvent } from '@/lib/server/webhooks/process-stripe-event';
-import { PROCESS_STRIPE_EVENT_JOB, processStripeEventJob } from '@/lib/server/webhooks/process-stripe-event-job';
+import { processWebhookEvent } from '@/lib/server/webhooks/process-webhook-event';
+import { PROCESS_WEBHOOK_EVENT_JOB, processWebhookEventJob } from '@/lib/server/webhooks/process-webhook-event-job';
 import { configureWebhookEnv, createPlan, obj, post, rubyMockEvent } from './helpers';
 
 // At-least-once delivery: the same event sent 10× in a row or 20× at once is one inbox row, one
@@ -13,8 +13,8 @@ let worker: RunningWorker;
 beforeAll(async () => {
   configureWebhookEnv();
   // Jobs other test files left queued would sit ahead of ours (the worker takes ~1 job/s per slot).
-  await (await getBoss()).purgeQueue(PROCESS_STRIPE_EVENT_JOB).catch(() => undefined);
-  worker = await startWorker('webhooks-idempotency', [processStripeEventJob], { loops: false });
+  await (await getBoss()).purgeQueue(PROCESS_WEBHOOK_EVENT_JOB).catch(() => undefined);
+  worker = await startWorker('webhooks-idempotency', [processWebhookEventJob], { loops: false });
 });
 afterAll(async () => {
   await worker?.stop();
@@ -34,7 +34,7 @@ const jobsFor = async (inboxId: string) =>
   Number(
     (
       await getPool().query('SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND singleton_key = $2', [
-        PROCESS_STRIPE_EVENT_JOB,
+        PROCESS_WEBHOOK_EVENT_JOB,
         inboxId,
       ])
     ).rows[0].n,
@@ -63,7 +63,7 @@ describe('duplicate deliveries', () => {
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
     await expectOneEffect(event, answers[0]!.body.id);
     // A stray second job (or a replayed delivery) finds the event done and changes nothing.
-    expect(await processStripeEvent(answers[0]!.body.id)).toEqual({ status: 'already-done' });
+    expect(await processWebhookEvent(answers[0]!.body.id)).toEqual({ status: 'already-done' });
   });
 
   it('20 concurrent deliveries: exactly one inserts and enqueues, the event is processed once', async () => {
@@ -81,7 +81,7 @@ describe('duplicate deliveries', () => {
     await worker.stop();
     try {
       const { body } = await post(event);
-      const results = await Promise.allSettled(Array.from({ length: 5 }, () => processStripeEvent(body.id)));
+      const results = await Promise.allSettled(Array.from({ length: 5 }, () => processWebhookEvent(body.id)));
       const applied = results.filter((r) => r.status === 'fulfilled' && r.value.status === 'processed');
       expect(applied).toHaveLength(1);
       for (const r of results) {
@@ -92,7 +92,7 @@ describe('duplicate deliveries', () => {
         attempts: 1,
       });
     } finally {
-      worker = await startWorker('webhooks-idempotency', [processStripeEventJob], { loops: false });
+      worker = await startWorker('webhooks-idempotency', [processWebhookEventJob], { loops: false });
     }
   });
 });

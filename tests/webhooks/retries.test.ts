@@ -1,32 +1,36 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb, getPool } from '@/lib/db';
-import type { SessionUser } from '@/lib/auth/roles';
+import { clock } from '@/lib/clock';
 import { getBoss } from '@/lib/server/jobs/boss';
 import { enqueueJob } from '@/lib/server/jobs/enqueue-job';
 import { startWorker, type RunningWorker } from '@/lib/server/jobs/start-worker';
-import { STRIPE_EVENT_HANDLERS } from '@/lib/server/webhooks/handlers';
-import { processStripeEvent } from '@/lib/server/webhooks/process-stripe-event';
-import {
-  createProcessStripeEventJob,
-  PROCESS_STRIPE_EVENT_JOB,
-  processStripeEventJob,
-} from '@/lib/server/webhooks/process-stripe-event-job';
-import { recordStripeEvent } from '@/lib/server/webhooks/record-stripe-event';
+import { STRIPE_EVENT_HANDLERS } from '@/lib/server/billing/stripe/stripe-event-handlers';
+import { processWebhookEvent } from '@/lib/server/webhooks/process-webhook-event';
+import { PROCESS_WEBHOOK_EVENT_JOB, processWebhookEventJob } from '@/lib/server/webhooks/process-webhook-event-job';
 import { replayWebhookEvent } from '@/lib/server/webhooks/replay-webhook-event';
-import { sweepStripeInbox } from '@/lib/server/webhooks/sweep-stripe-inbox';
-import { uniq } from '../helpers/fresh-database';
-import { basilEvent, configureWebhookEnv, createPlan, obj, rubyMockEvent, type StripeEvent } from './helpers';
+import { sweepWebhookInbox } from '@/lib/server/webhooks/sweep-webhook-inbox';
+import {
+  basilEvent,
+  configureWebhookEnv,
+  createAdmin,
+  createPlan,
+  obj,
+  recordStripe,
+  rubyMockEvent,
+  type StripeEvent,
+} from './helpers';
 
-// Failures: retried with backoff by pg-boss, 'dead' with last_error after the limit, replayed by
-// an admin (audited); the sweep re-enqueues events whose job never came.
+// Failures: recorded with the next attempt's time, enqueued again by the sweep when due, 'dead'
+// with last_error once the retry schedule has covered its horizon, replayed by an admin (audited);
+// the sweep also enqueues events whose job never came.
 
 let worker: RunningWorker | null = null;
 beforeAll(async () => {
   configureWebhookEnv();
   // The queue must exist before anything is enqueued (pg-boss drops sends to unknown queues).
-  await (await startWorker('webhooks-queues', [processStripeEventJob], { loops: false })).stop();
+  await (await startWorker('webhooks-queues', [processWebhookEventJob], { loops: false })).stop();
   // Jobs other test files left queued would sit ahead of ours (the worker takes ~1 job/s per slot).
-  await (await getBoss()).purgeQueue(PROCESS_STRIPE_EVENT_JOB);
+  await (await getBoss()).purgeQueue(PROCESS_WEBHOOK_EVENT_JOB);
 });
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -34,15 +38,18 @@ afterEach(async () => {
   worker = null;
 });
 
-async function admin(): Promise<SessionUser> {
-  const u = await getDb().user.create({
-    data: { email: `${uniq('wh-admin')}@example.test`, name: 'Webhook Admin', role: 'admin' },
-  });
-  return { id: u.id, email: u.email, name: u.name, role: 'admin' };
-}
-
-const record = async (event: StripeEvent) => (await recordStripeEvent(JSON.stringify(event), event as never)).id;
+const record = (event: StripeEvent) => recordStripe(event);
 const inbox = (id: string) => getDb().webhookEvent.findUniqueOrThrow({ where: { id } });
+
+const openJobs = async (id: string) =>
+  Number(
+    (
+      await getPool().query(
+        `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND singleton_key = $2 AND state IN ('created','retry','active')`,
+        [PROCESS_WEBHOOK_EVENT_JOB, id],
+      )
+    ).rows[0].n,
+  );
 
 async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -55,55 +62,74 @@ async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, tim
 }
 
 describe('retries, dead letter and replay', () => {
-  it('a throwing handler is retried by the queue with backoff and ends dead with last_error', async () => {
-    const fastJob = createProcessStripeEventJob({ retryLimit: 2, retryDelaySeconds: 1 });
+  it('a throwing handler leaves the event failed with its backoff; the sweep enqueues it when due', async () => {
     const handler = vi
       .spyOn(STRIPE_EVENT_HANDLERS, 'customer.created')
       .mockRejectedValue(new Error('billing store unavailable'));
-    worker = await startWorker('webhooks-retries', [fastJob], { loops: false });
+    worker = await startWorker('webhooks-retries', [processWebhookEventJob], { loops: false });
     const id = await record(basilEvent('customer.created', 'customer'));
-    await enqueueJob(fastJob, { inboxId: id }, { singletonKey: id });
-    const dead = await waitFor(
+    await enqueueJob(processWebhookEventJob, { inboxId: id }, { singletonKey: id });
+    const first = await waitFor(
       () => inbox(id),
-      (row) => row.status === 'dead',
+      (row) => row.status === 'failed',
     );
-    expect(dead).toMatchObject({ status: 'dead', attempts: 3, lastError: 'billing store unavailable' });
-    expect(handler).toHaveBeenCalledTimes(3);
+    expect(first).toMatchObject({ attempts: 1, lastError: 'billing store unavailable' });
+    // The attempt's job has ended (the row is written just before it completes).
+    await waitFor(
+      () => openJobs(id),
+      (n) => n === 0,
+    );
+    expect(first.nextAttemptAt!.getTime() - first.processedAt!.getTime()).toBe(60_000);
+    // Not due yet: the sweep leaves it alone; once due, it enqueues it and the worker tries again.
+    expect((await sweepWebhookInbox({ now: new Date(first.nextAttemptAt!.getTime() - 1_000) })).enqueued).not.toContain(
+      id,
+    );
+    expect((await sweepWebhookInbox({ now: first.nextAttemptAt! })).enqueued).toContain(id);
+    const second = await waitFor(
+      () => inbox(id),
+      (row) => row.attempts === 2 && row.status === 'failed',
+    );
+    expect(second.nextAttemptAt!.getTime() - second.processedAt!.getTime()).toBe(120_000);
+    expect(handler).toHaveBeenCalledTimes(2);
   });
 
-  it('an event that keeps failing is failed, then dead at the limit; replay re-processes it, audited', async () => {
+  it('an event that keeps failing is dead once the schedule is spent; replay re-processes it, audited', async () => {
     const event = rubyMockEvent('customer.subscription.updated');
     const id = await record(event);
-    for (let attempt = 1; attempt <= 2; attempt++) {
-      await expect(processStripeEvent(id, { maxAttempts: 3 })).rejects.toThrow(/Unknown Stripe price/);
-      expect(await inbox(id)).toMatchObject({ status: 'failed', attempts: attempt });
-    }
-    expect(await processStripeEvent(id, { maxAttempts: 3 })).toMatchObject({ status: 'dead' });
+    expect(await processWebhookEvent(id)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/Unknown Stripe price/),
+    });
+    expect(await inbox(id)).toMatchObject({ status: 'failed', attempts: 1 });
+    // Twenty attempts spent (about 74 h of backoff): the next failure is the last.
+    await getDb().webhookEvent.update({ where: { id }, data: { attempts: 20 } });
+    expect(await processWebhookEvent(id)).toMatchObject({ status: 'dead' });
+    expect(await inbox(id)).toMatchObject({ status: 'dead', attempts: 21, nextAttemptAt: null });
     expect((await inbox(id)).lastError).toMatch(/Unknown Stripe price/);
     // Dead is final until someone replays it.
-    expect(await processStripeEvent(id, { maxAttempts: 3 })).toEqual({ status: 'already-done' });
+    expect(await processWebhookEvent(id)).toEqual({ status: 'already-done' });
 
     // The cause is fixed (the plan now exists); an admin replays through the worker.
     await createPlan(obj(event).items.data[0].price.id);
-    worker = await startWorker('webhooks-replay', [processStripeEventJob], { loops: false });
-    const actor = await admin();
+    worker = await startWorker('webhooks-replay', [processWebhookEventJob], { loops: false });
+    const actor = await createAdmin();
     const replay = await replayWebhookEvent(actor, id, 'req_replay_1');
     expect(replay).toEqual({ id, status: 'received', enqueued: true });
     const audit = await getDb().auditEvent.findFirstOrThrow({
       where: { targetType: 'webhook_event', targetId: id, action: 'webhook.replayed' },
     });
     expect(audit).toMatchObject({ actorType: 'user', actorId: actor.id, requestId: 'req_replay_1' });
-    expect(audit.before).toMatchObject({ status: 'dead', attempts: 3 });
+    expect(audit.before).toMatchObject({ status: 'dead', attempts: 21 });
     const done = await waitFor(
       () => inbox(id),
       (row) => row.status === 'processed',
     );
-    expect(done).toMatchObject({ attempts: 1, lastError: null });
+    expect(done).toMatchObject({ attempts: 1, lastError: null, nextAttemptAt: null });
     expect(await getDb().subscription.count({ where: { externalId: obj(event).id } })).toBe(1);
   });
 
   it('replay answers 404 for an unknown id and 409 while the event is processing', async () => {
-    const actor = await admin();
+    const actor = await createAdmin();
     await expect(replayWebhookEvent(actor, 'no-such-event', 'r')).rejects.toMatchObject({ status: 404 });
     const id = await record(basilEvent('customer.created', 'customer'));
     await getDb().webhookEvent.update({ where: { id }, data: { status: 'processing' } });
@@ -112,47 +138,40 @@ describe('retries, dead letter and replay', () => {
 });
 
 describe('sweep', () => {
-  const jobsFor = async (id: string) =>
-    Number(
-      (
-        await getPool().query(
-          `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND singleton_key = $2 AND state IN ('created','retry','active')`,
-          [PROCESS_STRIPE_EVENT_JOB, id],
-        )
-      ).rows[0].n,
-    );
-  const age = (id: string, status: 'received' | 'failed' | 'processing') =>
+  const due = (id: string, status: 'received' | 'failed' | 'processing' | 'dead', nextAttempt: string | null) =>
     getPool().query(
-      `UPDATE webhook_events SET status = $2::"InboxStatus", received_at = received_at - interval '5 minutes', processed_at = NULL WHERE id = $1`,
-      [id, status],
+      `UPDATE webhook_events SET status = $2::"InboxStatus",
+              next_attempt_at = ($4::timestamptz AT TIME ZONE 'UTC') + $3::interval WHERE id = $1`,
+      [id, status, nextAttempt, clock.now().toISOString()],
     );
 
-  it('re-enqueues stuck received / failed / orphaned processing rows once, and leaves fresh ones alone', async () => {
+  it('enqueues due received / failed / orphaned processing / rescheduled dead rows once, and leaves the rest alone', async () => {
     await getBoss();
-    const stuck = await record(basilEvent('customer.created', 'customer'));
-    const failed = await record(basilEvent('customer.created', 'customer'));
-    const orphaned = await record(basilEvent('customer.created', 'customer'));
-    const fresh = await record(basilEvent('customer.created', 'customer'));
-    await age(stuck, 'received');
-    await age(failed, 'failed');
-    await age(orphaned, 'processing');
+    const ids = await Promise.all(Array.from({ length: 7 }, () => record(basilEvent('customer.created', 'customer'))));
+    const [stuck, failed, orphaned, deadEarly, fresh, backingOff, deadForGood] = ids;
+    await due(stuck, 'received', '-1 minute');
+    await due(failed, 'failed', '-1 second');
+    await due(orphaned, 'processing', '-5 minutes');
+    await due(deadEarly, 'dead', '-1 hour');
+    await due(backingOff, 'failed', '10 minutes');
+    await due(deadForGood, 'dead', null);
 
-    const first = await sweepStripeInbox();
-    expect(first.enqueued).toEqual(expect.arrayContaining([stuck, failed, orphaned]));
-    expect(first.enqueued).not.toContain(fresh);
+    const first = await sweepWebhookInbox();
+    expect(first.enqueued).toEqual(expect.arrayContaining([stuck, failed, orphaned, deadEarly]));
+    for (const id of [fresh, backingOff, deadForGood]) expect(first.enqueued).not.toContain(id);
     // Their jobs are still queued: a second sweep adds none.
-    const second = await sweepStripeInbox();
-    expect(second.enqueued.filter((id) => [stuck, failed, orphaned].includes(id))).toEqual([]);
-    for (const id of [stuck, failed, orphaned]) expect(await jobsFor(id)).toBe(1);
+    const second = await sweepWebhookInbox();
+    expect(second.enqueued.filter((id) => [stuck, failed, orphaned, deadEarly].includes(id))).toEqual([]);
+    for (const id of [stuck, failed, orphaned, deadEarly]) expect(await openJobs(id)).toBe(1);
 
-    worker = await startWorker('webhooks-sweep', [processStripeEventJob], { loops: false });
-    for (const id of [stuck, failed, orphaned]) {
+    worker = await startWorker('webhooks-sweep', [processWebhookEventJob], { loops: false });
+    for (const id of [stuck, failed, orphaned, deadEarly]) {
       expect(
         await waitFor(
           () => inbox(id),
           (row) => row.status === 'processed',
         ),
-      ).toMatchObject({ status: 'processed' });
+      ).toMatchObject({ status: 'processed', nextAttemptAt: null });
     }
   });
 });

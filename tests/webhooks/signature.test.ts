@@ -3,8 +3,9 @@ import { getDb } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
 import { basilEvent, configureWebhookEnv, post, ROTATED_SECRET } from './helpers';
 
-// The public endpoint: forged, stale or missing signatures are refused with 400 and their code,
-// and nothing is stored; a rotated (second) secret verifies; oversized bodies get 413.
+// The public endpoint: forged, stale, future or missing signatures are refused with 400 and their
+// code, and nothing is stored; an authentic body that is not an event is stored (200); a rotated
+// (second) secret verifies; oversized bodies get 413.
 
 beforeAll(() => configureWebhookEnv());
 
@@ -37,24 +38,36 @@ describe('POST /api/webhooks/stripe signature checks', () => {
 
   it('refuses a body changed after signing', async () => {
     const event = basilEvent('customer.created', 'customer');
-    const { POST } = await import('@/app/api/webhooks/stripe/route');
-    const { signedRequest } = await import('./helpers');
+    const { postRequest, signedRequest } = await import('./helpers');
     const genuine = signedRequest(JSON.stringify(event));
     const tampered = new Request(genuine.url, {
       method: 'POST',
       headers: genuine.headers,
       body: JSON.stringify({ ...event, type: 'invoice.paid' }),
     });
-    const res = await POST(tampered);
+    const res = await postRequest(tampered);
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe('invalid_signature');
     expect(await stored(event.id)).toBe(0);
   });
 
-  it('refuses a signed body that is not a Stripe event', async () => {
-    const res = await post(JSON.stringify({ hello: 'world' }));
+  it('stores a signed body that is not a Stripe event as failed, and answers 200 (it is authentic)', async () => {
+    const res = await post(JSON.stringify({ hello: 'world', nonce: Math.random() }));
+    expect(res).toMatchObject({ status: 200, body: { received: true, status: 'failed', duplicate: false } });
+  });
+
+  it('refuses a genuine signature dated more than 300 s ahead', async () => {
+    const event = basilEvent('customer.created', 'customer');
+    const res = await post(event, { timestamp: Math.floor(Date.now() / 1000) + 301 });
     expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('malformed_payload');
+    expect(res.body.error.code).toBe('future_signature');
+    expect(await stored(event.id)).toBe(0);
+  });
+
+  it('answers 404 for a source Tollgate does not know', async () => {
+    const { postRequest, signedRequest } = await import('./helpers');
+    const res = await postRequest(signedRequest('{}'), 'no-such-source');
+    expect(res.status).toBe(404);
   });
 
   it('refuses a body over 1 MB with 413 before verifying', async () => {
@@ -64,6 +77,22 @@ describe('POST /api/webhooks/stripe signature checks', () => {
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('body_too_large');
     expect(await stored(event.id)).toBe(0);
+  });
+
+  it("verifies with STRIPE_WEBHOOK_SECRET (Stripe's own name) alone", async () => {
+    const saved = process.env.STRIPE_WEBHOOK_SECRETS;
+    process.env.STRIPE_WEBHOOK_SECRETS = '';
+    process.env.STRIPE_WEBHOOK_SECRET = ROTATED_SECRET;
+    resetEnvForTests();
+    try {
+      const event = basilEvent('customer.created', 'customer');
+      expect((await post(event, { secret: ROTATED_SECRET })).status).toBe(200);
+      expect((await post(basilEvent('customer.created', 'customer'))).status).toBe(400);
+    } finally {
+      process.env.STRIPE_WEBHOOK_SECRETS = saved;
+      delete process.env.STRIPE_WEBHOOK_SECRET;
+      resetEnvForTests();
+    }
   });
 
   it('answers 503 when no signing secret is configured (Stripe retries later)', async () => {

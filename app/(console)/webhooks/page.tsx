@@ -4,6 +4,7 @@ import { requirePageUser } from '@/lib/auth/require-page-user';
 import { PageHeader } from '@/components/ui/page-header';
 import { Forbidden } from '@/components/ui/forbidden';
 import { WebhooksInbox } from '@/components/webhooks/webhooks-inbox';
+import { webhookSourceProblems } from '@/lib/server/webhooks/webhook-sources';
 
 export const metadata: Metadata = { title: 'Webhooks' };
 
@@ -13,10 +14,10 @@ export default async function WebhooksPage() {
     <>
       <PageHeader
         title="Webhooks"
-        description="Every event the billing platform sent: stored on arrival, processed in the background, retried on failure. Admins can replay an event."
+        description="Every event a webhook source sent: stored on arrival, processed in the background, retried with backoff for three days on failure. Admins can replay events."
       />
       {allowed ? (
-        <WebhooksInbox canReplay={can(user, 'webhooks.replay')} />
+        <WebhooksInbox canReplay={can(user, 'webhooks.replay')} problems={webhookSourceProblems()} />
       ) : (
         <Forbidden role={user.role} needs={needs} />
       )}

@@ -2,7 +2,7 @@ import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { ProviderError, type BillingProvider, type ExecutionResult } from '@/lib/server/billing/billing-provider';
-import { toProviderError } from '@/lib/server/billing/stripe-errors';
+import { toProviderError } from '@/lib/server/billing/stripe/stripe-errors';
 import { enqueueOutboxMessage } from '@/lib/server/outbox/enqueue-outbox-message';
 import type { ClaimedAction } from './claim-next-action';
 import { faultPoint } from './fault-point';

@@ -1,7 +1,7 @@
-import { getStripeClient } from '@/lib/server/stripe/get-stripe-client';
+import { getStripeClient } from '@/lib/server/billing/stripe/get-stripe-client';
 import type { BillingProvider } from './billing-provider';
 import { createLedgerProvider } from './ledger-provider';
-import { createStripeProvider } from './stripe-provider';
+import { createStripeProvider } from './stripe/stripe-provider';
 
 // Stripe when a secret key is configured, the built-in ledger otherwise.
 export function getBillingProvider(): BillingProvider {

@@ -1,9 +1,9 @@
-import type { InvoiceRecord } from '@/lib/schemas/billing-sync';
+import type { InvoiceRecord } from '@/lib/server/billing/stripe/normalize/stripe-records';
 import { invoiceStatusSchema } from '@/lib/schemas/invoice-facts';
 import type { InvoiceRow } from './invoice-row';
 import { toNormalizedInvoice, type NormalizedInvoiceResult } from './to-normalized-invoice';
 
-// A Stripe invoice normalised by lib/billing/stripe/normalize-invoice.ts (any API version) →
+// A Stripe invoice normalised by lib/server/billing/stripe/normalize/normalize-invoice.ts (any API version) →
 // the stored-invoice shape the webhook handlers write → the shared mapper. Explaining a Stripe
 // payload and explaining the row stored from it therefore give the same fact sheet.
 

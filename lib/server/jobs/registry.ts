@@ -2,8 +2,8 @@ import type { JobDefinition } from './job-definition';
 import { pruneSignInAttemptsJob } from './prune-sign-in-attempts';
 import { expireActionsJob } from './expire-actions-job';
 import { auditAnchorJob } from './audit-anchor-job';
-import { processStripeEventJob } from '@/lib/server/webhooks/process-stripe-event-job';
-import { sweepStripeInboxJob } from '@/lib/server/webhooks/sweep-stripe-inbox-job';
+import { processWebhookEventJob } from '@/lib/server/webhooks/process-webhook-event-job';
+import { sweepWebhookInboxJob } from '@/lib/server/webhooks/sweep-webhook-inbox-job';
 import { agentJobs } from '@/lib/server/agents/agent-triggers';
 
 // Every job the worker knows. A new job: one file with defineJob(), one line here. Agents come
@@ -12,8 +12,8 @@ export const JOBS: JobDefinition[] = [
   pruneSignInAttemptsJob,
   expireActionsJob,
   auditAnchorJob,
-  processStripeEventJob,
-  sweepStripeInboxJob,
+  processWebhookEventJob,
+  sweepWebhookInboxJob,
   ...agentJobs(),
 ];
 

@@ -3,10 +3,22 @@ import { conflict, notFound } from '@/lib/api/api-error';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { WebhookReplayResponse } from '@/lib/schemas/webhooks';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import { enqueueStripeEvent } from './enqueue-stripe-event';
+import { clock } from '@/lib/clock';
+import { enqueueWebhookEvent } from './enqueue-webhook-event';
+import { FIRST_ATTEMPT_GRACE_SECONDS } from './inbox-timing';
+
+/** A replayed row: received again, with the whole retry schedule ahead of it. */
+export const resetForReplay = () => ({
+  status: 'received' as const,
+  attempts: 0,
+  lastError: null,
+  processedAt: null,
+  nextAttemptAt: new Date(clock.nowMs() + FIRST_ATTEMPT_GRACE_SECONDS * 1000),
+});
 
 // An admin re-runs an inbox event (typically a dead one after fixing its cause, e.g. adding the
-// plan for an unknown price). The row goes back to 'received' with a fresh attempt budget, the
+// plan for an unknown price, or an unparseable one after an upgrade). The row goes back to
+// 'received' with a fresh attempt budget (the whole retry schedule again), the
 // audit record (before: status, attempts, last error) commits in the same transaction, then the
 // event is enqueued — if that fails the sweep picks the row up. Handlers are idempotent and
 // ordering-guarded, so replaying a processed event re-applies it without going backwards.
@@ -26,7 +38,7 @@ export async function replayWebhookEvent(
       throw conflict('webhook_processing', 'This event is being processed right now; try again when it finishes');
     await tx.webhookEvent.update({
       where: { id },
-      data: { status: 'received', attempts: 0, lastError: null, processedAt: null },
+      data: resetForReplay(),
     });
     await appendAuditEvent(tx, {
       actor: { type: 'user', id: actor.id },
@@ -39,6 +51,6 @@ export async function replayWebhookEvent(
       data: { type: row.type, eventId: row.event_id },
     });
   });
-  const enqueued = await enqueueStripeEvent(id);
+  const enqueued = await enqueueWebhookEvent(id);
   return { id, status: 'received', enqueued };
 }

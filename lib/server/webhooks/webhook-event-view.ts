@@ -15,6 +15,7 @@ export const webhookEventViewSelect = {
   eventCreatedAt: true,
   receivedAt: true,
   processedAt: true,
+  nextAttemptAt: true,
 } as const;
 
 type Row = Prisma.WebhookEventGetPayload<{ select: typeof webhookEventViewSelect }>;
@@ -33,5 +34,6 @@ export function toWebhookEventView(row: Row): WebhookEventView {
     eventCreatedAt: row.eventCreatedAt?.toISOString() ?? null,
     receivedAt: row.receivedAt.toISOString(),
     processedAt: row.processedAt?.toISOString() ?? null,
+    nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null,
   };
 }

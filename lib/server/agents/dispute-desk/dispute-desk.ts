@@ -1,6 +1,6 @@
 import { getDb, type Tx } from '@/lib/db';
 import { formatMoney } from '@/lib/money';
-import { normalizeDispute } from '@/lib/billing/stripe/normalize-dispute';
+import { normalizeDispute } from '@/lib/server/billing/stripe/normalize/normalize-dispute';
 import { DAY_MS } from '@/lib/server/insights/insight-rules';
 import { defineAgent, TriggerNotReadyError } from '../define-agent';
 import { writeDisputeTask, type DisputeFacts } from './write-dispute-task';
