@@ -10,6 +10,9 @@ export interface RunningWorker {
 
 const deadLetterName = (name: string) => `${name}.dead`;
 
+// Schedules older versions created under names no job has any more.
+const RETIRED_CRONS = ['webhooks.sweep-stripe-inbox'];
+
 // Creates the queues, registers a handler per job definition and schedules the cron jobs.
 export async function startWorker(
   label = 'worker',
@@ -40,6 +43,8 @@ export async function startWorker(
     }
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
   }
+  // Crons of jobs that were renamed stay scheduled in an existing database: drop them.
+  for (const retired of RETIRED_CRONS) await boss.unschedule(retired);
   const loops = options.loops ? startLoops() : [];
   // Agents with a worker_start trigger run once (throttled), so a new demo shows their work at once.
   if (options.loops) await triggerAgentsOnWorkerStart();
