@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../lib/server/db/embedded-postgres';
 import { migrateDatabase } from '../lib/server/db/migrate-database';
@@ -46,6 +47,10 @@ export default async function setup() {
     stop = async () => {
       await db.stop();
       rmSync(dir, { recursive: true, force: true });
+      // embedded-postgres hooks process exit to stop its servers and exits with 0 from
+      // `beforeExit`, which would hide vitest's failing exit code. Ours is stopped: unhook.
+      exitHook.unhookEvent('beforeExit');
+      exitHook.unhookEvent('exit');
     };
   }
   await migrateDatabase(url);
