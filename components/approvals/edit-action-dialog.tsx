@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import { ACTION_KINDS } from '@/lib/schemas/action-kinds';
 import type { ActionDetail } from '@/lib/schemas/actions';
 import { minorUnitDigits } from '@/lib/format';
 import { Button } from '@/components/ui/button';
@@ -14,11 +15,12 @@ interface Props {
   error: string | null;
 }
 
-// Edits the current revision's parameters. Credits get typed fields (amount in the currency's
-// major unit, memo); other kinds edit their parameters as JSON, validated by the server.
+// Edits the current revision's parameters. Kinds whose editor is `amount_memo` (credits) get typed
+// fields (amount in the currency's major unit, memo); the others edit their parameters as JSON,
+// validated by the server.
 export function EditActionDialog({ action, open, onOpenChange, onSave, error }: Props) {
   const current = action.revisions.at(-1)!.payload as Record<string, unknown>;
-  const isCredit = action.kind === 'credit';
+  const isCredit = ACTION_KINDS[action.kind].editor === 'amount_memo';
   const digits = minorUnitDigits(String(current.currency ?? 'usd'));
   const [amount, setAmount] = useState(isCredit ? (Number(current.amountMinor) / 10 ** digits).toFixed(digits) : '');
   const [memo, setMemo] = useState(String(current.memo ?? ''));

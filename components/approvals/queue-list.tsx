@@ -1,7 +1,7 @@
 'use client';
 import { formatDistanceToNowStrict } from 'date-fns';
 import type { ActionSummary } from '@/lib/queries/use-actions';
-import { LOW_RISK_KINDS, type ActionKind } from '@/lib/schemas/action-payloads';
+import { LOW_RISK_KINDS, type ActionKind } from '@/lib/schemas/action-kinds';
 import { formatMoney } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';

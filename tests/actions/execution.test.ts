@@ -5,6 +5,7 @@ import { resetEnvForTests } from '@/lib/env';
 import { decideAction } from '@/lib/server/actions/decide-action';
 import { reconcileUnknownActions } from '@/lib/server/actions/reconcile-unknown-actions';
 import { runDueActions } from '@/lib/server/actions/run-due-actions';
+import { credit } from '@/lib/server/actions/kinds/credit';
 import { createLedgerProvider } from '@/lib/server/billing/ledger-provider';
 import { createStripeProvider } from '@/lib/server/billing/stripe-provider';
 import { FakeStripeServer } from '../fixtures/fake-stripe-server';
@@ -151,7 +152,7 @@ describe('execution on the built-in ledger', () => {
       amountMinor: -4_200,
       idempotencyKey: `tollgate-action-${id}-r1`,
     });
-    const again = await ledger.issueCredit(
+    const again = await credit.execute.billing!.ledger(
       { actionId: id, idempotencyKey: `tollgate-action-${id}-r1`, customer: { id: w.customer.id, externalId: null } },
       {
         amountMinor: 4_200,

@@ -3,8 +3,11 @@ import { ApiError, conflict } from '@/lib/api/api-error';
 import type { SessionUser } from '@/lib/auth/roles';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { getPolicy } from '@/lib/server/policies/get-policy';
+import { parseActionPayload } from '@/lib/schemas/action-kinds';
 import { executionKeyFor } from './execution-key';
+import { kindDefinition } from './kinds';
 import { lockAction } from './lock-action';
+import { makerCheckerApplies } from './maker-checker';
 import { clock } from '@/lib/clock';
 
 export interface DecideActionInput {
@@ -16,9 +19,11 @@ export interface DecideActionInput {
 export type DecideResult = { id: string; status: string; approvalsNeeded: number; approvals: number };
 
 // Approve or reject the named revision of a pending action, enforcing the policy on the server:
-// who may decide, dual approval above the threshold (two different people, neither approving
-// their own edit), the review window. The row lock makes racing decisions apply one at a time;
-// repeating one's own approval of the same revision is a no-op, not a second effect.
+// who may decide; maker–checker (whoever drafted or edited an action does not approve it — always
+// for kinds that move money); dual approval above the threshold or when the amount at stake cannot
+// be computed (two different people); the review window. The amount is recomputed here from
+// stored state, not taken from the draft. The row lock makes racing decisions apply one at a
+// time; repeating one's own approval of the same revision is a no-op, not a second effect.
 export async function decideAction(
   actor: SessionUser,
   id: string,
@@ -37,7 +42,11 @@ export async function decideInTx(
 ): Promise<DecideResult> {
   const action = await lockAction(tx, id);
   const policy = await getPolicy(tx, action.kind);
-  const dual = policy.dualApprovalAbove !== null && (action.amountMinor ?? 0) > policy.dualApprovalAbove;
+  const definition = kindDefinition(action.kind);
+  const payload = parseActionPayload(action.kind, action.revisions[0]?.payload);
+  const money = await definition.amountAtStake(tx, payload, action.customerId);
+  const amount = money.amountMinor ?? 0;
+  const dual = Boolean(money.uncertain) || (policy.dualApprovalAbove !== null && amount > policy.dualApprovalAbove);
   const needed = dual ? 2 : 1;
   const mine = action.approvals.find((a) => a.revision === input.revision && a.userId === actor.id);
   const countFor = (rev: number) =>
@@ -82,13 +91,19 @@ export async function decideInTx(
     return { id, status: 'rejected', approvalsNeeded: needed, approvals: countFor(input.revision) };
   }
 
-  if (dual && action.revisions[0]?.editedById === actor.id) {
+  const makers = await tx.actionRevision.findMany({
+    where: { actionId: id, editedById: { not: null } },
+    select: { editedById: true },
+  });
+  const isMaker = makers.some((m) => m.editedById === actor.id);
+  if (isMaker && (dual || makerCheckerApplies(action.kind, policy))) {
     throw new ApiError(
       403,
       'own_edit',
-      'Above the dual-approval threshold, the person who edited an action cannot approve it',
+      'You drafted or edited this action, so someone else must approve it (maker–checker)',
     );
   }
+  await definition.checkAgainstStoredState?.(tx, payload, action.customerId);
   await tx.actionApproval.create({
     data: { actionId: id, revision: input.revision, userId: actor.id, decision: 'approved', reason: input.reason },
   });
