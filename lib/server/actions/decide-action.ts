@@ -4,10 +4,10 @@ import type { SessionUser } from '@/lib/auth/roles';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { getPolicy } from '@/lib/server/policies/get-policy';
 import { parseActionPayload } from '@/lib/schemas/action-kinds';
+import { approvalRequirements } from './approval-requirements';
 import { executionKeyFor } from './execution-key';
 import { kindDefinition } from './kinds';
 import { lockAction } from './lock-action';
-import { makerCheckerApplies } from './maker-checker';
 import { clock } from '@/lib/clock';
 
 export interface DecideActionInput {
@@ -42,12 +42,9 @@ export async function decideInTx(
 ): Promise<DecideResult> {
   const action = await lockAction(tx, id);
   const policy = await getPolicy(tx, action.kind);
-  const definition = kindDefinition(action.kind);
   const payload = parseActionPayload(action.kind, action.revisions[0]?.payload);
-  const money = await definition.amountAtStake(tx, payload, action.customerId);
-  const amount = money.amountMinor ?? 0;
-  const dual = Boolean(money.uncertain) || (policy.dualApprovalAbove !== null && amount > policy.dualApprovalAbove);
-  const needed = dual ? 2 : 1;
+  const rule = await approvalRequirements(tx, { ...action, payload }, policy);
+  const needed = rule.approvalsNeeded;
   const mine = action.approvals.find((a) => a.revision === input.revision && a.userId === actor.id);
   const countFor = (rev: number) =>
     action.approvals.filter((a) => a.revision === rev && a.decision === 'approved').length;
@@ -91,19 +88,14 @@ export async function decideInTx(
     return { id, status: 'rejected', approvalsNeeded: needed, approvals: countFor(input.revision) };
   }
 
-  const makers = await tx.actionRevision.findMany({
-    where: { actionId: id, editedById: { not: null } },
-    select: { editedById: true },
-  });
-  const isMaker = makers.some((m) => m.editedById === actor.id);
-  if (isMaker && (dual || makerCheckerApplies(action.kind, policy))) {
+  if (rule.isBarredMaker(actor.id)) {
     throw new ApiError(
       403,
       'own_edit',
       'You drafted or edited this action, so someone else must approve it (maker–checker)',
     );
   }
-  await definition.checkAgainstStoredState?.(tx, payload, action.customerId);
+  await kindDefinition(action.kind).checkAgainstStoredState?.(tx, payload, action.customerId);
   await tx.actionApproval.create({
     data: { actionId: id, revision: input.revision, userId: actor.id, decision: 'approved', reason: input.reason },
   });

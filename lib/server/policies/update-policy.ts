@@ -4,7 +4,7 @@ import { ApiError } from '@/lib/api/api-error';
 import { movesMoney, type ActionKind } from '@/lib/schemas/action-kinds';
 import type { UpdatePolicyInput } from '@/lib/schemas/policies';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import { SELF_APPROVAL_SETTING } from '@/lib/server/actions/maker-checker';
+import { SELF_APPROVAL_SETTING } from '@/lib/server/actions/approval-requirements';
 import { DEFAULT_POLICY, getPolicy } from './get-policy';
 import { listPolicies } from './list-policies';
 
