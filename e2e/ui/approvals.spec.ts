@@ -67,7 +67,13 @@ test('revops edits a drafted credit, an admin approves it; it executes once and 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click();
   await page.getByLabel('Action (prefix, e.g. action.)').fill('action.');
   await expect(page.getByTestId('audit-row').filter({ hasText: 'action.executed' }).first()).toBeVisible();
-  await page.getByTestId('audit-row').filter({ hasText: 'action.edited' }).first().click();
+  // This action's edit: other specs edit their own credits at the same time.
+  await page
+    .getByTestId('audit-row')
+    .filter({ hasText: 'action.edited' })
+    .filter({ hasText: actionId })
+    .first()
+    .click();
   await expect(page.getByTestId('audit-detail')).toContainText('12345');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Verify chain' }).click();
