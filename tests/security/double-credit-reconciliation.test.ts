@@ -75,6 +75,20 @@ describe('security #10: no second credit from reconciliation or a late re-send',
     expect(effectsOf(id)).toHaveLength(1);
   });
 
+  it('reconciliation finds a credit note behind more than 100 newer credit notes on the invoice', async () => {
+    const note = { ...balanceCredit, mode: 'credit_note', invoiceId: w.invoice.id };
+    const id = await approved('credit', note);
+    await makeUnknown(id);
+    for (let i = 0; i < 105; i++)
+      await stripe.creditNotes.create({
+        invoice: w.invoice.externalId!,
+        lines: [{ type: 'custom_line_item', description: 'other', quantity: 1, unit_amount: 100 }],
+      });
+    expect(await reconcileUnknownActions(provider)).toBeGreaterThanOrEqual(1);
+    expect(await status(id)).toBe('executed');
+    expect(effectsOf(id)).toHaveLength(1);
+  });
+
   it('reconciliation looks for a dunning pause on the subscription it paused, not on the invoice', async () => {
     fake.put({ id: w.invoice.externalId!, object: 'invoice', status: 'open', metadata: {} });
     fake.put({
