@@ -77,8 +77,8 @@ export function ActionDetailPanel({ action: a, onApprove, onReject, onEdit, busy
       ) : null}
       {a.status === 'pending_approval' && !a.policy.canDecide ? (
         <p className="text-xs text-amber-700" data-testid="cannot-decide">
-          You can read this action but not decide it (your role, your own edit above the dual-approval threshold, or
-          your approval is already in).
+          You can read this action but not decide it (your role; you drafted or edited it, so someone else approves it;
+          or your approval is already in).
         </p>
       ) : null}
       {a.error ? <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{a.error}</p> : null}

@@ -1,11 +1,9 @@
-export const KIND_LABELS: Record<string, string> = {
-  plan_change: 'Plan change',
-  credit: 'Credit',
-  dunning_step: 'Dunning step',
-  email: 'E-mail',
-  crm_task: 'CRM task',
-  slack_post: 'Slack post',
-};
+import { ACTION_KIND_NAMES, ACTION_KINDS } from '@/lib/schemas/action-kinds';
+
+// Kind labels come from the one kind table (lib/schemas/action-kinds).
+export const KIND_LABELS: Record<string, string> = Object.fromEntries(
+  ACTION_KIND_NAMES.map((k) => [k, ACTION_KINDS[k].label]),
+);
 
 export const STATUS_TONES: Record<string, 'gray' | 'green' | 'amber' | 'red' | 'blue'> = {
   proposed: 'gray',

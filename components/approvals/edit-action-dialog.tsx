@@ -1,6 +1,7 @@
 'use client';
 import { parseMoney, toMajorUnitText } from '@/lib/money';
 import { useState } from 'react';
+import { ACTION_KINDS } from '@/lib/schemas/action-kinds';
 import type { ActionDetail } from '@/lib/schemas/actions';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -14,11 +15,12 @@ interface Props {
   error: string | null;
 }
 
-// Edits the current revision's parameters. Credits get typed fields (amount in the currency's
-// major unit, memo); other kinds edit their parameters as JSON, validated by the server.
+// Edits the current revision's parameters. Kinds whose editor is `amount_memo` (credits) get typed
+// fields (amount in the currency's major unit, memo); the others edit their parameters as JSON,
+// validated by the server.
 export function EditActionDialog({ action, open, onOpenChange, onSave, error }: Props) {
   const current = action.revisions.at(-1)!.payload as Record<string, unknown>;
-  const isCredit = action.kind === 'credit';
+  const isCredit = ACTION_KINDS[action.kind].editor === 'amount_memo';
   const currency = String(current.currency ?? 'usd');
   const [amount, setAmount] = useState(isCredit ? toMajorUnitText(Number(current.amountMinor), currency) : '');
   const [memo, setMemo] = useState(String(current.memo ?? ''));

@@ -2,7 +2,7 @@
 import { formatMoney } from '@/lib/money';
 import { formatDistanceToNowStrict } from 'date-fns';
 import type { ActionSummary } from '@/lib/queries/use-actions';
-import { LOW_RISK_KINDS, type ActionKind } from '@/lib/schemas/action-payloads';
+import { LOW_RISK_KINDS, type ActionKind } from '@/lib/schemas/action-kinds';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
 import { useAgentName } from '@/components/agents/agent-names';

@@ -7,6 +7,7 @@ import { useUpdatePolicy } from '@/lib/queries/use-lists';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Input, Select } from '@/components/ui/input';
+import { kindLabel } from '@/lib/schemas/action-kinds';
 
 type Policy = z.infer<typeof policyView>;
 // Policy caps are kept in the console's currency.
@@ -61,7 +62,7 @@ export function EditPolicyDialog({ policy, onClose }: { policy: Policy; onClose:
     <Dialog
       open
       onOpenChange={(o) => !o && onClose()}
-      title={`Policy: ${policy.actionKind.replace('_', ' ')}`}
+      title={`Policy: ${kindLabel(policy.actionKind)}`}
       description="What agents may do with this kind of action. Changes apply to new drafts and decisions at once and are audited."
     >
       <form

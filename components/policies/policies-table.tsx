@@ -8,6 +8,7 @@ import { QueryState } from '@/components/ui/query-state';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import { Button } from '@/components/ui/button';
 import { EditPolicyDialog } from './edit-policy-dialog';
+import { kindLabel } from '@/lib/schemas/action-kinds';
 
 const MODE_TONES: Record<string, BadgeTone> = { off: 'gray', observe: 'blue', assist: 'amber', autopilot: 'green' };
 const money = (v: number | null) => (v === null ? '—' : formatMoney(v, 'usd'));
@@ -37,7 +38,7 @@ export function PoliciesTable({ canEdit }: { canEdit: boolean }) {
           <TBody>
             {data?.items.map((p) => (
               <Tr key={p.actionKind} data-testid="policy-row">
-                <Td className="font-medium">{p.actionKind.replace('_', ' ')}</Td>
+                <Td className="font-medium">{kindLabel(p.actionKind)}</Td>
                 <Td>
                   <Badge tone={MODE_TONES[p.mode]}>{p.mode}</Badge>
                 </Td>

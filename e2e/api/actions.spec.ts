@@ -5,19 +5,22 @@ import { describeRoleMatrix, type Who } from '../fixtures/role-matrix';
 
 // Every mutating route of the approval queue, policies and audit, as each role: support reads
 // but cannot decide, revops decides but cannot change policies, admins can, anonymous gets 401.
-// Decision routes need a fresh pending action per caller, drafted before the matrix runs.
+// Decision routes need a fresh pending action per caller, drafted before the matrix runs — by
+// someone other than the caller, since the author of a credit never approves it (maker–checker).
 
 const pending = new Map<string, string>();
 const key = (route: string, who: Who) => `${route}:${who}`;
 
 test.beforeAll(async ({ baseURL }) => {
   const revops = await pwRequest.newContext({ baseURL, storageState: storageStateFor('revops') });
+  const admin = await pwRequest.newContext({ baseURL, storageState: storageStateFor('admin') });
   for (const route of ['approve', 'reject', 'cancel', 'revisions']) {
     for (const who of ['anonymous', 'support', 'revops', 'admin'] as Who[]) {
-      pending.set(key(route, who), (await draftCreditByApi(revops, baseURL!, 1_000)).id);
+      const author = who === 'revops' ? admin : revops;
+      pending.set(key(route, who), (await draftCreditByApi(author, baseURL!, 1_000)).id);
     }
   }
-  await revops.dispose();
+  await Promise.all([revops.dispose(), admin.dispose()]);
 });
 
 const decision = (route: string, body: (who: Who) => unknown, okStatus = 200) => ({
@@ -117,7 +120,7 @@ describeRoleMatrix('approval queue, policies and audit (mutations)', [
 test.describe('approval contract', () => {
   test.use({ storageState: storageStateFor('revops') });
 
-  test('approving a revision that has since changed is a 409, the current one succeeds', async ({
+  test('approving a revision that has since changed is a 409; the current one by someone other than its editor succeeds', async ({
     request,
     baseURL,
   }) => {
@@ -134,8 +137,14 @@ test.describe('approval contract', () => {
     const stale = await request.post(`/api/v1/actions/${id}/approve`, { headers, data: { revision: 1 } });
     expect(stale.status()).toBe(409);
     expect((await stale.json()).error.code).toBe('revision_changed');
-    const ok = await request.post(`/api/v1/actions/${id}/approve`, { headers, data: { revision: 2 } });
+    // Maker–checker: the author and editor of a credit cannot approve it, whatever the amount.
+    const own = await request.post(`/api/v1/actions/${id}/approve`, { headers, data: { revision: 2 } });
+    expect(own.status()).toBe(403);
+    expect((await own.json()).error.code).toBe('own_edit');
+    const admin = await pwRequest.newContext({ baseURL, storageState: storageStateFor('admin') });
+    const ok = await admin.post(`/api/v1/actions/${id}/approve`, { headers, data: { revision: 2 } });
     expect(ok.status()).toBe(200);
+    await admin.dispose();
   });
 
   test('a rejection needs a reason; an unknown kind or bad payload is a 422', async ({ request, baseURL }) => {

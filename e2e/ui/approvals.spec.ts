@@ -3,9 +3,11 @@ import { fakeStripeUrl, storageStateFor } from '../fixtures/e2e-world';
 
 test.use({ storageState: storageStateFor('revops') });
 
-// The heart of the console: an agent-drafted SLA credit is edited and approved in the browser,
-// executes once against (fake) Stripe, and the audit trail shows every step with the chain intact.
-test('revops edits and approves a drafted credit; it executes once and the audit trail shows it all', async ({
+// The heart of the console: an agent-drafted SLA credit is edited by revops and approved by an admin
+// (its editor may not approve it) in the browser, executes once against (fake) Stripe, and the
+// audit trail shows every step with the chain intact.
+test('revops edits a drafted credit, an admin approves it; it executes once and the audit trail shows it all', async ({
+  browser,
   page,
   request,
 }) => {
@@ -33,9 +35,17 @@ test('revops edits and approves a drafted credit; it executes once and the audit
     return items.find((a) => a.title.startsWith('SLA credit'))!.id;
   });
 
-  // Approve with the keyboard.
-  await page.keyboard.press('a');
-  await expect(page.getByTestId('queue-notice')).toContainText('Approved');
+  // Maker–checker: having edited it, revops cannot approve it; an admin approves with the keyboard.
+  await expect(detail.getByRole('button', { name: /Approve/ })).toBeDisabled();
+  await expect(detail.getByTestId('cannot-decide')).toBeVisible();
+  const adminCtx = await browser.newContext({ storageState: storageStateFor('admin') });
+  const adminPage = await adminCtx.newPage();
+  await adminPage.goto('/approvals');
+  await adminPage.getByTestId('action-row').filter({ hasText: 'SLA credit' }).filter({ hasText: '$123.45' }).click();
+  await expect(adminPage.getByTestId('action-detail').getByTestId('action-headline')).toContainText('$123.45');
+  await adminPage.keyboard.press('a');
+  await expect(adminPage.getByTestId('queue-notice')).toContainText('Approved');
+  await adminCtx.close();
 
   // The worker executes it against the fake Stripe server.
   await expect
@@ -57,7 +67,13 @@ test('revops edits and approves a drafted credit; it executes once and the audit
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click();
   await page.getByLabel('Action (prefix, e.g. action.)').fill('action.');
   await expect(page.getByTestId('audit-row').filter({ hasText: 'action.executed' }).first()).toBeVisible();
-  await page.getByTestId('audit-row').filter({ hasText: 'action.edited' }).first().click();
+  // This action's edit: other specs edit their own credits at the same time.
+  await page
+    .getByTestId('audit-row')
+    .filter({ hasText: 'action.edited' })
+    .filter({ hasText: actionId })
+    .first()
+    .click();
   await expect(page.getByTestId('audit-detail')).toContainText('12345');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Verify chain' }).click();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // The typed parameters of each action kind. An action's revision payload is validated with its
-// kind's schema when drafted, when edited, and again right before execution.
+// kind's schema when drafted, when edited, and again right before execution. Client-safe.
 
 const minor = z.number().int().positive().max(100_000_000);
 const currency = z.string().regex(/^[a-z]{3}$/, 'a lower-case ISO currency code, e.g. usd');
@@ -56,21 +56,6 @@ export const slackPostPayload = z.object({
   webhookUrl: z.url().optional(),
 });
 
-export const ACTION_PAYLOADS = {
-  plan_change: planChangePayload,
-  credit: creditPayload,
-  dunning_step: dunningStepPayload,
-  email: emailPayload,
-  crm_task: crmTaskPayload,
-  slack_post: slackPostPayload,
-} as const;
-
-export type ActionKind = keyof typeof ACTION_PAYLOADS;
-export type ActionPayload<K extends ActionKind> = z.infer<(typeof ACTION_PAYLOADS)[K]>;
-
-export function parseActionPayload<K extends ActionKind>(kind: K, payload: unknown): ActionPayload<K> {
-  return ACTION_PAYLOADS[kind].parse(payload) as ActionPayload<K>;
-}
-
-// Kinds a reviewer may approve in bulk: they move no money and change no subscription.
-export const LOW_RISK_KINDS: readonly ActionKind[] = ['crm_task', 'slack_post', 'email'];
+// The kind table (label, risk class, which schema) lives in ./action-kinds; these names stay
+// importable from here for code that only needs the types.
+export type { ActionKind, ActionPayload } from './action-kinds';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { actionKind } from './action-kinds';
 
-export const actionKind = z.enum(['plan_change', 'credit', 'dunning_step', 'email', 'crm_task', 'slack_post']);
+export { actionKind };
 export const actionStatus = z.enum([
   'proposed',
   'pending_approval',

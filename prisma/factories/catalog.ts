@@ -1,3 +1,4 @@
+import type { ActionKind } from '@/lib/schemas/action-kinds';
 // The demo catalogue: three meters, four plans, default policies. Prices are in minor units
 // (cents); overage prices may be fractional cents per unit, as real usage prices are.
 
@@ -87,7 +88,7 @@ export const PLANS: PlanSeed[] = [
 ];
 
 export interface PolicySeed {
-  actionKind: 'plan_change' | 'credit' | 'dunning_step' | 'email' | 'crm_task' | 'slack_post';
+  actionKind: ActionKind;
   mode: 'off' | 'observe' | 'assist' | 'autopilot';
   maxAmountPerAction: number | null;
   maxAmountPerCustomerMonth: number | null;

@@ -1,52 +1,28 @@
-import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
-import { resetEnvForTests } from '@/lib/env';
 import { decideAction } from '@/lib/server/actions/decide-action';
 import { reconcileUnknownActions } from '@/lib/server/actions/reconcile-unknown-actions';
 import { runDueActions } from '@/lib/server/actions/run-due-actions';
+import { credit } from '@/lib/server/actions/kinds/credit';
 import { createLedgerProvider } from '@/lib/server/billing/ledger-provider';
-import { createStripeProvider } from '@/lib/server/billing/stripe/stripe-provider';
-import { FakeStripeServer } from '../fixtures/fake-stripe-server';
-import { FakeStripeBilling } from '../fixtures/fake-stripe-billing';
-import { auditTrail, draftCredit, makeWorld, setPolicy, type World } from './world';
+import type { FakeStripeServer } from '../fixtures/fake-stripe-server';
+import type { FakeStripeBilling } from '../fixtures/fake-stripe-billing';
+import { startStripeWorld, type StripeWorld } from './stripe-world';
+import { auditTrail, draftCredit, makeWorld, parkOpenActions, setPolicy, type World } from './world';
 
+let stripeWorld: StripeWorld;
 let fake: FakeStripeServer;
 let billing: FakeStripeBilling;
-let stripeProvider: ReturnType<typeof createStripeProvider>;
+let stripeProvider: StripeWorld['provider'];
 let w: World;
 
 beforeAll(async () => {
-  process.env.ACTION_RETRY_BASE_SECONDS = '0';
-  process.env.ACTION_MAX_ATTEMPTS = '3';
-  resetEnvForTests();
-  fake = await new FakeStripeServer().start();
-  billing = new FakeStripeBilling(fake, 1_500);
-  const url = new URL(fake.url);
-  stripeProvider = createStripeProvider(
-    new Stripe('sk_test_fake', {
-      host: url.hostname,
-      port: url.port,
-      protocol: 'http',
-      maxNetworkRetries: 0,
-      timeout: 500,
-      telemetry: false,
-    }),
-  );
+  stripeWorld = await startStripeWorld();
+  ({ fake, billing, provider: stripeProvider } = stripeWorld);
 });
-afterAll(async () => {
-  await fake.close();
-  delete process.env.ACTION_RETRY_BASE_SECONDS;
-  delete process.env.ACTION_MAX_ATTEMPTS;
-  resetEnvForTests();
-});
+afterAll(() => stripeWorld.close());
 beforeEach(async () => {
-  // Other test files leave approved actions in the shared database; park them so each test here
-  // executes exactly its own.
-  await getDb().action.updateMany({
-    where: { status: { in: ['approved', 'executing', 'unknown'] } },
-    data: { status: 'cancelled' },
-  });
+  await parkOpenActions();
   w = await makeWorld();
   await setPolicy('credit', { mode: 'assist', dualApprovalAbove: null });
   billing.faults.length = 0;
@@ -151,7 +127,7 @@ describe('execution on the built-in ledger', () => {
       amountMinor: -4_200,
       idempotencyKey: `tollgate-action-${id}-r1`,
     });
-    const again = await ledger.issueCredit(
+    const again = await credit.execute.billing!.ledger(
       { actionId: id, idempotencyKey: `tollgate-action-${id}-r1`, customer: { id: w.customer.id, externalId: null } },
       {
         amountMinor: 4_200,

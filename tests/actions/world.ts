@@ -99,3 +99,12 @@ export async function auditTrail(actionId: string): Promise<string[]> {
   });
   return rows.map((r) => r.action);
 }
+
+// Other test files leave approved actions in the shared database; park them so a test that runs
+// the executor executes exactly its own.
+export async function parkOpenActions() {
+  await getDb().action.updateMany({
+    where: { status: { in: ['approved', 'executing', 'unknown'] } },
+    data: { status: 'cancelled' },
+  });
+}

@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db';
 import type { SessionUser } from '@/lib/auth/roles';
-import { LOW_RISK_KINDS } from '@/lib/schemas/action-payloads';
+import { LOW_RISK_KINDS } from '@/lib/schemas/action-kinds';
 import { decideInTx, type DecideResult } from './decide-action';
 
 export type BulkItemResult = DecideResult | { id: string; error: { code: string; message: string } };

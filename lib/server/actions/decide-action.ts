@@ -3,7 +3,10 @@ import { ApiError, conflict } from '@/lib/api/api-error';
 import type { SessionUser } from '@/lib/auth/roles';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { getPolicy } from '@/lib/server/policies/get-policy';
+import { parseActionPayload } from '@/lib/schemas/action-kinds';
+import { approvalRequirements } from './approval-requirements';
 import { executionKeyFor } from './execution-key';
+import { kindDefinition } from './kinds';
 import { lockAction } from './lock-action';
 import { clock } from '@/lib/clock';
 
@@ -16,9 +19,11 @@ export interface DecideActionInput {
 export type DecideResult = { id: string; status: string; approvalsNeeded: number; approvals: number };
 
 // Approve or reject the named revision of a pending action, enforcing the policy on the server:
-// who may decide, dual approval above the threshold (two different people, neither approving
-// their own edit), the review window. The row lock makes racing decisions apply one at a time;
-// repeating one's own approval of the same revision is a no-op, not a second effect.
+// who may decide; maker–checker (whoever drafted or edited an action does not approve it — always
+// for kinds that move money); dual approval above the threshold or when the amount at stake cannot
+// be computed (two different people); the review window. The amount is recomputed here from
+// stored state, not taken from the draft. The row lock makes racing decisions apply one at a
+// time; repeating one's own approval of the same revision is a no-op, not a second effect.
 export async function decideAction(
   actor: SessionUser,
   id: string,
@@ -37,8 +42,9 @@ export async function decideInTx(
 ): Promise<DecideResult> {
   const action = await lockAction(tx, id);
   const policy = await getPolicy(tx, action.kind);
-  const dual = policy.dualApprovalAbove !== null && (action.amountMinor ?? 0) > policy.dualApprovalAbove;
-  const needed = dual ? 2 : 1;
+  const payload = parseActionPayload(action.kind, action.revisions[0]?.payload);
+  const rule = await approvalRequirements(tx, { ...action, payload }, policy);
+  const needed = rule.approvalsNeeded;
   const mine = action.approvals.find((a) => a.revision === input.revision && a.userId === actor.id);
   const countFor = (rev: number) =>
     action.approvals.filter((a) => a.revision === rev && a.decision === 'approved').length;
@@ -82,13 +88,14 @@ export async function decideInTx(
     return { id, status: 'rejected', approvalsNeeded: needed, approvals: countFor(input.revision) };
   }
 
-  if (dual && action.revisions[0]?.editedById === actor.id) {
+  if (rule.isBarredMaker(actor.id)) {
     throw new ApiError(
       403,
       'own_edit',
-      'Above the dual-approval threshold, the person who edited an action cannot approve it',
+      'You drafted or edited this action, so someone else must approve it (maker–checker)',
     );
   }
+  await kindDefinition(action.kind).checkAgainstStoredState?.(tx, payload, action.customerId);
   await tx.actionApproval.create({
     data: { actionId: id, revision: input.revision, userId: actor.id, decision: 'approved', reason: input.reason },
   });

@@ -1,10 +1,10 @@
 import { getDb } from '@/lib/db';
 import { ApiError, conflict } from '@/lib/api/api-error';
 import type { SessionUser } from '@/lib/auth/roles';
-import { parseActionPayload } from '@/lib/schemas/action-payloads';
+import { parseActionPayload } from '@/lib/schemas/action-kinds';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { getPolicy } from '@/lib/server/policies/get-policy';
-import { computeActionAmount } from './compute-action-amount';
+import { kindDefinition } from './kinds';
 import { lockAction } from './lock-action';
 
 export interface EditActionInput {
@@ -35,7 +35,9 @@ export async function editAction(actor: SessionUser, id: string, input: EditActi
       );
     }
     const payload = parseActionPayload(action.kind, input.payload);
-    const money = await computeActionAmount(tx, action.kind, payload);
+    const definition = kindDefinition(action.kind);
+    await definition.checkAgainstStoredState?.(tx, payload, action.customerId);
+    const { uncertain, ...money } = await definition.amountAtStake(tx, payload, action.customerId);
     const revision = action.currentRevision + 1;
     await tx.actionRevision.create({
       data: { actionId: id, revision, payload: payload as object, editedById: actor.id, note: input.note ?? null },
@@ -60,7 +62,7 @@ export async function editAction(actor: SessionUser, id: string, input: EditActi
         payload: action.revisions[0]?.payload,
         amountMinor: action.amountMinor,
       },
-      after: { revision, payload, amountMinor: money.amountMinor },
+      after: { revision, payload, amountMinor: money.amountMinor, amountUncertain: uncertain ?? null },
       data: { note: input.note ?? null },
     });
     return { id, revision };

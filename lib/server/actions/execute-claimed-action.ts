@@ -1,17 +1,21 @@
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import { ProviderError, type BillingProvider, type ExecutionResult } from '@/lib/server/billing/billing-provider';
+import { ProviderError, type BillingProvider } from '@/lib/server/billing/billing-provider';
 import { toProviderError } from '@/lib/server/billing/stripe/stripe-errors';
 import { enqueueOutboxMessage } from '@/lib/server/outbox/enqueue-outbox-message';
+import { applyBillingEffect, findBillingEffect } from './billing-effect';
 import type { ClaimedAction } from './claim-next-action';
 import { faultPoint } from './fault-point';
-import { loadExecutionContext } from './load-execution-context';
-import { outboundMessageFor } from './outbound-message-for';
+import type { OutboxMessage } from './kinds';
+import { loadExecutionContext, type ExecutionContext } from './load-execution-context';
 import { recordExecutionOutcome } from './record-execution-outcome';
 import { clock } from '@/lib/clock';
 
-const OUTBOUND_KINDS = new Set(['email', 'crm_task', 'slack_post']);
+// Stripe keeps an idempotency key for about 24 hours. A re-send (retry or lease reclaim) whose
+// first attempt is older than this may reach a Stripe that has forgotten the key and would apply
+// the effect a second time, so it first reads the platform for the effect.
+export const KEY_TRUST_MS = 23 * 3_600_000;
 
 // Runs one claimed action from its stored parameters. Billing effects go through the provider
 // with the action's idempotency key; messages are queued in the outbox in the same transaction
@@ -21,17 +25,8 @@ export async function executeClaimedAction(claim: ClaimedAction, provider: Billi
   try {
     const ctx = await loadExecutionContext(claim);
     faultPoint('before_provider_call');
-    const p = ctx.payload as Record<string, unknown>;
-    if (OUTBOUND_KINDS.has(claim.kind) || (claim.kind === 'dunning_step' && p.step === 'send_update_card_email')) {
-      const msg = outboundMessageFor(claim.kind, p, { customerEmail: ctx.customerEmail });
-      return await queueMessage(claim, msg);
-    }
-    let result: ExecutionResult;
-    if (claim.kind === 'credit')
-      result = await provider.issueCredit(ctx.target, ctx.payload as never, ctx.invoice?.invoice ?? null);
-    else if (claim.kind === 'plan_change')
-      result = await provider.changePlan(ctx.target, ctx.payload as never, ctx.plan!);
-    else result = await provider.runDunningStep(ctx.target, ctx.payload as never, ctx.invoice!);
+    if (ctx.outbound) return await queueMessage(claim, ctx.outbound);
+    const result = (await alreadyApplied(claim, provider, ctx)) ?? (await applyBillingEffect(provider, ctx));
     faultPoint('after_provider_call');
     await recordExecutionOutcome(claim.id, { status: 'executed', result });
     faultPoint('after_record');
@@ -50,7 +45,14 @@ export async function executeClaimedAction(claim: ClaimedAction, provider: Billi
   }
 }
 
-async function queueMessage(claim: ClaimedAction, msg: ReturnType<typeof outboundMessageFor>): Promise<string> {
+// Look before re-sending once the platform may have forgotten the key.
+async function alreadyApplied(claim: ClaimedAction, provider: BillingProvider, ctx: ExecutionContext) {
+  const first = claim.firstAttemptAt?.getTime();
+  if (claim.attempts <= 1 || first === undefined || clock.nowMs() - first < KEY_TRUST_MS) return null;
+  return findBillingEffect(provider, ctx);
+}
+
+async function queueMessage(claim: ClaimedAction, msg: OutboxMessage): Promise<string> {
   await getDb().$transaction(async (tx) => {
     await enqueueOutboxMessage(tx, { ...msg, actionId: claim.id, idempotencyKey: claim.executionKey });
     const changed = await tx.action.updateMany({

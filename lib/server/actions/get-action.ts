@@ -3,6 +3,7 @@ import { notFound } from '@/lib/api/api-error';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { ActionDetail } from '@/lib/schemas/actions';
 import { getPolicy } from '@/lib/server/policies/get-policy';
+import { approvalRequirements } from './approval-requirements';
 import { describeAction } from './describe-action';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -24,7 +25,7 @@ export async function getAction(viewer: SessionUser, id: string): Promise<Action
   if (!a) throw notFound('Action');
   const policy = await getPolicy(db, a.kind);
   const current = a.revisions.at(-1)!;
-  const dual = policy.dualApprovalAbove !== null && (a.amountMinor ?? 0) > policy.dualApprovalAbove;
+  const rule = await approvalRequirements(db, { ...a, payload: current.payload }, policy);
   const isApprover = policy.approverRoles.includes(viewer.role);
   const pending = a.status === 'pending_approval';
   const run = a.agentRun;
@@ -63,12 +64,12 @@ export async function getAction(viewer: SessionUser, id: string): Promise<Action
     policy: {
       mode: policy.mode,
       approverRoles: policy.approverRoles,
-      dualApproval: dual,
-      approvalsNeeded: dual ? 2 : 1,
+      dualApproval: rule.dual,
+      approvalsNeeded: rule.approvalsNeeded,
       canDecide:
         isApprover &&
         pending &&
-        !(dual && current.editedById === viewer.id) &&
+        !rule.isBarredMaker(viewer.id) &&
         !a.approvals.some((x) => x.revision === a.currentRevision && x.user.id === viewer.id),
       canEdit: isApprover && pending,
     },

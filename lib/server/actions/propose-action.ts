@@ -1,11 +1,11 @@
 import type { Tx } from '@/lib/db';
 import { ApiError } from '@/lib/api/api-error';
-import { parseActionPayload, type ActionKind } from '@/lib/schemas/action-payloads';
+import { parseActionPayload, type ActionKind } from '@/lib/schemas/action-kinds';
 import { appendAuditEvent, type Actor } from '@/lib/server/audit/append-audit-event';
 import { getPolicy } from '@/lib/server/policies/get-policy';
 import { checkAutopilot } from './check-autopilot';
-import { computeActionAmount } from './compute-action-amount';
 import { executionKeyFor } from './execution-key';
+import { kindDefinition } from './kinds';
 import { clock } from '@/lib/clock';
 
 export interface ProposeActionInput {
@@ -28,14 +28,19 @@ export type ProposeOutcome =
 // Agents and people draft actions through here; policy decides what happens next. `off`: nothing;
 // `observe`: the decision is recorded, nothing drafted; `assist`: drafted for approval;
 // `autopilot`: approved at once when under every cap, drafted otherwise. Runs in the caller's
-// transaction so the agent's decision record and its draft commit together.
+// transaction so the agent's decision record and its draft commit together. The money at stake
+// comes from stored state (the kind's definition), and a payload that contradicts stored state
+// (a plan change from a plan the subscription is not on) is refused.
 export async function proposeAction(tx: Tx, input: ProposeActionInput): Promise<ProposeOutcome> {
   const payload = parseActionPayload(input.kind, input.payload);
   if (input.customerId && !(await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true } }))) {
     throw new ApiError(404, 'not_found', 'Customer not found');
   }
+  const definition = kindDefinition(input.kind);
+  await definition.checkAgainstStoredState?.(tx, payload, input.customerId);
   const policy = await getPolicy(tx, input.kind);
-  const money = await computeActionAmount(tx, input.kind, payload);
+  const { uncertain, ...money } = await definition.amountAtStake(tx, payload, input.customerId);
+  const now = clock.now();
   const audit = {
     actor: input.actor,
     target: { type: 'action', id: '' },
@@ -53,13 +58,13 @@ export async function proposeAction(tx: Tx, input: ProposeActionInput): Promise<
         ...audit,
         action: 'action.observed',
         target: { type: 'action_kind', id: input.kind },
-        data: { kind: input.kind, title: input.title, payload, ...money },
+        data: { kind: input.kind, title: input.title, payload, ...money, amountUncertain: uncertain ?? null },
       });
     }
     return { outcome: policy.mode === 'off' ? 'suppressed' : 'observed', actionId: null, reason };
   }
 
-  const autopilot = await checkAutopilot(tx, policy, input.kind, input.customerId, money.amountMinor);
+  const autopilot = await checkAutopilot(tx, policy, input.kind, input.customerId, { ...money, uncertain }, now);
   const action = await tx.action.create({
     data: {
       kind: input.kind,
@@ -70,7 +75,8 @@ export async function proposeAction(tx: Tx, input: ProposeActionInput): Promise<
       title: input.title,
       amountMinor: money.amountMinor,
       currency: money.currency,
-      reviewDeadline: autopilot.ok ? null : new Date(clock.nowMs() + policy.reviewWindowHours * 3_600_000),
+      reviewDeadline: autopilot.ok ? null : new Date(now.getTime() + policy.reviewWindowHours * 3_600_000),
+      createdAt: now,
       revisions: {
         create: {
           revision: 1,
@@ -89,7 +95,15 @@ export async function proposeAction(tx: Tx, input: ProposeActionInput): Promise<
     ...audit,
     target,
     action: 'action.proposed',
-    data: { kind: input.kind, title: input.title, revision: 1, payload, ...money, policyMode: policy.mode },
+    data: {
+      kind: input.kind,
+      title: input.title,
+      revision: 1,
+      payload,
+      ...money,
+      amountUncertain: uncertain ?? null,
+      policyMode: policy.mode,
+    },
   });
   if (autopilot.ok) {
     await appendAuditEvent(tx, {

@@ -1,8 +1,9 @@
 import { getDb } from '@/lib/db';
-import { parseActionPayload } from '@/lib/schemas/action-payloads';
 import type { BillingProvider } from '@/lib/server/billing/billing-provider';
 import { getBillingProvider } from '@/lib/server/billing/get-billing-provider';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
+import { findBillingEffect } from './billing-effect';
+import { BILLING_KINDS } from './kinds';
 import { loadExecutionContext } from './load-execution-context';
 import { clock } from '@/lib/clock';
 
@@ -13,35 +14,21 @@ import { clock } from '@/lib/clock';
 export async function reconcileUnknownActions(provider: BillingProvider = getBillingProvider()): Promise<number> {
   const db = getDb();
   const unknown = await db.action.findMany({
-    where: { status: 'unknown', kind: { in: ['credit', 'plan_change', 'dunning_step'] } },
-    select: {
-      id: true,
-      kind: true,
-      executionKey: true,
-      executionAttempts: true,
-      currentRevision: true,
-      customerId: true,
-    },
+    where: { status: 'unknown', kind: { in: BILLING_KINDS } },
+    select: { id: true, kind: true, executionKey: true, currentRevision: true, customerId: true },
     take: 50,
   });
   let settled = 0;
   for (const a of unknown) {
-    const claim = {
-      id: a.id,
-      kind: a.kind,
-      executionKey: a.executionKey!,
-      attempts: a.executionAttempts,
-      revision: a.currentRevision,
-      customerId: a.customerId,
-    };
     try {
-      const ctx = await loadExecutionContext(claim);
-      const found = await provider.findExecution(
-        ctx.target,
-        a.kind as 'credit' | 'plan_change' | 'dunning_step',
-        parseActionPayload(a.kind, ctx.payload),
-        { invoice: ctx.invoice?.invoice ?? null, plan: ctx.plan ?? undefined },
-      );
+      const ctx = await loadExecutionContext({
+        id: a.id,
+        kind: a.kind,
+        executionKey: a.executionKey!,
+        revision: a.currentRevision,
+        customerId: a.customerId,
+      });
+      const found = await findBillingEffect(provider, ctx);
       await db.$transaction(async (tx) => {
         const changed = await tx.action.updateMany({
           where: { id: a.id, status: 'unknown' },

@@ -1,9 +1,11 @@
-import type { ActionPayload } from '@/lib/schemas/action-payloads';
+import type Stripe from 'stripe';
 
-// What an approved action may do to the billing platform. Two implementations: `stripe` (the
-// real SDK) and `ledger` (built in: records the same effects in the database when no Stripe key
-// is configured). Every effect carries the action's idempotency key, so a retry is never a
-// second effect, and `findExecution` lets an ambiguous outcome be settled by reading the platform.
+// Where an approved action's billing effect goes: `stripe` (the real SDK) or `ledger` (built in:
+// records the same effects in the database when no Stripe key is configured). What each kind
+// does on each is its definition's `execute.billing` (lib/server/actions/kinds/). Every effect
+// carries the action's idempotency key, so a retry is never a second effect, and each kind can
+// find its effect again so an ambiguous outcome is settled by reading the platform.
+export type BillingProvider = { readonly name: 'stripe'; readonly stripe: Stripe } | { readonly name: 'ledger' };
 
 export interface ExecutionTarget {
   actionId: string;
@@ -26,24 +28,6 @@ export interface ExecutionResult {
   ref: string; // the platform's id for the effect: cn_…, cbtx_…, sub_…, in_…, ledger entry id
   summary: string;
   data?: Record<string, unknown>;
-}
-
-export interface BillingProvider {
-  readonly name: 'stripe' | 'ledger';
-  issueCredit(
-    t: ExecutionTarget,
-    p: ActionPayload<'credit'>,
-    invoice: InvoiceTarget['invoice'] | null,
-  ): Promise<ExecutionResult>;
-  changePlan(t: ExecutionTarget, p: ActionPayload<'plan_change'>, target: PlanChangeTarget): Promise<ExecutionResult>;
-  runDunningStep(t: ExecutionTarget, p: ActionPayload<'dunning_step'>, target: InvoiceTarget): Promise<ExecutionResult>;
-  // Reconciliation: was this key's effect applied? null when the platform shows no trace of it.
-  findExecution(
-    t: ExecutionTarget,
-    kind: 'credit' | 'plan_change' | 'dunning_step',
-    payload: unknown,
-    context: { invoice?: InvoiceTarget['invoice'] | null; plan?: PlanChangeTarget },
-  ): Promise<ExecutionResult | null>;
 }
 
 // `retryable`: resend with the same key later (5xx, 429, timeouts, lost connections).

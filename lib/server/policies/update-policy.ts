@@ -1,14 +1,18 @@
 import { getDb } from '@/lib/db';
 import type { SessionUser } from '@/lib/auth/roles';
-import type { ActionKind } from '@/lib/schemas/action-payloads';
+import { ApiError } from '@/lib/api/api-error';
+import { movesMoney, type ActionKind } from '@/lib/schemas/action-kinds';
 import type { UpdatePolicyInput } from '@/lib/schemas/policies';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
+import { SELF_APPROVAL_SETTING } from '@/lib/server/actions/approval-requirements';
 import { DEFAULT_POLICY, getPolicy } from './get-policy';
 import { listPolicies } from './list-policies';
 
 // Admins change how far agents may go. The server is the only enforcer: this row is what
 // proposeAction and decideAction read, inside their own transactions.
 export async function updatePolicy(actor: SessionUser, kind: ActionKind, input: UpdatePolicyInput, requestId: string) {
+  if (movesMoney(kind) && input.settings?.[SELF_APPROVAL_SETTING] === 'allowed')
+    throw new ApiError(422, 'self_approval_not_allowed', `${kind} moves money: its author can never approve it alone`);
   await getDb().$transaction(async (tx) => {
     const before = await getPolicy(tx, kind);
     const data = { ...input, settings: input.settings as object | undefined, updatedById: actor.id };

@@ -1,0 +1,20 @@
+import { getEnv } from '@/lib/env';
+import { defineActionKind, noMoney, outboxDestination } from './define-action-kind';
+
+// A message in Slack, to the payload's incoming-webhook URL or the workspace default.
+export const slackPost = defineActionKind<'slack_post'>({
+  kind: 'slack_post',
+  amountAtStake: async () => noMoney,
+  describe: async (_tx, p) => ({
+    headline: `Slack: ${p.text.slice(0, 120)}${p.text.length > 120 ? '…' : ''}`,
+    before: null,
+    after: null,
+  }),
+  execute: {
+    outbound: (p) => ({
+      channel: 'slack',
+      destination: outboxDestination(p.webhookUrl ?? getEnv().SLACK_WEBHOOK_URL, 'SLACK_WEBHOOK_URL'),
+      payload: { text: p.text },
+    }),
+  },
+});
