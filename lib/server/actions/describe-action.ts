@@ -1,4 +1,3 @@
-import { formatMoney } from '@/lib/money';
 import type { Tx } from '@/lib/db';
 import { parseActionPayload, type ActionKind } from '@/lib/schemas/action-kinds';
 import { clock } from '@/lib/clock';
