@@ -66,3 +66,16 @@ export const DEFAULT_ANOMALY_PARAMS: AnomalyDetectorParams = {
  * Shipped alarm threshold for `score`: the NAB-optimal threshold on the development corpus
  * (standard profile). A score this high means a feature is rarer than about 1 in 150 recent points.
  */
+
+/**
+ * The search space of the cross-validation protocol (scripts/eval-anomaly.ts --cv): every
+ * combination of these values is a candidate; the threshold is always searched exhaustively.
+ * Kept small on purpose — a few candidates, chosen on other categories, cannot overfit much.
+ */
+export const ANOMALY_SEARCH_GRID: {
+  readonly [K in keyof AnomalyDetectorParams]?: readonly AnomalyDetectorParams[K][];
+} = {
+  suppressPoints: [50, 100, 200],
+  recurFactor: [1.5, 2.5, 4],
+  combineSecond: [0, 0.3],
+};
