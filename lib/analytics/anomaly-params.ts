@@ -9,6 +9,8 @@ export interface AnomalyDetectorParams {
   threshold: number;
   /** Points during which scores are damped after an alarm. */
   suppressPoints: number;
+  /** A surprise this many times the largest since the last alarm re-arms during suppression. */
+  rearmFactor: number;
   /** Multiplier applied to scores during suppression. */
   suppressFactor: number;
   /** Previous values the spike median looks at (≤ 62). */
@@ -46,6 +48,7 @@ export const DEFAULT_ANOMALY_PARAMS: AnomalyDetectorParams = {
   threshold: 0.3528,
   suppressPoints: 100,
   suppressFactor: 0.5,
+  rearmFactor: 2,
   spikeWindow: 21,
   shortWindow: 16,
   slowAlpha: 0.003,

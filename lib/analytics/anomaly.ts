@@ -118,6 +118,7 @@ export class AnomalyDetector {
   // calibration and output
   private readonly cal: TailCalibrator[];
   private lastAlarm = -1e9;
+  private maxSinceAlarm = 0;
   private prevShortMean = 0;
   // evidence for classifyAnomaly, captured before the state learns from the point
   private evExpected = 0;
@@ -291,9 +292,20 @@ export class AnomalyDetector {
       if (s2nd > 0) s += p.combineSecond * s2nd;
     }
     let score = s > 0 ? s / (s + p.squash) : 0;
-    const since = n - this.lastAlarm;
-    if (since <= p.suppressPoints) score *= p.suppressFactor;
-    else if (score >= p.threshold) this.lastAlarm = n;
+    // Refractory period: after an alarm, scores are damped so an incident pages once. A surprise
+    // far beyond everything seen since the alarm (`rearmFactor` times the largest, in -log10 p
+    // units) is a new incident and alarms at once — otherwise whether a real incident is seen
+    // would depend on an unrelated alarm days before it (the phase of the series). A climbing
+    // incident never re-arms: each point is compared with the running maximum.
+    if (n - this.lastAlarm <= p.suppressPoints) {
+      const fresh = s > p.rearmFactor * this.maxSinceAlarm;
+      if (s > this.maxSinceAlarm) this.maxSinceAlarm = s;
+      if (!fresh || score < p.threshold) score *= p.suppressFactor;
+      else this.lastAlarm = n;
+    } else if (score >= p.threshold) {
+      this.lastAlarm = n;
+      this.maxSinceAlarm = s;
+    }
     return score;
   }
 
