@@ -45,6 +45,8 @@ export interface AnomalyDetectorParams {
   squash: number;
   /** Standard errors (of a mean of i.i.d. noise) below which shift and drift are damped; 0 = off. */
   gateSigmas: number;
+  /** Seasonal points whose deviations are averaged plainly before the seasonal model is used. */
+  seasonSettle: number;
   /** Per-feature multipliers on the surprise (spike, shift, drift, novelty, extreme). */
   weights: readonly number[];
   /** Residual (in mean absolute deviations) below which the seasonal-residual feature is damped. */
@@ -71,6 +73,7 @@ export const DEFAULT_ANOMALY_PARAMS: AnomalyDetectorParams = {
   recurFactor: 2.5,
   recurDecay: 0.97,
   gateSigmas: 8,
+  seasonSettle: 20,
   weights: [1, 1, 1, 1, 1, 1],
   pointGate: 8,
 };
@@ -85,7 +88,7 @@ export const ANOMALY_SEARCH_GRID: {
 } = {
   suppressPoints: [50, 100, 200],
   recurFactor: [1.5, 2.5, 4],
-  combineSecond: [0, 0.3],
   gateSigmas: [4, 8, 12],
   pointGate: [4, 8],
+  seasonSettle: [20, 50],
 };

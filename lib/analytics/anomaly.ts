@@ -12,9 +12,10 @@
  *  1. spike:    |value - median of the previous 21 values| / typical deviation, minus the spikes
  *               already seen at this time of day on previous days (cron jobs, daily ramps);
  *  2. shift:    16-point mean of the residual against the seasonal profile (hour-of-week after
- *               two weeks, 15-minute-of-day after two days, used only while it beats a flat
- *               level) or against a slow outlier-clipped baseline, which re-anchors after a
- *               sustained move so a level shift alarms once;
+ *               two weeks, 15-minute-of-day after two days, used only once its residual scale
+ *               has settled and while it beats a flat level; profile updates are clipped, so a
+ *               spike does not haunt its hour of the week) or against a slow outlier-clipped
+ *               baseline, which re-anchors after a sustained move so a level shift alarms once;
  *  3. drift:    the same residual over 32 points (slower, smaller changes);
  *  4. novelty:  how many (previous, current) quantised-value contexts in the last 16 points were
  *               never seen before — "a pattern never seen before", the idea behind the best NAB
@@ -61,6 +62,8 @@ const WEEK = 7 * DAY;
 const DAILY_SLOTS = 96; // 15-minute slots
 const WEEKLY_SLOTS = 168; // hourly slots
 const RING = 64; // power of two ≥ any window used
+/** Largest move, in residual scales, of a weekly-profile slot per update (see learnSeason). */
+const CLIP_PROFILE = 3;
 const MASK = RING - 1;
 
 /** Evidence for classifying a flagged point; all in the series' own units. */
@@ -113,6 +116,7 @@ export class AnomalyDetector {
   private readonly weekCount = new Uint16Array(WEEKLY_SLOTS);
   private firstTs = Number.NaN;
   private seasDev = 0;
+  private seasN = 0;
   private awayCount = 0;
   private readonly spikeMem = new Float64Array(DAILY_SLOTS);
   private levelDev = 0;
@@ -200,9 +204,16 @@ export class AnomalyDetector {
     if (!Number.isNaN(expected)) {
       const ar = Math.abs(value - expected);
       const scap = 6 * this.seasDev;
-      this.seasDev += 0.01 * ((this.seasDev > 0 && ar > scap ? scap : ar) - this.seasDev);
-      this.levelDev += 0.01 * (Math.abs(clipped) - this.levelDev);
-      seasonal = this.seasDev < 0.7 * this.levelDev;
+      // Both deviations start as plain averages (the first `seasonSettle` seasonal points) and
+      // the seasonal model is used only after that: started as a slow average from zero, the
+      // residual scale was tiny at first and the early z-scores (hundreds) stayed in the
+      // calibrators' history for weeks, making every later shift look ordinary.
+      const k = this.seasN;
+      const rate = k < p.seasonSettle ? 1 / (k + 1) : 0.01;
+      this.seasDev += rate * ((k > 10 && ar > scap ? scap : ar) - this.seasDev);
+      this.levelDev += rate * (Math.abs(clipped) - this.levelDev);
+      this.seasN = k + 1;
+      seasonal = k >= p.seasonSettle && this.seasDev < 0.7 * this.levelDev;
     }
     this.learnSeason(ds, ws, value);
 
@@ -368,7 +379,13 @@ export class AnomalyDetector {
     this.dayMean[ds] += (v - this.dayMean[ds]) / (dc < 10 ? dc + 1 : 10);
     if (dc < 65535) this.dayCount[ds] = dc + 1;
     const wc = this.weekCount[ws];
-    this.weekMean[ws] += (v - this.weekMean[ws]) / (wc < 10 ? wc + 1 : 10);
+    // The weekly profile sees each slot once a week: one spike would haunt that hour for weeks
+    // (an expected value six times too high, "anomalies" a week later). Once the slot has a few
+    // visits, an update moves it by at most CLIP_PROFILE residual scales.
+    let d = v - this.weekMean[ws];
+    const lim = CLIP_PROFILE * this.seasDev;
+    if (wc >= 2 && lim > 0) d = d > lim ? lim : d < -lim ? -lim : d;
+    this.weekMean[ws] += d / (wc < 10 ? wc + 1 : 10);
     if (wc < 65535) this.weekCount[ws] = wc + 1;
   }
 
