@@ -55,7 +55,7 @@ export interface AnomalyDetectorParams {
 
 export const DEFAULT_ANOMALY_PARAMS: AnomalyDetectorParams = {
   warmup: 100,
-  threshold: 0.3521,
+  threshold: 0.3532130420053194,
   suppressPoints: 100,
   suppressFactor: 0.5,
   rearmFactor: 2,

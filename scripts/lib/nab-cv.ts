@@ -8,6 +8,9 @@
  * artificialNoAnomaly) have no normalised score: they are never a held-out fold but are always
  * in the training folds, where each of their alarms is a false positive. Parameters are chosen
  * by the standard profile; low-FP / low-FN choose only their threshold, as NAB does.
+ * The detector's own `threshold` (an alarm starts its refractory period) stays the shipped one
+ * while candidates run; the shipped value is a fixed point — shipping the threshold the protocol
+ * picks and running it again picks the same one (eval-anomaly reports whether it matches).
  */
 import type { AnomalyDetectorParams } from '../../lib/analytics/anomaly';
 import { scoreCorpus, optimiseThreshold, type NabFileResult } from '../../lib/analytics/nab-score';
