@@ -7,7 +7,8 @@
  * series shorter than three weeks of hours are skipped. For several origins per series the
  * model is fitted on everything before the origin and scored on the next `horizon` hours by
  * MASE: MAE / in-sample MAE of the seasonal-naive method with period m (168 when the training
- * history has two weeks, else 24). Seasonal naive itself is scored the same way.
+ * history has two weeks, else 24). Seasonal naive itself is scored the same way. The 80 %
+ * interval is scored by its coverage: the share of actual hours inside [lower, upper].
  * The last line printed is one JSON object.
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
@@ -61,6 +62,9 @@ const rows: { key: string; mase: number; naive: number; origins: number }[] = []
 let sumModel = 0;
 let sumNaive = 0;
 let count = 0;
+// Calibration of the 80 % band: share of actual hours inside [lower, upper].
+let inside = 0;
+let bandPoints = 0;
 for (const cat of readdirSync(root).sort()) {
   const cdir = join(root, cat);
   if (!statSync(cdir).isDirectory()) continue;
@@ -86,7 +90,10 @@ for (const cat of readdirSync(root).sort()) {
       for (let t = m; t < train.length; t++) scale += Math.abs(train[t] - train[t - m]);
       scale /= train.length - m;
       if (!(scale > 0)) continue;
-      const fc = fitForecast(train).forecast(horizon).mean;
+      const band = fitForecast(train).forecast(horizon);
+      const fc = band.mean;
+      for (let t = 0; t < horizon; t++) if (actual[t] >= band.lower[t] && actual[t] <= band.upper[t]) inside++;
+      bandPoints += horizon;
       const sn0 = seasonalNaive(train, horizon, m);
       sm += mae(actual, fc) / scale;
       sn += mae(actual, sn0) / scale;
@@ -110,12 +117,14 @@ const maseSeasonalNaive = count ? sumNaive / count : Number.NaN;
 console.log(
   `mean over origins: model ${mase.toFixed(3)}, seasonal naive ${maseSeasonalNaive.toFixed(3)}, ratio ${(mase / maseSeasonalNaive).toFixed(3)}`,
 );
+console.log(`80 % band coverage: ${((100 * inside) / bandPoints).toFixed(1)} % of ${bandPoints} forecast hours`);
 const r3 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : null);
 console.log(
   JSON.stringify({
     mase: r3(mase),
     maseSeasonalNaive: r3(maseSeasonalNaive),
     ratio: r3(mase / maseSeasonalNaive),
+    coverage80: r3(inside / bandPoints),
     series: rows.length,
   }),
 );

@@ -62,13 +62,13 @@ if (args.includes('--files')) {
     for (let w = 0; w < geo.windows; w++)
       hits.push(
         best[w]
-          ? `W${w}@${best[w]![0]}${'spLnx'[runs[f].driver[best[w]![0]]]}(${best[w]![1].toFixed(2)})`
+          ? `W${w}@${best[w]![0]}${'spLnxr'[runs[f].driver[best[w]![0]]]}(${best[w]![1].toFixed(2)})`
           : `W${w}:MISS`,
       );
     let mx = 0;
     for (let i = geo.probation; i < geo.rows; i++) mx = Math.max(mx, scores[i]);
     console.log(
-      `${runs[f].series.key.padEnd(62)} n=${geo.rows} fp=${fps} ${hits.join(' ')} fpAt=${fpPos.map((i) => i + 'spLnx'[runs[f].driver[i]]).join(',')} max=${mx.toFixed(3)}`,
+      `${runs[f].series.key.padEnd(62)} n=${geo.rows} fp=${fps} ${hits.join(' ')} fpAt=${fpPos.map((i) => i + 'spLnxr'[runs[f].driver[i]]).join(',')} max=${mx.toFixed(3)}`,
     );
   }
 }
