@@ -79,12 +79,16 @@ export async function makeUsageWorld(
 
 export type UsageWorld = Awaited<ReturnType<typeof makeUsageWorld>>;
 
-// Scenarios end at the start of the current hour of the application clock (TOLLGATE_CLOCK_START
-// moves it): whatever the hour and weekday, the same incidents must be found — the detector does
-// not depend on where a spike falls in the daily or weekly cycle. The agent is run "as of" this
-// time (runJob passes w.now).
+// Scenarios end at the most recent Wednesday 23:00 UTC, not at the wall clock: detection depends
+// on where a spike falls in the daily and weekly cycle, and a test must not pass at one hour of
+// the day and fail at another. The agent is run "as of" this time (runJob passes w.now).
 function scenarioClock(): number {
-  return Math.floor(clock.nowMs() / HOUR) * HOUR;
+  const hour = Math.floor(clock.nowMs() / HOUR) * HOUR;
+  const d = new Date(hour);
+  const daysSinceWednesday = (d.getUTCDay() - 3 + 7) % 7;
+  let t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - daysSinceWednesday, 23);
+  if (t > hour) t -= 7 * DAY;
+  return t;
 }
 
 export async function agentState(customerId: string) {
