@@ -12,7 +12,7 @@ import {
 // parameters. Client-safe (no server imports), so the approval queue reads labels and risk from
 // here; the server side of each kind (amount at stake, description, execution) is its definition
 // in lib/server/actions/kinds/, which reuses this entry. Adding a kind: one entry here, one file
-// there, one enum migration (docs/contributing/add-an-action-kind.md).
+// there, one enum migration (CONTRIBUTING.md, "Add an action kind").
 
 // `moves_money`: changes what a customer pays or owes — maker–checker always, never bulk-approved.
 // `low_risk`: a message or a task; may be bulk-approved.
