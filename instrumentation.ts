@@ -5,6 +5,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getEnv } = await import('./lib/env');
   if (!getEnv().JOBS_IN_PROCESS || !getEnv().DATABASE_URL) return;
-  const { startWorker } = await import('./lib/server/jobs/start-worker');
+  const { startWorker } = await import('./lib/server/worker/start-worker');
   await startWorker('server').catch((err: Error) => console.error('[jobs] worker failed to start:', err.message));
 }

@@ -6,7 +6,7 @@ import { migrateDatabase } from '../lib/server/db/migrate-database';
 const db = await openLocalDatabase();
 process.env.DATABASE_URL = db.url;
 await migrateDatabase(db.url);
-const { startWorker } = await import('../lib/server/jobs/start-worker');
+const { startWorker } = await import('../lib/server/worker/start-worker');
 const worker = await startWorker('worker');
 const stop = async () => {
   await worker.stop();

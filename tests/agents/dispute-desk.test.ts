@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '@/lib/clock';
 import { getDb, getPool } from '@/lib/db';
-import { agentJob } from '@/lib/server/agents/agent-triggers';
+import { agentJob, agentSignalsJob } from '@/lib/server/agents/agent-triggers';
 import { disputeDesk } from '@/lib/server/agents/dispute-desk/dispute-desk';
-import { startWorker, type RunningWorker } from '@/lib/server/jobs/start-worker';
+import { startWorker, type RunningWorker } from '@/lib/server/worker/start-worker';
 import { setPolicy } from '../actions/world';
 import { configureWebhookEnv, deliver, obj, rubyMockEvent, suffix, variant } from '../webhooks/helpers';
 
@@ -37,7 +37,8 @@ const decisions = (disputeId: string) =>
 beforeAll(async () => {
   configureWebhookEnv();
   await setPolicy('crm_task', { mode: 'assist' });
-  worker = await startWorker('dispute-desk-test', [job], { loops: false });
+  // The inbox signals the agent platform, which fans the event out to the desk's own queue.
+  worker = await startWorker('dispute-desk-test', [agentSignalsJob, job], { loops: false });
 });
 afterAll(() => worker.stop());
 

@@ -222,7 +222,7 @@ describe('usage analyst', () => {
   });
 
   it('the after-ingest trigger debounces per customer through pg-boss', async () => {
-    const { startWorker } = await import('@/lib/server/jobs/start-worker');
+    const { startWorker } = await import('@/lib/server/worker/start-worker');
     const { triggerAgentsAfterIngest } = await import('@/lib/server/agents/agent-triggers');
     const worker = await startWorker('ua-test', [usageAnalystJob], { loops: false });
     try {

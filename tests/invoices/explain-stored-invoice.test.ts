@@ -9,7 +9,7 @@ import { agentJob, enqueueAgentRun } from '@/lib/server/agents/agent-triggers';
 import { invoiceExplainer } from '@/lib/server/agents/invoice-explainer/invoice-explainer';
 import { buildStoredInvoiceFacts } from '@/lib/server/invoices/build-stored-invoice-facts';
 import { explainStoredInvoice } from '@/lib/server/invoices/explain-stored-invoice';
-import { startWorker } from '@/lib/server/jobs/start-worker';
+import { startWorker } from '@/lib/server/worker/start-worker';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '@/tests/fixtures/fake-openai-server';
 import { expectEveryNumberSourced } from './grounding-assertions';
 import { createInvoiceWorld } from './world';

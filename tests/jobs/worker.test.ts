@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { getPool } from '@/lib/db';
 import { defineJob } from '@/lib/server/jobs/job-definition';
-import { startWorker } from '@/lib/server/jobs/start-worker';
+import { startWorker } from '@/lib/server/worker/start-worker';
 import { enqueueJob } from '@/lib/server/jobs/enqueue-job';
 
 describe('job queue', () => {

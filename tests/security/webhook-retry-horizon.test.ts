@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb, getPool } from '@/lib/db';
 import { clock } from '@/lib/clock';
 import { STRIPE_EVENT_HANDLERS } from '@/lib/server/billing/stripe/stripe-event-handlers';
-import { startWorker } from '@/lib/server/jobs/start-worker';
+import { startWorker } from '@/lib/server/worker/start-worker';
 import { processWebhookEvent } from '@/lib/server/webhooks/process-webhook-event';
 import { processWebhookEventJob } from '@/lib/server/webhooks/process-webhook-event-job';
 import { sweepWebhookInbox } from '@/lib/server/webhooks/sweep-webhook-inbox';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb, getPool } from '@/lib/db';
 import { getBoss } from '@/lib/server/jobs/boss';
-import { startWorker, type RunningWorker } from '@/lib/server/jobs/start-worker';
+import { startWorker, type RunningWorker } from '@/lib/server/worker/start-worker';
 import { processWebhookEvent } from '@/lib/server/webhooks/process-webhook-event';
 import { PROCESS_WEBHOOK_EVENT_JOB, processWebhookEventJob } from '@/lib/server/webhooks/process-webhook-event-job';
 import { configureWebhookEnv, createPlan, obj, post, rubyMockEvent } from './helpers';

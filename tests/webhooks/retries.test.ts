@@ -3,7 +3,7 @@ import { getDb, getPool } from '@/lib/db';
 import { clock } from '@/lib/clock';
 import { getBoss } from '@/lib/server/jobs/boss';
 import { enqueueJob } from '@/lib/server/jobs/enqueue-job';
-import { startWorker, type RunningWorker } from '@/lib/server/jobs/start-worker';
+import { startWorker, type RunningWorker } from '@/lib/server/worker/start-worker';
 import { STRIPE_EVENT_HANDLERS } from '@/lib/server/billing/stripe/stripe-event-handlers';
 import { processWebhookEvent } from '@/lib/server/webhooks/process-webhook-event';
 import { PROCESS_WEBHOOK_EVENT_JOB, processWebhookEventJob } from '@/lib/server/webhooks/process-webhook-event-job';

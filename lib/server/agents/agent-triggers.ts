@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { clock } from '@/lib/clock';
 import { getBoss } from '@/lib/server/jobs/boss';
 import { defineJob, type JobDefinition } from '@/lib/server/jobs/job-definition';
+import { AGENT_SIGNALS_QUEUE, agentSignal } from '@/lib/server/jobs/agent-signals';
 import { agentInput, type AgentDefinition, type AgentInput, type AgentTrigger } from './define-agent';
 import { AGENTS } from './registry';
 import { runAgent } from './run-agent';
@@ -34,7 +35,17 @@ export function agentJob(agent: AgentDefinition): JobDefinition<typeof agentInpu
   return job;
 }
 
-export const agentJobs = (): JobDefinition[] => AGENTS.map(agentJob);
+// Signals from domains below the agents (ingest, the webhook inbox) → the agents that listen.
+export const agentSignalsJob = defineJob({
+  name: AGENT_SIGNALS_QUEUE,
+  payloadSchema: agentSignal,
+  retryLimit: 5,
+  handler: (signal) =>
+    signal.on === 'webhook' ? triggerAgentsOnWebhook(signal) : triggerAgentsAfterIngest(signal.customerIds),
+});
+
+/** Every agent's queue, and the signals queue that feeds them. */
+export const agentJobs = (): JobDefinition[] => [agentSignalsJob, ...AGENTS.map(agentJob)];
 
 const sendOptions = (agent: AgentDefinition, startAfter?: number) => {
   const job = agentJob(agent);
@@ -54,7 +65,7 @@ export async function enqueueAgentRun(
   });
 }
 
-// A webhook event was applied (called inside its transaction, by applyStripeEvent): queue the
+// A webhook event was applied (signalled inside its transaction by applyWebhookEvent): queue the
 // agents that listen to its type. The run waits for the inbox row to commit (sourceRef) and runs
 // once per trigger. Never throws — a queue outage must not roll back the event; the agents can
 // still be run on demand.

@@ -13,7 +13,12 @@ import {
   type DraftRecord,
   type ToolCall,
 } from './define-agent';
-import { closeDecision, countOutcome, openDecision, recordFailedDecision } from './record-decision';
+import {
+  closeDecision,
+  countOutcome,
+  openDecision,
+  recordFailedDecision,
+} from '@/lib/server/decisions/record-decision';
 
 // Errors whose decision record the agent's own code already wrote (e.g. the explainer's failure
 // path, shared with the on-demand route): the platform does not record them a second time.

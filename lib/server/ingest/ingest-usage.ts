@@ -1,6 +1,6 @@
 import type { EventVerdict } from '@/lib/schemas/usage';
 import { invalidateEntitlements } from '@/lib/server/entitlements/entitlement-cache';
-import { triggerAgentsAfterIngest } from '@/lib/server/agents/agent-triggers';
+import { signalAgents } from '@/lib/server/jobs/agent-signals';
 import type { IngestCaller } from './authenticate-ingest-token';
 import { hashUsageEvent } from './hash-usage-event';
 import type { StorableEvent } from './insert-usage-events';
@@ -99,7 +99,7 @@ export async function ingestUsage(
   // at these customers again shortly (debounced, best effort, off the response path).
   if (touched.size) {
     invalidateEntitlements([...touched]);
-    void triggerAgentsAfterIngest([...touched]);
+    void signalAgents({ on: 'after_ingest', customerIds: [...touched] });
   }
 
   const outcome: IngestOutcome = { verdicts, accepted: 0, duplicates: 0, conflicts: 0, rejected: 0 };

@@ -1,7 +1,7 @@
+import { USAGE_ANALYST_ID } from './insight-rules';
 import { getDb } from '@/lib/db';
 import { notFound } from '@/lib/api/api-error';
 import type { MeterInsightView, UsageInsights } from '@/lib/schemas/insights';
-import { usageAnalyst } from '@/lib/server/agents/usage-analyst/usage-analyst';
 import type { MeterInsight } from './analyze-meter-usage';
 import { computeCustomerInsights } from './compute-customer-insights';
 import { getAnalysisClock } from './get-analysis-clock';
@@ -22,7 +22,7 @@ export async function getUsageInsights(customerId: string, now = clock.now()): P
   const [insights, actions] = await Promise.all([
     computeCustomerInsights(customerId, asOf),
     db.action.findMany({
-      where: { customerId, agentRun: { agentId: usageAnalyst.id } },
+      where: { customerId, agentRun: { agentId: USAGE_ANALYST_ID } },
       orderBy: { createdAt: 'desc' },
       take: 20,
       select: {

@@ -1,5 +1,9 @@
 // The numbers behind the usage insights, in one place so the agent, the API and the tests agree.
 
+// The agent that decides on these insights (lib/server/agents/usage-analyst): the customer page
+// shows its decisions and drafts by this id.
+export const USAGE_ANALYST_ID = 'usage-analyst';
+
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 

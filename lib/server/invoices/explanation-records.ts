@@ -3,7 +3,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import type { GroundingVerdict } from '@/lib/ai/check-grounding';
 import type { ExplainAttempt, InvoiceExplanationResult } from '@/lib/ai/explain-invoice';
 import type { FactSheet } from '@/lib/schemas/invoice-facts';
-import { decisionRow } from '@/lib/server/agents/record-decision';
+import { decisionRow } from '@/lib/server/decisions/record-decision';
 import type { StoredInvoiceFacts } from './build-stored-invoice-facts';
 import { clock } from '@/lib/clock';
 

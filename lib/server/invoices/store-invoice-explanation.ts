@@ -2,7 +2,7 @@ import { getDb } from '@/lib/db';
 import { ApiError } from '@/lib/api/api-error';
 import type { InvoiceExplanationResult } from '@/lib/ai/explain-invoice';
 import type { ExplanationView } from '@/lib/schemas/invoices';
-import { recordFailedDecision } from '@/lib/server/agents/record-decision';
+import { recordFailedDecision } from '@/lib/server/decisions/record-decision';
 import { appendAuditEvent, type Actor } from '@/lib/server/audit/append-audit-event';
 import type { StoredInvoiceFacts } from './build-stored-invoice-facts';
 import { buildExplanationRecords, INVOICE_EXPLAINER, type ExplanationTrigger } from './explanation-records';

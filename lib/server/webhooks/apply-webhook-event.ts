@@ -1,7 +1,7 @@
 import { getDb } from '@/lib/db';
-import { triggerAgentsOnWebhook } from '@/lib/server/agents/agent-triggers';
+import { signalAgents } from '@/lib/server/jobs/agent-signals';
 import { clock } from '@/lib/clock';
-import type { WebhookSource } from './define-webhook-source';
+import type { WebhookSource } from '@/lib/server/webhook-source/define-webhook-source';
 import type { ClaimedInboxEvent } from './claim-inbox-event';
 import { UNREADABLE_EVENT_ID_PREFIX } from './record-webhook-event';
 
@@ -40,8 +40,10 @@ export async function applyWebhookEvent(source: WebhookSource, claimed: ClaimedI
   return getDb().$transaction(
     async (tx) => {
       const result = await handler({ tx, inboxId: claimed.id, ...parsed.event });
-      // Agents listening to this event type (lib/server/agents/registry.ts) run once it commits.
-      await triggerAgentsOnWebhook({
+      // Agents listening to this event type (lib/server/agents/registry.ts) run once it commits:
+      // the signal is fanned out to them by the agent platform.
+      await signalAgents({
+        on: 'webhook',
         type: envelope.type,
         inboxId: claimed.id,
         objectId: source.subjectOf(parsed.event),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { getDb } from '@/lib/db';
 import { clock } from '@/lib/clock';
 import type { InboxStatus } from '@/lib/schemas/webhooks';
-import type { ReadOutcome, WebhookSource } from './define-webhook-source';
+import type { ReadOutcome, WebhookSource } from '@/lib/server/webhook-source/define-webhook-source';
 import { FIRST_ATTEMPT_GRACE_SECONDS } from './inbox-timing';
 
 export interface RecordedEvent {

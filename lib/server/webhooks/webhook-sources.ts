@@ -1,5 +1,5 @@
 import { stripeWebhookSource } from '@/lib/server/billing/stripe/stripe-webhook-source';
-import type { WebhookSource } from './define-webhook-source';
+import type { WebhookSource } from '@/lib/server/webhook-source/define-webhook-source';
 
 // Every source the inbox accepts: /api/webhooks/<id>. A new source is one definition and one line here.
 export const WEBHOOK_SOURCES: readonly WebhookSource[] = [stripeWebhookSource];

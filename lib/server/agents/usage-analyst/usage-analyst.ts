@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/db';
 import { computeCustomerInsights, type CustomerInsights } from '@/lib/server/insights/compute-customer-insights';
 import { getAnalysisClock } from '@/lib/server/insights/get-analysis-clock';
+import { USAGE_ANALYST_ID } from '@/lib/server/insights/insight-rules';
 import { defineAgent } from '../define-agent';
 import { draftAnomalyActions } from './draft-anomaly-actions';
 import { draftUpgradeActions } from './draft-upgrade-actions';
@@ -19,7 +20,7 @@ const LOCK_SPACE = 7_311_002;
 // e-mail for organic growth, a review (and for runaway usage a Slack alert) for anomalies —
 // through policy — and records a decision for every change it decides (none when nothing changed).
 export const usageAnalyst = defineAgent({
-  id: 'usage-analyst',
+  id: USAGE_ANALYST_ID,
   version: '1.0.0',
   title: 'Usage Analyst',
   description: 'Watches metered usage: tier thresholds, forecasts and anomalies → upgrades, e-mails and reviews.',

@@ -2,7 +2,7 @@ import type {
   WebhookEventHandler,
   WebhookHandlerContext,
   WebhookHandlerResult,
-} from '@/lib/server/webhooks/define-webhook-source';
+} from '@/lib/server/webhook-source/define-webhook-source';
 import type { NormalizedStripeEvent, NormalizedStripeRecord } from './normalize/normalize-event';
 import type { StripeEventEnvelope } from './normalize/stripe-records';
 

@@ -1,5 +1,5 @@
 import { getEnv } from '@/lib/env';
-import { defineWebhookSource } from '@/lib/server/webhooks/define-webhook-source';
+import { defineWebhookSource } from '@/lib/server/webhook-source/define-webhook-source';
 import { normalizeStripeEvent } from './normalize/normalize-event';
 import { StripeNormalizeError } from './normalize/read';
 import type { StripeEventEnvelope } from './normalize/stripe-records';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
-import { defineJob } from './job-definition';
+import { defineJob } from '@/lib/server/jobs/job-definition';
 import { clock } from '@/lib/clock';
 
 // Sign-in attempts only matter inside the rate-limit window; keep a day for investigations.

@@ -1,7 +1,7 @@
-import type { JobDefinition } from './job-definition';
-import { pruneSignInAttemptsJob } from './prune-sign-in-attempts';
-import { expireActionsJob } from './expire-actions-job';
-import { auditAnchorJob } from './audit-anchor-job';
+import type { JobDefinition } from '@/lib/server/jobs/job-definition';
+import { pruneSignInAttemptsJob } from '@/lib/server/auth/prune-sign-in-attempts';
+import { expireActionsJob } from '@/lib/server/actions/expire-actions-job';
+import { auditAnchorJob } from '@/lib/server/audit/audit-anchor-job';
 import { processWebhookEventJob } from '@/lib/server/webhooks/process-webhook-event-job';
 import { sweepWebhookInboxJob } from '@/lib/server/webhooks/sweep-webhook-inbox-job';
 import { agentJobs } from '@/lib/server/agents/agent-triggers';

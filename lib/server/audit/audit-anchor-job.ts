@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { writeAuditAnchor } from '@/lib/server/audit/write-audit-anchor';
-import { defineJob } from './job-definition';
+import { defineJob } from '@/lib/server/jobs/job-definition';
 
 export const auditAnchorJob = defineJob({
   name: 'audit.anchor',

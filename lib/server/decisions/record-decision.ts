@@ -1,7 +1,7 @@
 import type { Prisma } from '@/generated/prisma/client';
 import type { Tx } from '@/lib/db';
 import { clock } from '@/lib/clock';
-import type { DraftRecord, ModelUsed, ToolCall } from './define-agent';
+import type { DraftRecord, ModelUsed, ToolCall } from '@/lib/server/agents/define-agent';
 
 // The one way a decision record (AgentRun) is written, for every agent and path — job runs, the
 // on-demand explainer, failures and the seed: the same columns and the same outputs keys

@@ -2,7 +2,7 @@ import { getEnv } from '@/lib/env';
 import { reconcileUnknownActions } from '@/lib/server/actions/reconcile-unknown-actions';
 import { runDueActions } from '@/lib/server/actions/run-due-actions';
 import { deliverDueOutbox } from '@/lib/server/outbox/deliver-outbox';
-import { startLoop, type Loop } from './start-loop';
+import { startLoop, type Loop } from '@/lib/server/jobs/start-loop';
 
 // Short-interval work that polls its own table with SKIP LOCKED instead of going through the job
 // queue: the table row is the claim, so a crashed worker's work is picked up again when its lease

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { expireActions } from '@/lib/server/actions/expire-actions';
-import { defineJob } from './job-definition';
+import { defineJob } from '@/lib/server/jobs/job-definition';
 
 export const expireActionsJob = defineJob({
   name: 'actions.expire',

@@ -1,5 +1,5 @@
-import { createBoss } from './boss';
-import type { JobDefinition } from './job-definition';
+import { createBoss } from '@/lib/server/jobs/boss';
+import type { JobDefinition } from '@/lib/server/jobs/job-definition';
 import { JOBS } from './registry';
 import { startLoops } from './loops';
 import { triggerAgentsOnWorkerStart } from '@/lib/server/agents/agent-triggers';
