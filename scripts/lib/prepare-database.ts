@@ -1,22 +1,26 @@
 import { migrateDatabase } from '../../lib/server/db/migrate-database';
 import { DEMO_USERS } from '../../prisma/factories/catalog';
 import type { DemoDataOptions } from '../../prisma/factories/demo-data';
+import { demoPasswordRefusal, wantsDemoData, type LaunchMode } from './demo-data-policy';
 import { openLocalDatabase, type LocalDatabase } from './local-database';
 
 export interface PrepareOptions {
-  seed: boolean;
+  // development seeds the demo world on first run; production only with --demo / TOLLGATE_DEMO=true,
+  // and refuses to start while a README password still signs in.
+  mode: LaunchMode;
   demo?: DemoDataOptions;
 }
 
-// Open (or start) the database, apply pending migrations, and seed demo data on first run.
+// Open (or start) the database, apply pending migrations, and seed demo data when wanted.
 export async function prepareDatabase(options: PrepareOptions): Promise<LocalDatabase> {
   const db = await openLocalDatabase();
   process.env.DATABASE_URL = db.url;
   console.log(`[tollgate] database: ${db.source}`);
   const applied = await migrateDatabase(db.url);
   if (applied.length) console.log(`[tollgate] applied migrations: ${applied.join(', ')}`);
-  if (options.seed) {
-    const { getDb } = await import('../../lib/db');
+  const { getDb } = await import('../../lib/db');
+  const demo = wantsDemoData(options.mode);
+  if (demo) {
     const { seedDemoData } = await import('../../prisma/seed/seed-demo-data');
     const started = Date.now();
     const result = await seedDemoData(getDb(), options.demo);
@@ -27,7 +31,22 @@ export async function prepareDatabase(options: PrepareOptions): Promise<LocalDat
       printDemoUsers();
     }
   }
+  if (options.mode === 'production' && !demo) await refuseDemoPasswords(db);
   return db;
+}
+
+async function refuseDemoPasswords(db: LocalDatabase) {
+  const { getDb } = await import('../../lib/db');
+  const { findDemoPasswordAccounts } = await import('../../lib/server/users/find-demo-password-accounts');
+  const found = await findDemoPasswordAccounts(getDb());
+  if (found.length) {
+    console.error(demoPasswordRefusal(found));
+    await db.stop();
+    process.exit(1);
+  }
+  if ((await getDb().user.count({ where: { role: 'admin', disabledAt: null } })) === 0) {
+    console.log('[tollgate] no admin yet: create one with `npm run admin:create -- --email you@example.com`');
+  }
 }
 
 export function printDemoUsers() {
