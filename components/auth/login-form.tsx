@@ -45,7 +45,9 @@ export function LoginForm({
         <span className="grid h-8 w-8 place-items-center rounded-md bg-brand-600 font-bold text-white">T</span>
         <h1 className="text-lg font-semibold">Sign in to Tollgate</h1>
       </div>
-      <form onSubmit={onSubmit} className="flex flex-col gap-4">
+      {/* method/action matter before hydration: a native submit must never put the password in a
+          GET query string. Without a CSRF token next-auth refuses it and returns to /login. */}
+      <form method="post" action="/api/auth/callback/credentials" onSubmit={onSubmit} className="flex flex-col gap-4">
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
           E-mail
           <Input name="email" type="email" autoComplete="username" required />

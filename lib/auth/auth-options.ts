@@ -3,6 +3,7 @@ import type { OAuthConfig } from 'next-auth/providers/oauth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getEnv, requireAuthSecret } from '@/lib/env';
 import { authenticateWithPassword } from '@/lib/server/auth/authenticate-with-password';
+import { safeCallbackUrl } from './safe-callback-url';
 import { resolveOidcUser } from '@/lib/server/auth/resolve-oidc-user';
 
 interface OidcProfile {
@@ -64,6 +65,7 @@ export function getAuthOptions(): NextAuthOptions {
       ...oidcProvider(),
     ],
     callbacks: {
+      redirect: ({ url, baseUrl }) => `${baseUrl}${safeCallbackUrl(url, baseUrl)}`,
       async signIn({ account, user }) {
         if (account?.provider !== 'oidc') return true;
         return Boolean(await resolveOidcUser(user.email, user.name));
