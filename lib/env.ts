@@ -37,6 +37,12 @@ const schema = z
     OIDC_DISPLAY_NAME: z.string().default('Single sign-on'),
     // Role given to a person who signs in through OIDC and has no user yet; unset: only invited users.
     OIDC_AUTO_PROVISION_ROLE: z.enum(['admin', 'revops', 'support']).optional(),
+    // Reverse proxies in front of the console that append to X-Forwarded-For. 0 (direct exposure):
+    // the header is the client's own claim and is ignored, so per-address sign-in limits are off.
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // After SIGN_IN_MAX_FAILURES on one account, each attempt waits base·2^(extra failures), capped.
+    SIGN_IN_DELAY_BASE_MS: z.coerce.number().int().min(0).default(250),
+    SIGN_IN_DELAY_MAX_MS: z.coerce.number().int().min(0).default(8000),
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
     JOBS_IN_PROCESS: bool(true),

@@ -3,6 +3,7 @@ import type { OAuthConfig } from 'next-auth/providers/oauth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getEnv, requireAuthSecret } from '@/lib/env';
 import { authenticateWithPassword } from '@/lib/server/auth/authenticate-with-password';
+import { clientAddress } from './client-address';
 import { safeCallbackUrl } from './safe-callback-url';
 import { resolveOidcUser } from '@/lib/server/auth/resolve-oidc-user';
 
@@ -32,12 +33,6 @@ function oidcProvider(): OAuthConfig<OidcProfile>[] {
   ];
 }
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.['x-forwarded-for'];
-  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
-  return first || 'unknown';
-}
-
 export function isOidcEnabled(): boolean {
   return oidcProvider().length > 0;
 }
@@ -54,7 +49,11 @@ export function getAuthOptions(): NextAuthOptions {
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
         async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) return null;
-          const result = await authenticateWithPassword(credentials.email, credentials.password, clientIp(req.headers));
+          const result = await authenticateWithPassword(
+            credentials.email,
+            credentials.password,
+            clientAddress(req.headers, getEnv().TRUSTED_PROXY_HOPS),
+          );
           if (!result.ok) {
             if (result.reason === 'rate_limited') throw new Error('rate_limited');
             return null;
