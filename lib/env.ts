@@ -36,7 +36,10 @@ const schema = z
     OIDC_CLIENT_SECRET: z.string().optional(),
     OIDC_DISPLAY_NAME: z.string().default('Single sign-on'),
     // Role given to a person who signs in through OIDC and has no user yet; unset: only invited users.
-    OIDC_AUTO_PROVISION_ROLE: z.enum(['admin', 'revops', 'support']).optional(),
+    // Never admin: anyone the IdP vouches for would become one.
+    OIDC_AUTO_PROVISION_ROLE: z
+      .enum(['revops', 'support'], { message: 'must be revops or support (never admin)' })
+      .optional(),
     // Reverse proxies in front of the console that append to X-Forwarded-For. 0 (direct exposure):
     // the header is the client's own claim and is ignored, so per-address sign-in limits are off.
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),

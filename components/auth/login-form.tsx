@@ -8,6 +8,11 @@ const MESSAGES: Record<string, string> = {
   CredentialsSignin: 'That e-mail and password do not match an active account.',
   rate_limited: 'Too many failed attempts. Wait a few minutes and try again.',
   AccessDenied: 'Your single sign-on account has no access to Tollgate. Ask an admin to invite you.',
+  sso_not_invited: 'Your single sign-on account has no access to Tollgate. Ask an admin to invite you.',
+  sso_unverified_email: 'Your identity provider has not verified your e-mail address, so it cannot sign you in here.',
+  sso_link_required:
+    'An account with this e-mail already exists. Sign in with your password, then link single sign-on in Settings.',
+  sso_disabled: 'That account is disabled.',
 };
 
 export function LoginForm({

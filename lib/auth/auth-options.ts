@@ -5,12 +5,19 @@ import { getEnv, requireAuthSecret } from '@/lib/env';
 import { authenticateWithPassword } from '@/lib/server/auth/authenticate-with-password';
 import { clientAddress } from './client-address';
 import { safeCallbackUrl } from './safe-callback-url';
-import { resolveOidcUser } from '@/lib/server/auth/resolve-oidc-user';
+import { findIdentityUserId, resolveOidcUser } from '@/lib/server/auth/resolve-oidc-user';
 
 interface OidcProfile {
+  iss?: string;
   sub: string;
   email?: string;
+  email_verified?: boolean | string;
   name?: string;
+}
+
+export interface AuthRequestContext {
+  // The user already signed in on this browser when an OIDC callback arrives (links SSO on request).
+  sessionUserId?: string | null;
 }
 
 // Generic OpenID Connect (Okta, Google Workspace, Entra ID …), enabled when its three variables are set.
@@ -37,8 +44,13 @@ export function isOidcEnabled(): boolean {
   return oidcProvider().length > 0;
 }
 
+function oidcIssuer(profile: unknown): string {
+  const iss = (profile as OidcProfile | undefined)?.iss;
+  return iss ?? getEnv().OIDC_ISSUER!.replace(/\/$/, '');
+}
+
 // Built per request (not at import) so `next build` needs no secret and tests can vary env.
-export function getAuthOptions(): NextAuthOptions {
+export function getAuthOptions(context: AuthRequestContext = {}): NextAuthOptions {
   return {
     secret: requireAuthSecret(),
     session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
@@ -49,11 +61,8 @@ export function getAuthOptions(): NextAuthOptions {
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
         async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) return null;
-          const result = await authenticateWithPassword(
-            credentials.email,
-            credentials.password,
-            clientAddress(req.headers, getEnv().TRUSTED_PROXY_HOPS),
-          );
+          const source = clientAddress(req.headers, getEnv().TRUSTED_PROXY_HOPS);
+          const result = await authenticateWithPassword(credentials.email, credentials.password, source);
           if (!result.ok) {
             if (result.reason === 'rate_limited') throw new Error('rate_limited');
             return null;
@@ -65,14 +74,25 @@ export function getAuthOptions(): NextAuthOptions {
     ],
     callbacks: {
       redirect: ({ url, baseUrl }) => `${baseUrl}${safeCallbackUrl(url, baseUrl)}`,
-      async signIn({ account, user }) {
+      async signIn({ account, profile }) {
         if (account?.provider !== 'oidc') return true;
-        return Boolean(await resolveOidcUser(user.email, user.name));
+        const p = profile as OidcProfile | undefined;
+        const result = await resolveOidcUser(
+          {
+            issuer: oidcIssuer(p),
+            subject: account.providerAccountId,
+            email: p?.email,
+            emailVerified: p?.email_verified,
+            name: p?.name,
+          },
+          context.sessionUserId ?? null,
+        );
+        return result.ok ? true : `/login?error=sso_${result.reason}`;
       },
-      async jwt({ token, user, account }) {
+      async jwt({ token, user, account, profile }) {
         if (user && account?.provider === 'oidc') {
-          const resolved = await resolveOidcUser(user.email, user.name);
-          if (resolved) token.uid = resolved.id;
+          const uid = await findIdentityUserId(oidcIssuer(profile), account.providerAccountId);
+          if (uid) token.uid = uid;
         } else if (user) {
           token.uid = user.id;
         }

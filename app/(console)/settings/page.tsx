@@ -5,6 +5,9 @@ import { ROLE_LABELS } from '@/lib/auth/roles';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { UsersAdmin } from '@/components/settings/users-admin';
+import { LinkSsoButton } from '@/components/settings/link-sso-button';
+import { isOidcEnabled } from '@/lib/auth/auth-options';
+import { getEnv } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -18,6 +21,7 @@ export default async function SettingsPage() {
           <p className="text-sm">
             {user.name} · {user.email} · {ROLE_LABELS[user.role]}
           </p>
+          {isOidcEnabled() ? <LinkSsoButton providerName={getEnv().OIDC_DISPLAY_NAME} /> : null}
         </Card>
         {user.role === 'admin' ? (
           <>
