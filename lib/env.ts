@@ -77,6 +77,10 @@ const schema = z
     ACTION_RETRY_BASE_SECONDS: z.coerce.number().min(0).default(2),
     ACTION_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(6),
     EXECUTOR_POLL_MS: z.coerce.number().int().min(50).default(1000),
+    // Outbox delivery: each POST has this total deadline (connect + send + the whole answer), the
+    // claim lease is always longer than it, and up to OUTBOX_CONCURRENCY destinations are served at once.
+    OUTBOX_DELIVERY_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
     // Outbound destinations for approved messages.
     SLACK_WEBHOOK_URL: z.string().url().optional(),
     CRM_WEBHOOK_URL: z.string().url().optional(),
