@@ -81,7 +81,16 @@ const schema = z
     // claim lease is always longer than it, and up to OUTBOX_CONCURRENCY destinations are served at once.
     OUTBOX_DELIVERY_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
-    // Outbound destinations for approved messages.
+    // 32 bytes (base64 or 64 hex digits) that encrypt integration secrets at rest. Required in
+    // production; development derives one from NEXTAUTH_SECRET.
+    TOLLGATE_ENCRYPTION_KEY: z
+      .string()
+      .refine(
+        (v) => /^[0-9a-f]{64}$/i.test(v) || Buffer.from(v, 'base64').length === 32,
+        'must be 32 bytes (base64 or hex)',
+      )
+      .optional(),
+    // Fallback outbound destinations (used when no integration of the kind is configured).
     SLACK_WEBHOOK_URL: z.string().url().optional(),
     CRM_WEBHOOK_URL: z.string().url().optional(),
     EMAIL_WEBHOOK_URL: z.string().url().optional(),

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { getDb } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
 import { deliverDueOutbox } from '@/lib/server/outbox/deliver-outbox';
+import { createIntegration } from '@/lib/server/integrations/save-integration';
 import { uniq } from '../helpers/fresh-database';
 
 // Finding #12: a receiver dripping bytes held a delivery forever (idle timeout, not a deadline),
@@ -45,13 +46,17 @@ afterEach(() => {
   for (const res of open) res.destroy();
 });
 
+const ADMIN = { id: 'usr_outbox_test', email: 'a@example.test', name: 'A', role: 'admin' as const };
+
+// Each path is its own Slack integration, so each is its own destination.
 async function enqueue(path: string, n = 1) {
+  const hook = await createIntegration(ADMIN, { kind: 'slack', name: uniq(`hook${path}`), url: `${base}${path}` }, 'r');
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const msg = await getDb().outboxMessage.create({
       data: {
         channel: 'slack',
-        destination: `${base}${path}`,
+        destination: `integration:${hook.id}`,
         payload: { text: `message ${i}` },
         idempotencyKey: uniq('outbox'),
         createdAt: new Date(Date.now() + i),
@@ -86,10 +91,10 @@ describe('outbox delivery deadline, concurrency and claims', () => {
         res.writeHead(200).end('ok');
       }, 300);
     };
-    await Promise.all(['/a', '/b', '/c', '/d'].map((p) => enqueue(p)));
+    const ids = (await Promise.all(['/a', '/b', '/c', '/d'].map((p) => enqueue(p)))).flat();
     await deliverDueOutbox();
     expect(peak).toBeGreaterThanOrEqual(4);
-    expect(await getDb().outboxMessage.count({ where: { destination: { startsWith: base }, status: 'sent' } })).toBe(4);
+    expect(await getDb().outboxMessage.count({ where: { id: { in: ids }, status: 'sent' } })).toBe(4);
   });
 
   it('keeps one destination in order, one message in flight at a time', async () => {

@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '@/lib/auth/roles';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { UsersAdmin } from '@/components/settings/users-admin';
+import { IntegrationsAdmin } from '@/components/settings/integrations-admin';
 import { LinkSsoButton } from '@/components/settings/link-sso-button';
 import { isOidcEnabled } from '@/lib/auth/auth-options';
 import { getEnv } from '@/lib/env';
@@ -26,6 +27,7 @@ export default async function SettingsPage() {
         {user.role === 'admin' ? (
           <>
             <UsersAdmin currentUserId={user.id} />
+            <IntegrationsAdmin />
             <Card title="Ingest tokens">
               <p className="text-sm text-slate-600">
                 Tokens that gateways and meters use to send usage and ask for entitlement checks are created and revoked

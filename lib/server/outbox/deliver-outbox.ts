@@ -1,5 +1,6 @@
 import { getDb, getPool } from '@/lib/db';
 import { getEnv } from '@/lib/env';
+import { DestinationError, resolveDestination } from '@/lib/server/integrations/resolve-destination';
 import { checkOutboundUrl, OutboundUrlError } from './check-outbound-url';
 import { postJson } from './post-json';
 import { clock } from '@/lib/clock';
@@ -18,6 +19,7 @@ export function outboxLeaseMs(deadlineMs: number): number {
 
 interface Claimed {
   id: string;
+  channel: 'email' | 'slack' | 'crm';
   destination: string;
   payload: Record<string, unknown>;
   attempts: number;
@@ -46,7 +48,7 @@ async function claimHeads(limit: number, leaseMs: number): Promise<Claimed[]> {
      UPDATE outbox_messages m
         SET status = 'sending', attempts = m.attempts + 1, next_attempt_at = $3
        FROM claimable c WHERE m.id = c.id
-     RETURNING m.id, m.destination, m.payload, m.attempts, m.idempotency_key`,
+     RETURNING m.id, m.channel::text AS channel, m.destination, m.payload, m.attempts, m.idempotency_key`,
     [now, limit, new Date(now.getTime() + leaseMs)],
   );
   return rows;
@@ -78,7 +80,8 @@ async function settle(msg: Claimed, data: { status: 'sent' | 'failed' | 'dead'; 
 
 async function deliverOne(msg: Claimed, deadlineMs: number) {
   try {
-    const target = await checkOutboundUrl(msg.destination, { allowLoopback: getEnv().OUTBOUND_ALLOW_LOOPBACK });
+    const url = await resolveDestination(msg.destination, msg.channel);
+    const target = await checkOutboundUrl(url, { allowLoopback: getEnv().OUTBOUND_ALLOW_LOOPBACK });
     const res = await postJson(target, msg.payload, { 'idempotency-key': msg.idempotency_key }, deadlineMs);
     if (res.status >= 200 && res.status < 300) {
       await settle(msg, { status: 'sent', sentAt: clock.now(), lastError: null });
@@ -92,7 +95,10 @@ async function deliverOne(msg: Claimed, deadlineMs: number) {
       { permanent },
     );
   } catch (err) {
-    const permanent = err instanceof OutboundUrlError || (err as { permanent?: boolean }).permanent === true;
+    const permanent =
+      err instanceof OutboundUrlError ||
+      err instanceof DestinationError ||
+      (err as { permanent?: boolean }).permanent === true;
     const dead = permanent || msg.attempts >= MAX_ATTEMPTS;
     await settle(msg, {
       status: dead ? 'dead' : 'failed',
