@@ -59,6 +59,10 @@ const schema = z
     AI_BASE_URL: z.string().url().optional(),
     // Outbound calls (Slack, CRM) to loopback are refused unless a test turns this on.
     OUTBOUND_ALLOW_LOOPBACK: bool(false),
+    // Ports besides 80 and 443 that outbound destinations may use, e.g. "8443".
+    OUTBOUND_ALLOWED_PORTS: csv.transform((ports) =>
+      ports.map(Number).filter((p) => Number.isInteger(p) && p > 0 && p < 65536),
+    ),
     AUDIT_ANCHOR_FILE: z.string().default('.data/audit-anchor.json'),
     // Largest accepted POST /api/v1/usage body (a batch holds at most 1,000 events either way).
     INGEST_MAX_BODY_BYTES: z.coerce

@@ -22,6 +22,7 @@ export async function sendIntegrationTest(
   try {
     const target = await checkOutboundUrl(openSecret(row.secretCiphertext, row.id), {
       allowLoopback: env.OUTBOUND_ALLOW_LOOPBACK,
+      allowedPorts: env.OUTBOUND_ALLOWED_PORTS,
     });
     const res = await postJson(target, TEST_PAYLOAD[row.kind], {}, env.OUTBOX_DELIVERY_DEADLINE_MS);
     const ok = res.status >= 200 && res.status < 300;

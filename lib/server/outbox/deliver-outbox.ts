@@ -81,7 +81,11 @@ async function settle(msg: Claimed, data: { status: 'sent' | 'failed' | 'dead'; 
 async function deliverOne(msg: Claimed, deadlineMs: number) {
   try {
     const url = await resolveDestination(msg.destination, msg.channel);
-    const target = await checkOutboundUrl(url, { allowLoopback: getEnv().OUTBOUND_ALLOW_LOOPBACK });
+    const env = getEnv();
+    const target = await checkOutboundUrl(url, {
+      allowLoopback: env.OUTBOUND_ALLOW_LOOPBACK,
+      allowedPorts: env.OUTBOUND_ALLOWED_PORTS,
+    });
     const res = await postJson(target, msg.payload, { 'idempotency-key': msg.idempotency_key }, deadlineMs);
     if (res.status >= 200 && res.status < 300) {
       await settle(msg, { status: 'sent', sentAt: clock.now(), lastError: null });
