@@ -2,6 +2,7 @@ import { getDb, getPool } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { DestinationError, resolveDestination } from '@/lib/server/integrations/resolve-destination';
 import { checkOutboundUrl, OutboundUrlError } from './check-outbound-url';
+import { outgoingPayload } from './escape-slack-text';
 import { postJson } from './post-json';
 import { clock } from '@/lib/clock';
 
@@ -86,7 +87,8 @@ async function deliverOne(msg: Claimed, deadlineMs: number) {
       allowLoopback: env.OUTBOUND_ALLOW_LOOPBACK,
       allowedPorts: env.OUTBOUND_ALLOWED_PORTS,
     });
-    const res = await postJson(target, msg.payload, { 'idempotency-key': msg.idempotency_key }, deadlineMs);
+    const body = outgoingPayload(msg.channel, msg.payload);
+    const res = await postJson(target, body, { 'idempotency-key': msg.idempotency_key }, deadlineMs);
     if (res.status >= 200 && res.status < 300) {
       await settle(msg, { status: 'sent', sentAt: clock.now(), lastError: null });
       return;
