@@ -6,6 +6,7 @@ import { authenticateWithPassword } from '@/lib/server/auth/authenticate-with-pa
 import { clientAddress } from './client-address';
 import { safeCallbackUrl } from './safe-callback-url';
 import { findIdentityUserId, resolveOidcUser } from '@/lib/server/auth/resolve-oidc-user';
+import { currentSessionVersion, endSessions } from '@/lib/server/auth/load-session-user';
 
 interface OidcProfile {
   iss?: string;
@@ -90,16 +91,22 @@ export function getAuthOptions(context: AuthRequestContext = {}): NextAuthOption
         return result.ok ? true : `/login?error=sso_${result.reason}`;
       },
       async jwt({ token, user, account, profile }) {
-        if (user && account?.provider === 'oidc') {
-          const uid = await findIdentityUserId(oidcIssuer(profile), account.providerAccountId);
-          if (uid) token.uid = uid;
-        } else if (user) {
-          token.uid = user.id;
-        }
+        if (!user) return token;
+        const uid =
+          account?.provider === 'oidc'
+            ? await findIdentityUserId(oidcIssuer(profile), account.providerAccountId)
+            : user.id;
+        const sv = uid ? await currentSessionVersion(uid) : null;
+        if (uid && sv !== null) Object.assign(token, { uid, sv });
         return token;
       },
       async session({ session, token }) {
-        return { ...session, uid: token.uid };
+        return { ...session, uid: token.uid, sv: token.sv };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.uid === 'string') await endSessions(token.uid);
       },
     },
   };

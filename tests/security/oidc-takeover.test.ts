@@ -1,62 +1,24 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import type { NextAuthOptions } from 'next-auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import { parseEnv, resetEnvForTests } from '@/lib/env';
 import { hashPassword } from '@/lib/auth/password';
-import { getAuthOptions } from '@/lib/auth/auth-options';
 import { requestSsoLink } from '@/lib/server/auth/resolve-oidc-user';
 import { FakeOidcIssuer, type IssuedClaims } from '../fixtures/fake-oidc-issuer';
 import { uniq } from '../helpers/fresh-database';
+import { AUTH_ORIGIN, AuthBrowser } from './helpers/auth-browser';
 
 // Finding #9: OIDC users were matched by e-mail without checking email_verified, so an IdP
 // account asserting an admin's address signed in as that admin. These run next-auth's real OAuth
 // code flow (PKCE, state, ID-token signature) against a local OIDC issuer.
 
-const ORIGIN = 'http://127.0.0.1:3140';
-
-// next-auth's framework-neutral core (what its Next route handler wraps around next/headers);
-// the package does not export it, so it is loaded by path.
-interface AuthResponse {
-  status?: number;
-  body?: unknown;
-  redirect?: string;
-  cookies?: { name: string; value: string; options?: { maxAge?: number } }[];
-}
-const { AuthHandler } = createRequire(import.meta.url)(path.resolve('node_modules/next-auth/core/index.js')) as {
-  AuthHandler: (p: { req: Request; options: NextAuthOptions }) => Promise<AuthResponse>;
-};
 let issuer: FakeOidcIssuer;
 
-class Browser {
-  private cookies = new Map<string, string>();
-
-  async call(path: string, sessionUserId: string | null, form?: Record<string, string>) {
-    const req = new Request(`${ORIGIN}${path}`, {
-      method: form ? 'POST' : 'GET',
-      headers: {
-        host: '127.0.0.1:3140',
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(form ? { 'content-type': 'application/json' } : {}),
-      },
-      // The core reads a web Request's body as JSON (next-auth's Next adapter parses the form).
-      body: form ? JSON.stringify(form) : undefined,
-    });
-    const res = await AuthHandler({ req, options: getAuthOptions({ sessionUserId }) });
-    for (const c of res.cookies ?? []) {
-      if (!c.value || c.options?.maxAge === 0) this.cookies.delete(c.name);
-      else this.cookies.set(c.name, c.value);
-    }
-    return res;
-  }
-
+class Browser extends AuthBrowser {
   // The whole authorization-code flow; returns where the console sends the browser and who it
   // now is (null: no session).
   async signInWithOidc(claims: IssuedClaims, sessionUserId: string | null = null) {
-    const csrf = await this.call('/api/auth/csrf', sessionUserId);
     const start = await this.call('/api/auth/signin/oidc', sessionUserId, {
-      csrfToken: (csrf.body as { csrfToken: string }).csrfToken,
+      csrfToken: await this.csrf(),
       callbackUrl: '/approvals',
       json: 'true',
     });
@@ -64,8 +26,7 @@ class Browser {
     expect(authorizationUrl.startsWith(`${issuer.url}/authorize`)).toBe(true);
     const callback = new URL(issuer.authorize(authorizationUrl, claims));
     const done = await this.call(`${callback.pathname}${callback.search}`, sessionUserId);
-    const session = await this.call('/api/auth/session', null);
-    return { redirect: done.redirect ?? '', uid: (session.body as { uid?: string } | null)?.uid ?? null };
+    return { redirect: done.redirect ?? '', uid: (await this.session())?.uid ?? null };
   }
 }
 
@@ -79,7 +40,7 @@ async function passwordUser(role: 'admin' | 'support' = 'admin') {
 beforeAll(async () => {
   issuer = await new FakeOidcIssuer().start();
   Object.assign(process.env, {
-    NEXTAUTH_URL: ORIGIN,
+    NEXTAUTH_URL: AUTH_ORIGIN,
     OIDC_ISSUER: issuer.url,
     OIDC_CLIENT_ID: 'tollgate',
     OIDC_CLIENT_SECRET: 'tollgate-client-secret',
