@@ -41,6 +41,23 @@ describe('ingest token scopes', () => {
     expect(await outcome(token.secret, scope)).toBe(expected);
   });
 
+  it.each([
+    ['/api/v1/usage', 'ok'],
+    ['/api/v1/entitlements/check', 'forbidden'],
+  ])('a usage-only token on %s → %s (scope from the route path)', async (path, expected) => {
+    const token = await createIngestToken(
+      await admin(),
+      { name: 'U', source: uniq('src').toLowerCase(), scopes: ['usage:write'] },
+      'r',
+    );
+    const req = new Request(`http://127.0.0.1:3140${path}`, { headers: { authorization: `Bearer ${token.secret}` } });
+    const result = await authenticateIngestToken(req).then(
+      () => 'ok',
+      (err: { code?: string }) => err.code,
+    );
+    expect(result).toBe(expected);
+  });
+
   it('tokens created without scopes may do both (existing gateways keep working)', async () => {
     const token = await createIngestToken(await admin(), { name: 'D', source: uniq('src').toLowerCase() }, 'r');
     expect(token.scopes).toEqual(['usage:write', 'entitlements:check']);

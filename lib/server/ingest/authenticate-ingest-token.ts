@@ -39,7 +39,21 @@ export function hashSecret(secret: string): string {
 // because the attacker never sees stored values. Plain SQL: this runs on the ingest hot path,
 // and a hit in the per-process cache (trusted only while the change feed that carries
 // revocations is live) skips the query entirely.
-export async function authenticateIngestToken(req: Request, scope?: IngestScope): Promise<IngestCaller> {
+// The scope a token-authenticated route needs, by its path (until routes name it themselves).
+const SCOPE_BY_PATH: Record<string, IngestScope> = {
+  '/api/v1/usage': 'usage:write',
+  '/api/v1/entitlements/check': 'entitlements:check',
+};
+
+function scopeFor(req: { url?: string }): IngestScope | undefined {
+  if (!req.url) return undefined;
+  return SCOPE_BY_PATH[new URL(req.url, 'http://x').pathname.replace(/\/$/, '')];
+}
+
+export async function authenticateIngestToken(
+  req: Request,
+  scope: IngestScope | undefined = scopeFor(req),
+): Promise<IngestCaller> {
   const header = req.headers.get('authorization') ?? '';
   const token = header.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) throw new ApiError(401, 'missing_token', 'Send an ingest token as "Authorization: Bearer <token>"');
