@@ -62,6 +62,8 @@ const child = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', '127.
     STRIPE_SECRET_KEY: 'sk_test_e2e_fake',
     STRIPE_API_BASE: fakeStripe.url,
     EXECUTOR_POLL_MS: '250',
+    // Integration secrets are sealed with it (required in production).
+    TOLLGATE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   },
 });
 let stopping = false;
