@@ -55,5 +55,6 @@ describe('migration drop_draft_webhook_urls', () => {
     expect((await getDb().outboxMessage.findUniqueOrThrow({ where: { id: sent.id } })).destination).toBe(
       'https://crm.example.com/x',
     );
+    await getDb().outboxMessage.update({ where: { id: pending.id }, data: { status: 'dead' } });
   });
 });

@@ -40,6 +40,11 @@ describe('every Slack message is escaped on its way out', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     process.env.OUTBOUND_ALLOW_LOOPBACK = 'true';
     resetEnvForTests();
+    // Other files' leftovers must not be delivered to this receiver.
+    await getDb().outboxMessage.updateMany({
+      where: { status: { in: ['pending', 'failed', 'sending'] } },
+      data: { status: 'dead' },
+    });
   });
   afterAll(async () => {
     delete process.env.OUTBOUND_ALLOW_LOOPBACK;
