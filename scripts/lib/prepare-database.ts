@@ -3,6 +3,7 @@ import { DEMO_USERS } from '../../prisma/factories/catalog';
 import type { DemoDataOptions } from '../../prisma/factories/demo-data';
 import { demoPasswordRefusal, wantsDemoData, type LaunchMode } from './demo-data-policy';
 import { openLocalDatabase, type LocalDatabase } from './local-database';
+import { localAppRolePassword } from './local-secret';
 
 export interface PrepareOptions {
   // development seeds the demo world on first run; production only with --demo / TOLLGATE_DEMO=true,
@@ -32,7 +33,22 @@ export async function prepareDatabase(options: PrepareOptions): Promise<LocalDat
     }
   }
   if (options.mode === 'production' && !demo) await refuseDemoPasswords(db);
-  return db;
+  return { ...db, url: await appRoleUrl(db.url) };
+}
+
+// Next and its in-process worker connect as the restricted app role (no UPDATE/DELETE/TRUNCATE
+// on audit_events, not an owner, not a superuser); migrations above ran as the owner. A
+// DATABASE_URL whose user may not create roles keeps working as before, with a warning.
+async function appRoleUrl(ownerUrl: string): Promise<string> {
+  const { ensureAppRole } = await import('../../lib/server/db/ensure-app-role');
+  try {
+    return await ensureAppRole(ownerUrl, process.env.TOLLGATE_APP_DB_ROLE ?? 'tollgate_app', localAppRolePassword());
+  } catch (err) {
+    console.warn(
+      `[tollgate] could not set up the restricted app role (${(err as Error).message}); the console connects as the DATABASE_URL user, who can rewrite the audit trail. Create the role yourself: see lib/server/db/ensure-app-role.ts.`,
+    );
+    return ownerUrl;
+  }
 }
 
 async function refuseDemoPasswords(db: LocalDatabase) {
