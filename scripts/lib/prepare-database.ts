@@ -39,7 +39,7 @@ export async function prepareDatabase(options: PrepareOptions): Promise<LocalDat
 // Next and its in-process worker connect as the restricted app role (no UPDATE/DELETE/TRUNCATE
 // on audit_events, not an owner, not a superuser); migrations above ran as the owner. A
 // DATABASE_URL whose user may not create roles keeps working as before, with a warning.
-async function appRoleUrl(ownerUrl: string): Promise<string> {
+export async function appRoleUrl(ownerUrl: string): Promise<string> {
   const { ensureAppRole } = await import('../../lib/server/db/ensure-app-role');
   try {
     return await ensureAppRole(ownerUrl, process.env.TOLLGATE_APP_DB_ROLE ?? 'tollgate_app', localAppRolePassword());
