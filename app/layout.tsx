@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { headers } from 'next/headers';
 import { Providers } from '@/components/providers';
 import './globals.css';
 
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: 'The RevOps console for API-first companies',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Rendered per request: the CSP nonce (proxy.ts) is new on every response, so no page may be
+// served from a static prerender whose scripts would carry no nonce.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await headers();
   return (
     <html lang="en">
       <body>

@@ -36,7 +36,16 @@ const schema = z
     OIDC_CLIENT_SECRET: z.string().optional(),
     OIDC_DISPLAY_NAME: z.string().default('Single sign-on'),
     // Role given to a person who signs in through OIDC and has no user yet; unset: only invited users.
-    OIDC_AUTO_PROVISION_ROLE: z.enum(['admin', 'revops', 'support']).optional(),
+    // Never admin: anyone the IdP vouches for would become one.
+    OIDC_AUTO_PROVISION_ROLE: z
+      .enum(['revops', 'support'], { message: 'must be revops or support (never admin)' })
+      .optional(),
+    // Reverse proxies in front of the console that append to X-Forwarded-For. 0 (direct exposure):
+    // the header is the client's own claim and is ignored, so per-address sign-in limits are off.
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // After SIGN_IN_MAX_FAILURES on one account, each attempt waits base·2^(extra failures), capped.
+    SIGN_IN_DELAY_BASE_MS: z.coerce.number().int().min(0).default(250),
+    SIGN_IN_DELAY_MAX_MS: z.coerce.number().int().min(0).default(8000),
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
     JOBS_IN_PROCESS: bool(true),
@@ -53,6 +62,10 @@ const schema = z
     AI_BASE_URL: z.string().url().optional(),
     // Outbound calls (Slack, CRM) to loopback are refused unless a test turns this on.
     OUTBOUND_ALLOW_LOOPBACK: bool(false),
+    // Ports besides 80 and 443 that outbound destinations may use, e.g. "8443".
+    OUTBOUND_ALLOWED_PORTS: csv.transform((ports) =>
+      ports.map(Number).filter((p) => Number.isInteger(p) && p > 0 && p < 65536),
+    ),
     AUDIT_ANCHOR_FILE: z.string().default('.data/audit-anchor.json'),
     // Largest accepted POST /api/v1/usage body (a batch holds at most 1,000 events either way).
     INGEST_MAX_BODY_BYTES: z.coerce
@@ -71,7 +84,20 @@ const schema = z
     ACTION_RETRY_BASE_SECONDS: z.coerce.number().min(0).default(2),
     ACTION_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(6),
     EXECUTOR_POLL_MS: z.coerce.number().int().min(50).default(1000),
-    // Outbound destinations for approved messages.
+    // Outbox delivery: each POST has this total deadline (connect + send + the whole answer), the
+    // claim lease is always longer than it, and up to OUTBOX_CONCURRENCY destinations are served at once.
+    OUTBOX_DELIVERY_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+    // 32 bytes (base64 or 64 hex digits) that encrypt integration secrets at rest. Required in
+    // production; development derives one from NEXTAUTH_SECRET.
+    TOLLGATE_ENCRYPTION_KEY: z
+      .string()
+      .refine(
+        (v) => /^[0-9a-f]{64}$/i.test(v) || Buffer.from(v, 'base64').length === 32,
+        'must be 32 bytes (base64 or hex)',
+      )
+      .optional(),
+    // Fallback outbound destinations (used when no integration of the kind is configured).
     SLACK_WEBHOOK_URL: z.string().url().optional(),
     CRM_WEBHOOK_URL: z.string().url().optional(),
     EMAIL_WEBHOOK_URL: z.string().url().optional(),

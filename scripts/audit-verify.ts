@@ -5,7 +5,9 @@ const local = await openLocalDatabase();
 process.env.DATABASE_URL = local.url;
 const { getDb, getPool } = await import('../lib/db');
 const { verifyAuditChain } = await import('../lib/server/audit/verify-audit-chain');
-const verdict = await verifyAuditChain(getDb());
+const { readAuditAnchors } = await import('../lib/server/audit/write-audit-anchor');
+const { getEnv } = await import('../lib/env');
+const verdict = await verifyAuditChain(getDb(), undefined, readAuditAnchors(getEnv().AUDIT_ANCHOR_FILE));
 if (verdict.ok) console.log(`Audit chain intact: ${verdict.rows} events, latest hash ${verdict.lastHash}`);
 else
   console.log(

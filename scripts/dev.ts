@@ -3,5 +3,5 @@
 import { prepareDatabase } from './lib/prepare-database';
 import { runNext } from './lib/run-next';
 
-const db = await prepareDatabase({ seed: process.env.SEED_DEMO_DATA !== 'never' });
+const db = await prepareDatabase({ mode: 'development' });
 runNext('dev', db, process.env.PORT ?? '3000');

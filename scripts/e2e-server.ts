@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/server/db/embedded-postgres';
 import { migrateDatabase } from '../lib/server/db/migrate-database';
+import { ensureAppRole } from '../lib/server/db/ensure-app-role';
 import { E2E_DEMO, E2E_STRIPE_WEBHOOK_SECRET, fakeStripePortFor } from '../e2e/fixtures/e2e-world';
 import { FakeStripeServer } from '../tests/fixtures/fake-stripe-server';
 import { FakeStripeBilling } from '../tests/fixtures/fake-stripe-billing';
@@ -41,6 +42,8 @@ const { seedDemoData } = await import('../prisma/seed/seed-demo-data');
 await seedDemoData(getDb(), E2E_DEMO);
 await getDb().$disconnect();
 await getPool().end();
+// The server runs as the restricted app role, as production should (migrations ran as the owner).
+const appUrl = await ensureAppRole(db.url, 'tollgate_app', 'e2e-app-role-password');
 
 // Approved actions execute against a local fake Stripe (the real SDK, real HTTP); specs read what
 // it applied through its control endpoints.
@@ -51,7 +54,7 @@ const child = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', '127.
   stdio: 'inherit',
   env: {
     ...process.env,
-    DATABASE_URL: db.url,
+    DATABASE_URL: appUrl,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     NEXTAUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123',
     NEXT_TELEMETRY_DISABLED: '1',
@@ -62,6 +65,8 @@ const child = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', '127.
     STRIPE_SECRET_KEY: 'sk_test_e2e_fake',
     STRIPE_API_BASE: fakeStripe.url,
     EXECUTOR_POLL_MS: '250',
+    // Integration secrets are sealed with it (required in production).
+    TOLLGATE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   },
 });
 let stopping = false;

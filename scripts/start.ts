@@ -7,5 +7,5 @@ if (!existsSync('.next/BUILD_ID')) {
   console.error('No production build found: run `npm run build` first.');
   process.exit(1);
 }
-const db = await prepareDatabase({ seed: process.env.SEED_DEMO_DATA !== 'never' });
+const db = await prepareDatabase({ mode: 'production' });
 runNext('start', db, process.env.PORT ?? '3000');

@@ -2,10 +2,12 @@
 // pg-boss claims each job with SKIP LOCKED, so none is processed twice.
 import { openLocalDatabase } from './lib/local-database';
 import { migrateDatabase } from '../lib/server/db/migrate-database';
+import { appRoleUrl } from './lib/prepare-database';
 
 const db = await openLocalDatabase();
-process.env.DATABASE_URL = db.url;
 await migrateDatabase(db.url);
+// Jobs run as the restricted app role, like the web server (migrations ran as the owner).
+process.env.DATABASE_URL = await appRoleUrl(db.url);
 const { startWorker } = await import('../lib/server/worker/start-worker');
 const worker = await startWorker('worker');
 const stop = async () => {

@@ -8,6 +8,11 @@ const MESSAGES: Record<string, string> = {
   CredentialsSignin: 'That e-mail and password do not match an active account.',
   rate_limited: 'Too many failed attempts. Wait a few minutes and try again.',
   AccessDenied: 'Your single sign-on account has no access to Tollgate. Ask an admin to invite you.',
+  sso_not_invited: 'Your single sign-on account has no access to Tollgate. Ask an admin to invite you.',
+  sso_unverified_email: 'Your identity provider has not verified your e-mail address, so it cannot sign you in here.',
+  sso_link_required:
+    'An account with this e-mail already exists. Sign in with your password, then link single sign-on in Settings.',
+  sso_disabled: 'That account is disabled.',
 };
 
 export function LoginForm({
@@ -45,7 +50,9 @@ export function LoginForm({
         <span className="grid h-8 w-8 place-items-center rounded-md bg-brand-600 font-bold text-white">T</span>
         <h1 className="text-lg font-semibold">Sign in to Tollgate</h1>
       </div>
-      <form onSubmit={onSubmit} className="flex flex-col gap-4">
+      {/* method/action matter before hydration: a native submit must never put the password in a
+          GET query string. Without a CSRF token next-auth refuses it and returns to /login. */}
+      <form method="post" action="/api/auth/callback/credentials" onSubmit={onSubmit} className="flex flex-col gap-4">
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
           E-mail
           <Input name="email" type="email" autoComplete="username" required />

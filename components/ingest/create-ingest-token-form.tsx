@@ -3,8 +3,14 @@ import { useState, type FormEvent } from 'react';
 import { useCreateIngestToken } from '@/lib/queries/use-ingest';
 import type { CreatedIngestToken } from '@/lib/schemas/ingest-tokens';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
+import { Input, Select } from '@/components/ui/input';
 import { SecretShownOnce } from '@/components/ui/secret-shown-once';
+
+const SCOPE_CHOICES = {
+  both: ['usage:write', 'entitlements:check'],
+  usage: ['usage:write'],
+  entitlements: ['entitlements:check'],
+} as const;
 
 export function CreateIngestTokenForm() {
   const create = useCreateIngestToken();
@@ -15,8 +21,14 @@ export function CreateIngestTokenForm() {
     const formEl = e.currentTarget;
     const f = new FormData(formEl);
     setCreated(null);
+    const days = Number(f.get('expiresInDays') || 0);
     const token = await create
-      .mutateAsync({ name: String(f.get('name')), source: String(f.get('source')) })
+      .mutateAsync({
+        name: String(f.get('name')),
+        source: String(f.get('source')),
+        scopes: [...SCOPE_CHOICES[f.get('scopes') as keyof typeof SCOPE_CHOICES]],
+        expiresInDays: days > 0 ? days : undefined,
+      })
       .catch(() => null);
     if (token) {
       setCreated(token);
@@ -41,6 +53,18 @@ export function CreateIngestTokenForm() {
             placeholder="api-gateway"
             title="Lower-case letters, digits, dot, dash or underscore"
           />
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+          May
+          <Select name="scopes" defaultValue="both">
+            <option value="both">send usage and check entitlements</option>
+            <option value="usage">send usage only</option>
+            <option value="entitlements">check entitlements only</option>
+          </Select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+          Expires after (days, optional)
+          <Input name="expiresInDays" type="number" min={1} max={3650} placeholder="never" />
         </label>
         <Button type="submit" disabled={create.isPending}>
           Create token

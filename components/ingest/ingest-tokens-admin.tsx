@@ -41,10 +41,14 @@ export function IngestTokensAdmin() {
                       <div className="font-medium">{t.name}</div>
                       <div className="font-mono text-xs text-slate-500">{t.prefix}…</div>
                     </Td>
-                    <Td className="font-mono text-xs">{t.source}</Td>
+                    <Td className="font-mono text-xs">
+                      {t.source}
+                      <div className="font-sans text-slate-500">{t.scopes.join(', ')}</div>
+                    </Td>
                     <Td className="text-xs text-slate-500">
                       {formatDateTime(t.createdAt)}
                       {t.createdBy ? ` · ${t.createdBy}` : ''}
+                      {t.expiresAt ? <div>expires {formatDateTime(t.expiresAt)}</div> : null}
                     </Td>
                     <Td>{t.revokedAt ? <Badge tone="red">Revoked</Badge> : <Badge tone="green">Active</Badge>}</Td>
                     <Td className="text-right">

@@ -118,7 +118,7 @@ test.describe('invoice route contracts', () => {
     }
     const bad = await request.post(`/api/v1/invoices/${INVOICE}/share-to-slack`, {
       headers,
-      data: { webhookUrl: 'not a url' },
+      data: { integrationId: '' },
     });
     expect(bad.status()).toBe(422);
     const list = await request.get(`/api/v1/invoices/${INVOICE}/explanations?limit=0`);

@@ -12,11 +12,6 @@ export class ApiError extends Error {
 }
 
 export const notFound = (what = 'Resource') => new ApiError(404, 'not_found', `${what} not found`);
-export const forbidden = (needs: readonly string[] = []) =>
-  new ApiError(
-    403,
-    'forbidden',
-    needs.length ? `This needs the ${needs.join(' or ')} role` : 'Your role does not allow this',
-  );
+export const forbidden = (message = 'Your role does not allow this') => new ApiError(403, 'forbidden', message);
 export const unauthorized = (message = 'Sign in to continue') => new ApiError(401, 'unauthorized', message);
 export const conflict = (code: string, message: string) => new ApiError(409, code, message);

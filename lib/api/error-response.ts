@@ -1,12 +1,16 @@
 import { ZodError } from 'zod';
 import { ApiError } from './api-error';
+import { isInvalidInput, stringifyJson } from './is-invalid-input';
 
 export interface ErrorBody {
   error: { code: string; message: string; requestId: string; issues?: unknown };
 }
 
 function json(status: number, body: ErrorBody, headers?: HeadersInit) {
-  return Response.json(body, { status, headers: { 'x-request-id': body.error.requestId, ...headers } });
+  return new Response(stringifyJson(body), {
+    status,
+    headers: { 'content-type': 'application/json', 'x-request-id': body.error.requestId, ...headers },
+  });
 }
 
 function prismaCode(err: unknown): string | undefined {
@@ -45,6 +49,11 @@ export function errorResponse(err: unknown, requestId: string): Response {
   }
   if (prisma === 'P2025') {
     return json(404, { error: { code: 'not_found', message: 'Resource not found', requestId } });
+  }
+  if (isInvalidInput(err)) {
+    return json(400, {
+      error: { code: 'invalid_input', message: 'A value in the request cannot be stored or searched for', requestId },
+    });
   }
   if (isDatabaseUnavailable(err)) {
     console.error(`[api] ${requestId} database unavailable:`, (err as Error)?.message);

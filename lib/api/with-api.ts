@@ -63,7 +63,9 @@ async function authenticate(auth: AuthKind, req: Request, capability?: Capabilit
     if (!user) throw unauthorized();
     checkSameOrigin(req);
     if (!capability || !can(user, capability))
-      throw forbidden(capability ? rolesWith(capability).map((r) => ROLE_LABELS[r]) : []);
+      throw forbidden(
+        `This needs the ${(capability ? rolesWith(capability) : []).map((r) => ROLE_LABELS[r]).join(' or ')} role`,
+      );
     return { user, caller: null };
   }
   if (auth === 'token') return { user: null, caller: await authenticateIngestToken(req) };

@@ -3,12 +3,22 @@ import type { OAuthConfig } from 'next-auth/providers/oauth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getEnv, requireAuthSecret } from '@/lib/env';
 import { authenticateWithPassword } from '@/lib/server/auth/authenticate-with-password';
-import { resolveOidcUser } from '@/lib/server/auth/resolve-oidc-user';
+import { clientAddress } from './client-address';
+import { safeCallbackUrl } from './safe-callback-url';
+import { findIdentityUserId, resolveOidcUser } from '@/lib/server/auth/resolve-oidc-user';
+import { currentSessionVersion, endSessions } from '@/lib/server/auth/load-session-user';
 
 interface OidcProfile {
+  iss?: string;
   sub: string;
   email?: string;
+  email_verified?: boolean | string;
   name?: string;
+}
+
+export interface AuthRequestContext {
+  // The user already signed in on this browser when an OIDC callback arrives (links SSO on request).
+  sessionUserId?: string | null;
 }
 
 // Generic OpenID Connect (Okta, Google Workspace, Entra ID …), enabled when its three variables are set.
@@ -31,18 +41,17 @@ function oidcProvider(): OAuthConfig<OidcProfile>[] {
   ];
 }
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.['x-forwarded-for'];
-  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
-  return first || 'unknown';
-}
-
 export function isOidcEnabled(): boolean {
   return oidcProvider().length > 0;
 }
 
+function oidcIssuer(profile: unknown): string {
+  const iss = (profile as OidcProfile | undefined)?.iss;
+  return iss ?? getEnv().OIDC_ISSUER!.replace(/\/$/, '');
+}
+
 // Built per request (not at import) so `next build` needs no secret and tests can vary env.
-export function getAuthOptions(): NextAuthOptions {
+export function getAuthOptions(context: AuthRequestContext = {}): NextAuthOptions {
   return {
     secret: requireAuthSecret(),
     session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
@@ -53,7 +62,8 @@ export function getAuthOptions(): NextAuthOptions {
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
         async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) return null;
-          const result = await authenticateWithPassword(credentials.email, credentials.password, clientIp(req.headers));
+          const source = clientAddress(req.headers, getEnv().TRUSTED_PROXY_HOPS);
+          const result = await authenticateWithPassword(credentials.email, credentials.password, source);
           if (!result.ok) {
             if (result.reason === 'rate_limited') throw new Error('rate_limited');
             return null;
@@ -64,21 +74,39 @@ export function getAuthOptions(): NextAuthOptions {
       ...oidcProvider(),
     ],
     callbacks: {
-      async signIn({ account, user }) {
+      redirect: ({ url, baseUrl }) => `${baseUrl}${safeCallbackUrl(url, baseUrl)}`,
+      async signIn({ account, profile }) {
         if (account?.provider !== 'oidc') return true;
-        return Boolean(await resolveOidcUser(user.email, user.name));
+        const p = profile as OidcProfile | undefined;
+        const result = await resolveOidcUser(
+          {
+            issuer: oidcIssuer(p),
+            subject: account.providerAccountId,
+            email: p?.email,
+            emailVerified: p?.email_verified,
+            name: p?.name,
+          },
+          context.sessionUserId ?? null,
+        );
+        return result.ok ? true : `/login?error=sso_${result.reason}`;
       },
-      async jwt({ token, user, account }) {
-        if (user && account?.provider === 'oidc') {
-          const resolved = await resolveOidcUser(user.email, user.name);
-          if (resolved) token.uid = resolved.id;
-        } else if (user) {
-          token.uid = user.id;
-        }
+      async jwt({ token, user, account, profile }) {
+        if (!user) return token;
+        const uid =
+          account?.provider === 'oidc'
+            ? await findIdentityUserId(oidcIssuer(profile), account.providerAccountId)
+            : user.id;
+        const sv = uid ? await currentSessionVersion(uid) : null;
+        if (uid && sv !== null) Object.assign(token, { uid, sv });
         return token;
       },
       async session({ session, token }) {
-        return { ...session, uid: token.uid };
+        return { ...session, uid: token.uid, sv: token.sv };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.uid === 'string') await endSessions(token.uid);
       },
     },
   };

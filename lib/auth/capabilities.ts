@@ -24,6 +24,8 @@ export const CAPABILITIES = {
   /** Create, rotate, revoke and import customers' API keys (gateways register them with a token). */
   'customer-keys.manage': ADMIN,
   'users.manage': ADMIN,
+  /** Slack, CRM and e-mail destinations, whose secrets never reach the browser. */
+  'integrations.manage': ADMIN,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -5,6 +5,7 @@ import { loadSessionUser } from '@/lib/server/auth/load-session-user';
 
 // The signed-in user for this request (server components and route handlers), or null.
 export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = (await getServerSession(getAuthOptions())) as { uid?: unknown } | null;
-  return typeof session?.uid === 'string' ? loadSessionUser(session.uid) : null;
+  const session = (await getServerSession(getAuthOptions())) as { uid?: unknown; sv?: unknown } | null;
+  if (typeof session?.uid !== 'string' || typeof session.sv !== 'number') return null;
+  return loadSessionUser(session.uid, session.sv);
 }

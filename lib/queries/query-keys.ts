@@ -19,4 +19,5 @@ export const queryKeys = {
   policies: { all: ['policies'] as const },
   audit: { all: ['audit'] as const, list: (params: Record<string, unknown>) => ['audit', 'list', params] as const },
   users: { all: ['users'] as const },
+  integrations: { all: ['integrations'] as const },
 };

@@ -24,3 +24,8 @@ export function useUpdateUser() {
     onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.users.all }),
   });
 }
+
+// Asks to link SSO to the signed-in account; the caller then starts the OIDC sign-in.
+export function useRequestSsoLink() {
+  return useMutation({ mutationFn: () => apiFetch<{ requested: true }>('/api/v1/me/sso-link', { method: 'POST' }) });
+}

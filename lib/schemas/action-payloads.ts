@@ -52,8 +52,9 @@ export const crmTaskPayload = z.object({
 
 export const slackPostPayload = z.object({
   text: z.string().min(1).max(4_000),
-  // An incoming-webhook URL; when omitted the workspace default (SLACK_WEBHOOK_URL) is used.
-  webhookUrl: z.url().optional(),
+  // A Slack integration configured by an admin (Settings → Integrations); when omitted, the first
+  // enabled Slack integration (or SLACK_WEBHOOK_URL). Never a URL: drafts cannot pick destinations.
+  integrationId: z.string().min(1).max(100).optional(),
 });
 
 // The kind table (label, risk class, which schema) lives in ./action-kinds; these names stay

@@ -10,11 +10,17 @@ export const sourceName = z
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'Use lower-case letters, digits, dot, dash or underscore')
   .refine((s) => s !== 'entitlement-reserve', 'This source is reserved for entitlement reservations');
 
+export const ingestScope = z.enum(['usage:write', 'entitlements:check']);
+
 export const createIngestTokenBody = z.object({
   name: z.string().trim().min(1).max(120),
   source: sourceName,
+  // Least privilege: a meter needs only usage:write, a gateway that only asks needs entitlements:check.
+  scopes: z.array(ingestScope).min(1).max(2).default(['usage:write', 'entitlements:check']),
+  // Optional end of validity (1–3650 days); omitted: until revoked.
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
-export type CreateIngestTokenInput = z.infer<typeof createIngestTokenBody>;
+export type CreateIngestTokenInput = z.input<typeof createIngestTokenBody>;
 
 export const ingestTokenView = z.object({
   id: z.string(),
@@ -25,6 +31,8 @@ export const ingestTokenView = z.object({
   createdBy: z.string().nullable(),
   revokedAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  scopes: z.array(z.string()),
 });
 export type IngestTokenView = z.infer<typeof ingestTokenView>;
 

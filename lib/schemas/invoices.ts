@@ -157,8 +157,8 @@ export const customerExplanationListResponse = z.object({
 export const shareToSlackBody = z.object({
   /** Which explanation to share; the latest when omitted. */
   explanationId: z.string().min(1).max(100).optional(),
-  /** An incoming-webhook URL; the workspace default (SLACK_WEBHOOK_URL) when omitted. */
-  webhookUrl: z.url().optional(),
+  /** A Slack integration (Settings → Integrations); the first enabled one when omitted. */
+  integrationId: z.string().min(1).max(100).optional(),
 });
 export const shareToSlackResponse = z.object({
   outcome: z.enum(['suppressed', 'observed', 'drafted', 'auto_approved']),

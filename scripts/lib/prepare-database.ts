@@ -1,22 +1,27 @@
 import { migrateDatabase } from '../../lib/server/db/migrate-database';
 import { DEMO_USERS } from '../../prisma/factories/catalog';
 import type { DemoDataOptions } from '../../prisma/factories/demo-data';
+import { demoPasswordRefusal, wantsDemoData, type LaunchMode } from './demo-data-policy';
 import { openLocalDatabase, type LocalDatabase } from './local-database';
+import { localAppRolePassword } from './local-secret';
 
 export interface PrepareOptions {
-  seed: boolean;
+  // development seeds the demo world on first run; production only with --demo / TOLLGATE_DEMO=true,
+  // and refuses to start while a README password still signs in.
+  mode: LaunchMode;
   demo?: DemoDataOptions;
 }
 
-// Open (or start) the database, apply pending migrations, and seed demo data on first run.
+// Open (or start) the database, apply pending migrations, and seed demo data when wanted.
 export async function prepareDatabase(options: PrepareOptions): Promise<LocalDatabase> {
   const db = await openLocalDatabase();
   process.env.DATABASE_URL = db.url;
   console.log(`[tollgate] database: ${db.source}`);
   const applied = await migrateDatabase(db.url);
   if (applied.length) console.log(`[tollgate] applied migrations: ${applied.join(', ')}`);
-  if (options.seed) {
-    const { getDb } = await import('../../lib/db');
+  const { getDb } = await import('../../lib/db');
+  const demo = wantsDemoData(options.mode);
+  if (demo) {
     const { seedDemoData } = await import('../../prisma/seed/seed-demo-data');
     const started = Date.now();
     const result = await seedDemoData(getDb(), options.demo);
@@ -27,7 +32,37 @@ export async function prepareDatabase(options: PrepareOptions): Promise<LocalDat
       printDemoUsers();
     }
   }
-  return db;
+  if (options.mode === 'production' && !demo) await refuseDemoPasswords(db);
+  return { ...db, url: await appRoleUrl(db.url) };
+}
+
+// Next and its in-process worker connect as the restricted app role (no UPDATE/DELETE/TRUNCATE
+// on audit_events, not an owner, not a superuser); migrations above ran as the owner. A
+// DATABASE_URL whose user may not create roles keeps working as before, with a warning.
+export async function appRoleUrl(ownerUrl: string): Promise<string> {
+  const { ensureAppRole } = await import('../../lib/server/db/ensure-app-role');
+  try {
+    return await ensureAppRole(ownerUrl, process.env.TOLLGATE_APP_DB_ROLE ?? 'tollgate_app', localAppRolePassword());
+  } catch (err) {
+    console.warn(
+      `[tollgate] could not set up the restricted app role (${(err as Error).message}); the console connects as the DATABASE_URL user, who can rewrite the audit trail. Create the role yourself: see lib/server/db/ensure-app-role.ts.`,
+    );
+    return ownerUrl;
+  }
+}
+
+async function refuseDemoPasswords(db: LocalDatabase) {
+  const { getDb } = await import('../../lib/db');
+  const { findDemoPasswordAccounts } = await import('../../lib/server/users/find-demo-password-accounts');
+  const found = await findDemoPasswordAccounts(getDb());
+  if (found.length) {
+    console.error(demoPasswordRefusal(found));
+    await db.stop();
+    process.exit(1);
+  }
+  if ((await getDb().user.count({ where: { role: 'admin', disabledAt: null } })) === 0) {
+    console.log('[tollgate] no admin yet: create one with `npm run admin:create -- --email you@example.com`');
+  }
 }
 
 export function printDemoUsers() {

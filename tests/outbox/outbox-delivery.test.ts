@@ -8,6 +8,7 @@ import { proposeAction } from '@/lib/server/actions/propose-action';
 import { decideAction } from '@/lib/server/actions/decide-action';
 import { runDueActions } from '@/lib/server/actions/run-due-actions';
 import { createLedgerProvider } from '@/lib/server/billing/ledger-provider';
+import { createIntegration } from '@/lib/server/integrations/save-integration';
 import { makeWorld, setPolicy, type World } from '../actions/world';
 
 // A real HTTP receiver on loopback stands in for Slack; OUTBOUND_ALLOW_LOOPBACK is the explicit
@@ -46,6 +47,7 @@ afterAll(async () => {
 });
 
 let w: World;
+let hookId = '';
 beforeEach(async () => {
   await getDb().action.updateMany({
     where: { status: { in: ['approved', 'executing', 'unknown'] } },
@@ -56,6 +58,7 @@ beforeEach(async () => {
     data: { status: 'dead' },
   });
   w = await makeWorld();
+  hookId ||= (await createIntegration(w.admin, { kind: 'slack', name: `outbox-test-${Date.now()}`, url }, 'r')).id;
   await setPolicy('slack_post', { mode: 'assist' });
   received.length = 0;
   replies = [];
@@ -67,7 +70,7 @@ async function approvedSlackPost(text: string) {
       kind: 'slack_post',
       customerId: w.customer.id,
       title: 'Runaway usage',
-      payload: { text, webhookUrl: url },
+      payload: { text, integrationId: hookId },
       actor: { type: 'agent', id: 'usage-analyst', version: '0.1.0' },
     }),
   );
@@ -114,12 +117,17 @@ describe('outbox delivery', () => {
   });
 
   it('refuses a private destination outright', async () => {
+    const { id: privateHook } = await createIntegration(
+      w.admin,
+      { kind: 'slack', name: `private-${Date.now()}`, url: 'https://10.0.0.8/hook' },
+      'r',
+    );
     const { actionId } = await getDb().$transaction((tx) =>
       proposeAction(tx, {
         kind: 'slack_post',
         customerId: w.customer.id,
         title: 'x',
-        payload: { text: 'x', webhookUrl: 'https://10.0.0.8/hook' },
+        payload: { text: 'x', integrationId: privateHook },
         actor: { type: 'user', id: w.revops.id },
       }),
     );

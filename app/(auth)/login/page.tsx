@@ -4,13 +4,12 @@ import { LoginForm } from '@/components/auth/login-form';
 import { getSessionUser } from '@/lib/auth/get-session-user';
 import { getEnv } from '@/lib/env';
 import { isOidcEnabled } from '@/lib/auth/auth-options';
+import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
 
 export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
 
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/approvals';
-}
+const safeCallback = (url: string | undefined) => safeCallbackUrl(url, getEnv().NEXTAUTH_URL);
 
 export default async function LoginPage({
   searchParams,

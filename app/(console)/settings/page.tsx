@@ -6,6 +6,10 @@ import { ROLE_LABELS } from '@/lib/auth/roles';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { UsersAdmin } from '@/components/settings/users-admin';
+import { IntegrationsAdmin } from '@/components/settings/integrations-admin';
+import { LinkSsoButton } from '@/components/settings/link-sso-button';
+import { isOidcEnabled } from '@/lib/auth/auth-options';
+import { getEnv } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -19,10 +23,12 @@ export default async function SettingsPage() {
           <p className="text-sm">
             {user.name} · {user.email} · {ROLE_LABELS[user.role]}
           </p>
+          {isOidcEnabled() ? <LinkSsoButton providerName={getEnv().OIDC_DISPLAY_NAME} /> : null}
         </Card>
         {can(user, 'users.manage') ? (
           <>
             <UsersAdmin currentUserId={user.id} />
+            <IntegrationsAdmin />
             <Card title="Ingest tokens">
               <p className="text-sm text-slate-600">
                 Tokens that gateways and meters use to send usage and ask for entitlement checks are created and revoked

@@ -3,8 +3,9 @@ import { getDb } from '@/lib/db';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { CreateIngestTokenInput, CreatedIngestToken } from '@/lib/schemas/ingest-tokens';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import { hashSecret } from './authenticate-ingest-token';
+import { INGEST_SCOPES, hashSecret } from './authenticate-ingest-token';
 import { ingestTokenSelect, toIngestTokenView } from './ingest-token-view';
+import { clock } from '@/lib/clock';
 
 export const INGEST_TOKEN_PREFIX = 'tg_ingest_';
 
@@ -24,6 +25,8 @@ export async function createIngestToken(
         prefix: secret.slice(0, INGEST_TOKEN_PREFIX.length + 6),
         tokenHash: hashSecret(secret),
         createdById: actor.id,
+        scopes: [...new Set(input.scopes ?? INGEST_SCOPES)],
+        expiresAt: input.expiresInDays ? new Date(clock.nowMs() + input.expiresInDays * 86_400_000) : null,
       },
       select: ingestTokenSelect,
     });

@@ -4,9 +4,15 @@
 // once. While the feed is down every request goes to the database.
 export const INGEST_TOKENS_CHANNEL = 'tollgate_ingest_tokens';
 
-export interface CachedToken {
+// What a verified token allows: who it is, what it may do, and until when (ms; Infinity: no expiry).
+export interface TokenGrant {
   tokenId: string;
   source: string;
+  scopes: string[];
+  validUntil: number;
+}
+
+export interface CachedToken extends TokenGrant {
   expiresAt: number;
 }
 
@@ -27,9 +33,9 @@ export function lastKnownToken(hash: string): CachedToken | undefined {
   return state.lastKnown.get(hash);
 }
 
-export function rememberToken(hash: string, tokenId: string, source: string): void {
+export function rememberToken(hash: string, grant: TokenGrant): void {
   if (state.lastKnown.size >= MAX) state.lastKnown.clear();
-  state.lastKnown.set(hash, { tokenId, source, expiresAt: Infinity });
+  state.lastKnown.set(hash, { ...grant, expiresAt: Infinity });
 }
 
 export function forgetToken(hash: string): void {
@@ -49,10 +55,10 @@ export function getCachedToken(hash: string, now: number): CachedToken | undefin
   return undefined;
 }
 
-export function cacheToken(hash: string, tokenId: string, source: string, now: number, seqAtLookup: number): void {
+export function cacheToken(hash: string, grant: TokenGrant, now: number, seqAtLookup: number): void {
   if (seqAtLookup !== state.changes) return;
   if (tokens.size >= MAX) tokens.clear();
-  tokens.set(hash, { tokenId, source, expiresAt: now + TTL_MS });
+  tokens.set(hash, { ...grant, expiresAt: Math.min(now + TTL_MS, grant.validUntil) });
 }
 
 // Payload: the revoked token's id.

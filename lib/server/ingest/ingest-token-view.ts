@@ -9,6 +9,8 @@ export const ingestTokenSelect = {
   createdAt: true,
   revokedAt: true,
   lastUsedAt: true,
+  expiresAt: true,
+  scopes: true,
   createdBy: { select: { name: true } },
 } as const;
 
@@ -20,6 +22,8 @@ interface Row {
   createdAt: Date;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  scopes: string[];
   createdBy: { name: string } | null;
 }
 
@@ -33,5 +37,7 @@ export function toIngestTokenView(t: Row): IngestTokenView {
     createdBy: t.createdBy?.name ?? null,
     revokedAt: t.revokedAt?.toISOString() ?? null,
     lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    scopes: t.scopes,
   };
 }

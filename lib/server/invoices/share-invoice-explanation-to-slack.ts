@@ -43,7 +43,7 @@ export async function shareInvoiceExplanationToSlack(
       kind: 'slack_post',
       customerId: invoice.customerId,
       title: `Post the explanation of invoice ${invoice.number ?? invoice.id} to Slack`,
-      payload: { text, ...(body.webhookUrl ? { webhookUrl: body.webhookUrl } : {}) },
+      payload: { text, ...(body.integrationId ? { integrationId: body.integrationId } : {}) },
       actor: { type: 'user', id: user.id },
       requestId,
       sourceRef: `invoice_explanations:${row.id}`,

@@ -22,7 +22,11 @@ for (const [net, prefix] of [
   blocked.addSubnet(net, prefix, 'ipv4');
 }
 for (const [net, prefix] of [
-  ['::', 128],
+  ['::', 96], // unspecified and IPv4-compatible (::10.0.0.1)
+  ['64:ff9b::', 96], // NAT64: reaches the IPv4 address in its last 32 bits
+  ['64:ff9b:1::', 48], // local-use NAT64
+  ['2002::', 16], // 6to4: embeds an IPv4 address
+  ['fec0::', 10], // deprecated site-local
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],
@@ -56,9 +60,17 @@ function classify(address: string, allowLoopback: boolean): string | null {
   return null;
 }
 
+// Web services listen on 80/443; other ports (an internal admin API behind a public address)
+// need OUTBOUND_ALLOWED_PORTS. Loopback test receivers (allowLoopback) may use any port.
+const STANDARD_PORTS = new Set([80, 443]);
+
 export async function checkOutboundUrl(
   raw: string,
-  opts: { allowLoopback: boolean; resolve?: (host: string) => Promise<{ address: string; family: number }[]> },
+  opts: {
+    allowLoopback: boolean;
+    allowedPorts?: readonly number[];
+    resolve?: (host: string) => Promise<{ address: string; family: number }[]>;
+  },
 ): Promise<CheckedTarget> {
   let url: URL;
   try {
@@ -77,11 +89,13 @@ export async function checkOutboundUrl(
     const problem = classify(a.address, opts.allowLoopback);
     if (problem) throw new OutboundUrlError(`${host} resolves to ${a.address}, ${problem}`);
   }
-  if (
-    url.protocol === 'http:' &&
-    !addresses.every((a) => loopback.check(a.address, a.family === 6 ? 'ipv6' : 'ipv4'))
-  ) {
+  const allLoopback = addresses.every((a) => loopback.check(a.address, a.family === 6 ? 'ipv6' : 'ipv4'));
+  if (url.protocol === 'http:' && !allLoopback) {
     throw new OutboundUrlError('Plain http is only allowed to loopback test receivers');
+  }
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  if (!STANDARD_PORTS.has(port) && !opts.allowedPorts?.includes(port) && !(opts.allowLoopback && allLoopback)) {
+    throw new OutboundUrlError(`Port ${port} is not allowed (only 80 and 443 unless OUTBOUND_ALLOWED_PORTS lists it)`);
   }
   return { url, address: addresses[0]!.address, family: addresses[0]!.family === 6 ? 6 : 4 };
 }

@@ -1,60 +1,96 @@
 import { getDb, getPool } from '@/lib/db';
 import { getEnv } from '@/lib/env';
+import { DestinationError, resolveDestination } from '@/lib/server/integrations/resolve-destination';
 import { checkOutboundUrl, OutboundUrlError } from './check-outbound-url';
+import { outgoingPayload } from './escape-slack-text';
 import { postJson } from './post-json';
 import { clock } from '@/lib/clock';
 
-const LEASE_SECONDS = 30;
 const MAX_ATTEMPTS = 8;
 
 function backoffSeconds(attempt: number): number {
   return Math.min(3600, 2 ** attempt * 5);
 }
 
-// Delivers due outbox messages: claims one at a time with SKIP LOCKED (a lapsed 'sending' lease
-// means its worker died, so it is claimed again), posts it, and records sent / retry / dead.
-// Receivers get an Idempotency-Key header so a redelivery after a crash can be recognised.
-export async function deliverDueOutbox(limit = 20): Promise<number> {
-  let delivered = 0;
-  for (let i = 0; i < limit; i++) {
-    const { rows } = await getPool().query<{
-      id: string;
-      destination: string;
-      payload: Record<string, unknown>;
-      attempts: number;
-      idempotency_key: string;
-    }>(
-      `UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => $1)
-        WHERE id = (SELECT id FROM outbox_messages
-                     WHERE status IN ('pending', 'failed', 'sending') AND next_attempt_at <= now()
-                     ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-        RETURNING id, destination, payload, attempts, idempotency_key`,
-      [LEASE_SECONDS],
-    );
-    const msg = rows[0];
-    if (!msg) break;
-    await deliverOne(msg);
-    delivered += 1;
-  }
-  return delivered;
+// The claim outlives the delivery's total deadline by a wide margin, so a live worker always
+// finishes (sent, or failed on its deadline) before another may take the message over.
+export function outboxLeaseMs(deadlineMs: number): number {
+  return 2 * deadlineMs + 30_000;
 }
 
-async function deliverOne(msg: {
+interface Claimed {
   id: string;
+  channel: 'email' | 'slack' | 'crm';
   destination: string;
   payload: Record<string, unknown>;
   attempts: number;
   idempotency_key: string;
-}) {
-  const db = getDb();
+}
+
+// Claims the head message (oldest not yet sent or dead) of up to `limit` destinations whose head
+// is due — so one destination never has two messages in flight, nor a later one overtaking an
+// earlier one that is still retrying. A 'sending' head with a lapsed lease means its worker died.
+// The due condition sits in the locking query too: PostgreSQL re-checks it on a row another worker
+// claimed meanwhile, so two workers never claim the same message.
+async function claimHeads(limit: number, leaseMs: number): Promise<Claimed[]> {
+  const now = clock.now();
+  const { rows } = await getPool().query<Claimed>(
+    `WITH heads AS (
+       SELECT DISTINCT ON (destination) id, next_attempt_at
+         FROM outbox_messages
+        WHERE status IN ('pending', 'failed', 'sending')
+        ORDER BY destination, created_at, id
+     ), claimable AS (
+       SELECT m.id FROM outbox_messages m
+        WHERE m.id IN (SELECT id FROM heads WHERE next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT $2)
+          AND m.status IN ('pending', 'failed', 'sending') AND m.next_attempt_at <= $1
+        FOR UPDATE SKIP LOCKED
+     )
+     UPDATE outbox_messages m
+        SET status = 'sending', attempts = m.attempts + 1, next_attempt_at = $3
+       FROM claimable c WHERE m.id = c.id
+     RETURNING m.id, m.channel::text AS channel, m.destination, m.payload, m.attempts, m.idempotency_key`,
+    [now, limit, new Date(now.getTime() + leaseMs)],
+  );
+  return rows;
+}
+
+// Delivers due outbox messages, several destinations at once, each in order; returns how many
+// deliveries were attempted. Receivers get an Idempotency-Key so a redelivery can be recognised.
+export async function deliverDueOutbox(limit = 20): Promise<number> {
+  const { OUTBOX_DELIVERY_DEADLINE_MS: deadlineMs, OUTBOX_CONCURRENCY: concurrency } = getEnv();
+  let delivered = 0;
+  while (delivered < limit) {
+    const batch = await claimHeads(Math.min(concurrency, limit - delivered), outboxLeaseMs(deadlineMs));
+    if (!batch.length) break;
+    await Promise.all(batch.map((msg) => deliverOne(msg, deadlineMs)));
+    delivered += batch.length;
+  }
+  return delivered;
+}
+
+// Every outcome is written only while this worker's claim still stands (same attempt number,
+// still 'sending'): a worker that lost its claim cannot mark someone else's delivery.
+async function settle(msg: Claimed, data: { status: 'sent' | 'failed' | 'dead'; [k: string]: unknown }) {
+  const { count } = await getDb().outboxMessage.updateMany({
+    where: { id: msg.id, status: 'sending', attempts: msg.attempts },
+    data,
+  });
+  if (count === 0) console.warn(`[outbox] claim on ${msg.id} (attempt ${msg.attempts}) was lost; outcome not recorded`);
+}
+
+async function deliverOne(msg: Claimed, deadlineMs: number) {
   try {
-    const target = await checkOutboundUrl(msg.destination, { allowLoopback: getEnv().OUTBOUND_ALLOW_LOOPBACK });
-    const res = await postJson(target, msg.payload, { 'idempotency-key': msg.idempotency_key });
+    const url = await resolveDestination(msg.destination, msg.channel);
+    const env = getEnv();
+    const target = await checkOutboundUrl(url, {
+      allowLoopback: env.OUTBOUND_ALLOW_LOOPBACK,
+      allowedPorts: env.OUTBOUND_ALLOWED_PORTS,
+    });
+    const body = outgoingPayload(msg.channel, msg.payload);
+    const res = await postJson(target, body, { 'idempotency-key': msg.idempotency_key }, deadlineMs);
     if (res.status >= 200 && res.status < 300) {
-      await db.outboxMessage.update({
-        where: { id: msg.id },
-        data: { status: 'sent', sentAt: clock.now(), lastError: null },
-      });
+      await settle(msg, { status: 'sent', sentAt: clock.now(), lastError: null });
       return;
     }
     const permanent = res.status >= 300 && res.status < 500 && res.status !== 429 && res.status !== 408;
@@ -65,15 +101,15 @@ async function deliverOne(msg: {
       { permanent },
     );
   } catch (err) {
-    const permanent = err instanceof OutboundUrlError || (err as { permanent?: boolean }).permanent === true;
+    const permanent =
+      err instanceof OutboundUrlError ||
+      err instanceof DestinationError ||
+      (err as { permanent?: boolean }).permanent === true;
     const dead = permanent || msg.attempts >= MAX_ATTEMPTS;
-    await db.outboxMessage.update({
-      where: { id: msg.id },
-      data: {
-        status: dead ? 'dead' : 'failed',
-        lastError: (err as Error).message,
-        nextAttemptAt: new Date(clock.nowMs() + backoffSeconds(msg.attempts) * 1000),
-      },
+    await settle(msg, {
+      status: dead ? 'dead' : 'failed',
+      lastError: (err as Error).message,
+      nextAttemptAt: new Date(clock.nowMs() + backoffSeconds(msg.attempts) * 1000),
     });
   }
 }

@@ -2,7 +2,7 @@ import type { Tx } from '@/lib/db';
 
 export interface OutboxInput {
   channel: 'email' | 'slack' | 'crm';
-  destination: string;
+  destination: string; // integration:<id> or default:<kind> (lib/server/integrations/resolve-destination)
   payload: Record<string, unknown>;
   actionId?: string | null;
   idempotencyKey: string;

@@ -8,7 +8,8 @@ import { toUserView, userViewSelect } from './user-view';
 import { clock } from '@/lib/clock';
 
 // Changes a user's name, role, status or password. The last active admin cannot be demoted or
-// disabled — that would lock everyone out of policies and user management.
+// disabled — that would lock everyone out of policies and user management. A password reset,
+// role change or disabling ends the user's existing sessions (session version).
 export async function updateUser(
   actor: SessionUser,
   id: string,
@@ -24,9 +25,14 @@ export async function updateUser(
       !before.disabledAt &&
       ((input.role && input.role !== 'admin') || input.disabled === true);
     if (losesAdmin) {
-      const admins = await tx.user.count({ where: { role: 'admin', disabledAt: null } });
-      if (admins <= 1) throw new ApiError(409, 'last_admin', 'At least one active admin must remain');
+      // Locking the active admins' rows serialises concurrent demotions: the second waits for the
+      // first to commit, then sees one admin fewer — a plain count let two demotions both pass.
+      const admins = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM users WHERE role = 'admin' AND disabled_at IS NULL FOR UPDATE`;
+      if (admins.length <= 1) throw new ApiError(409, 'last_admin', 'At least one active admin must remain');
     }
+    const endsSessions =
+      Boolean(input.password) || (input.role !== undefined && input.role !== before.role) || input.disabled === true;
     const user = await tx.user.update({
       where: { id },
       data: {
@@ -35,6 +41,7 @@ export async function updateUser(
         passwordHash,
         disabledAt:
           input.disabled === undefined ? undefined : input.disabled ? (before.disabledAt ?? clock.now()) : null,
+        sessionVersion: endsSessions ? { increment: 1 } : undefined,
       },
       select: userViewSelect,
     });

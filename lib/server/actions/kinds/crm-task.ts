@@ -1,5 +1,5 @@
-import { getEnv } from '@/lib/env';
-import { defineActionKind, noMoney, outboxDestination } from './define-action-kind';
+import { destinationFor } from '@/lib/server/integrations/resolve-destination';
+import { defineActionKind, noMoney } from './define-action-kind';
 
 // A task in the CRM for the account owner, delivered by the outbox through the CRM webhook.
 export const crmTask = defineActionKind<'crm_task'>({
@@ -13,7 +13,7 @@ export const crmTask = defineActionKind<'crm_task'>({
   execute: {
     outbound: (p) => ({
       channel: 'crm',
-      destination: outboxDestination(getEnv().CRM_WEBHOOK_URL, 'CRM_WEBHOOK_URL'),
+      destination: destinationFor('crm'),
       payload: { type: 'task', ...p },
     }),
   },

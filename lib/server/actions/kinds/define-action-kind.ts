@@ -7,7 +7,7 @@ import {
   type ActionPayload,
   type RiskClass,
 } from '@/lib/schemas/action-kinds';
-import { ProviderError, type ExecutionResult, type ExecutionTarget } from '@/lib/server/billing/billing-provider';
+import type { ExecutionResult, ExecutionTarget } from '@/lib/server/billing/billing-provider';
 import type { OutboxInput } from '@/lib/server/outbox/enqueue-outbox-message';
 
 // The shape of one action kind's server-side definition. Each kind is one file in this folder,
@@ -79,10 +79,3 @@ export function defineActionKind<K extends ActionKind, T = never>(parts: KindPar
 }
 
 export const noMoney: ActionMoney = { amountMinor: null, currency: null };
-
-// Where a message kind delivers: a configured webhook URL. Without one the action fails with a
-// clear code instead of queueing a message nobody can send.
-export function outboxDestination(url: string | undefined, variable: string): string {
-  if (!url) throw new ProviderError(`No destination configured: set ${variable}`, 'no_destination', false, false);
-  return url;
-}

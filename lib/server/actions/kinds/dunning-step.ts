@@ -1,11 +1,11 @@
+import { destinationFor } from '@/lib/server/integrations/resolve-destination';
 import { getDb } from '@/lib/db';
-import { getEnv } from '@/lib/env';
 import { formatMoney } from '@/lib/money';
 import { clock } from '@/lib/clock';
 import { ProviderError, type InvoiceTarget } from '@/lib/server/billing/billing-provider';
 import { recordLedgerEntry } from '@/lib/server/billing/ledger-provider';
 import { executionTags, needStripeId, stripeCall, taggedWith } from '@/lib/server/billing/stripe/stripe-call';
-import { defineActionKind, noMoney, outboxDestination } from './define-action-kind';
+import { defineActionKind, noMoney } from './define-action-kind';
 import { loadInvoiceTarget } from './load-invoice-target';
 
 const STEP_LABELS = {
@@ -53,7 +53,7 @@ export const dunningStep = defineActionKind<'dunning_step', InvoiceTarget>({
       if (p.step !== 'send_update_card_email') return null;
       return {
         channel: 'email',
-        destination: outboxDestination(getEnv().EMAIL_WEBHOOK_URL, 'EMAIL_WEBHOOK_URL'),
+        destination: destinationFor('email'),
         payload: {
           to: p.emailTo ?? customerEmail,
           subject: 'Please update your payment method',

@@ -1,5 +1,5 @@
-import { getEnv } from '@/lib/env';
-import { defineActionKind, noMoney, outboxDestination } from './define-action-kind';
+import { destinationFor } from '@/lib/server/integrations/resolve-destination';
+import { defineActionKind, noMoney } from './define-action-kind';
 
 // An e-mail to a customer, delivered by the outbox through the e-mail webhook.
 export const email = defineActionKind<'email'>({
@@ -9,7 +9,7 @@ export const email = defineActionKind<'email'>({
   execute: {
     outbound: (p) => ({
       channel: 'email',
-      destination: outboxDestination(getEnv().EMAIL_WEBHOOK_URL, 'EMAIL_WEBHOOK_URL'),
+      destination: destinationFor('email'),
       payload: p,
     }),
   },

@@ -1,5 +1,5 @@
-import { getEnv } from '@/lib/env';
-import { defineActionKind, noMoney, outboxDestination } from './define-action-kind';
+import { destinationFor } from '@/lib/server/integrations/resolve-destination';
+import { defineActionKind, noMoney } from './define-action-kind';
 
 // A message in Slack, to the payload's incoming-webhook URL or the workspace default.
 export const slackPost = defineActionKind<'slack_post'>({
@@ -13,7 +13,7 @@ export const slackPost = defineActionKind<'slack_post'>({
   execute: {
     outbound: (p) => ({
       channel: 'slack',
-      destination: outboxDestination(p.webhookUrl ?? getEnv().SLACK_WEBHOOK_URL, 'SLACK_WEBHOOK_URL'),
+      destination: destinationFor('slack', p.integrationId),
       payload: { text: p.text },
     }),
   },

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { getDb } from '@/lib/db';
+import { conflict, notFound } from '@/lib/api/api-error';
+import type { SessionUser } from '@/lib/auth/roles';
+import type { CreateIntegrationInput, IntegrationView, UpdateIntegrationInput } from '@/lib/schemas/integrations';
+import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
+import { clock } from '@/lib/clock';
+import { integrationViewSelect, secretHintFor, toIntegrationView } from './integration-view';
+import { sealSecret } from './secret-box';
+
+// Create and edit share one file: both seal the URL under the row id and audit the change (the
+// audit record holds the view — the hint, never the URL).
+export async function createIntegration(
+  actor: SessionUser,
+  input: CreateIntegrationInput,
+  requestId: string,
+): Promise<IntegrationView> {
+  const id = `int_${randomUUID().replaceAll('-', '')}`;
+  return getDb().$transaction(async (tx) => {
+    if (await tx.integration.findUnique({ where: { name: input.name }, select: { id: true } })) {
+      throw conflict('name_taken', `An integration named ${input.name} already exists`);
+    }
+    const row = await tx.integration.create({
+      data: {
+        id,
+        kind: input.kind,
+        name: input.name,
+        config: input.label ? { label: input.label } : {},
+        secretCiphertext: sealSecret(input.url, id),
+        secretHint: secretHintFor(input.url),
+      },
+      select: integrationViewSelect,
+    });
+    const view = toIntegrationView(row);
+    await appendAuditEvent(tx, {
+      actor: { type: 'user', id: actor.id },
+      action: 'integration.created',
+      target: { type: 'integration', id },
+      requestId,
+      after: view,
+    });
+    return view;
+  });
+}
+
+export async function updateIntegration(
+  actor: SessionUser,
+  id: string,
+  input: UpdateIntegrationInput,
+  requestId: string,
+): Promise<IntegrationView> {
+  return getDb().$transaction(async (tx) => {
+    const before = await tx.integration.findUnique({ where: { id }, select: integrationViewSelect });
+    if (!before) throw notFound('Integration');
+    const config = {
+      ...((before.config ?? {}) as object),
+      ...(input.label !== undefined ? { label: input.label } : {}),
+    };
+    const row = await tx.integration.update({
+      where: { id },
+      data: {
+        name: input.name,
+        config,
+        ...(input.url ? { secretCiphertext: sealSecret(input.url, id), secretHint: secretHintFor(input.url) } : {}),
+        disabledAt:
+          input.disabled === undefined ? undefined : input.disabled ? (before.disabledAt ?? clock.now()) : null,
+      },
+      select: integrationViewSelect,
+    });
+    const view = toIntegrationView(row);
+    await appendAuditEvent(tx, {
+      actor: { type: 'user', id: actor.id },
+      action: 'integration.updated',
+      target: { type: 'integration', id },
+      requestId,
+      before: toIntegrationView(before),
+      after: { ...view, secretReplaced: Boolean(input.url) },
+    });
+    return view;
+  });
+}
+
+export async function listIntegrations(): Promise<IntegrationView[]> {
+  const rows = await getDb().integration.findMany({ select: integrationViewSelect, orderBy: { createdAt: 'asc' } });
+  return rows.map(toIntegrationView);
+}

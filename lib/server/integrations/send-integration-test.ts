@@ -1,0 +1,33 @@
+import { getDb } from '@/lib/db';
+import { getEnv } from '@/lib/env';
+import { notFound } from '@/lib/api/api-error';
+import { checkOutboundUrl } from '@/lib/server/outbox/check-outbound-url';
+import { postJson } from '@/lib/server/outbox/post-json';
+import { openSecret } from './secret-box';
+
+const TEST_PAYLOAD = {
+  slack: { text: 'Tollgate test message: this Slack integration works.' },
+  crm: { type: 'test', title: 'Tollgate test', body: 'This CRM integration works.' },
+  email: { test: true, subject: 'Tollgate test', body: 'This e-mail integration works.' },
+} as const;
+
+// Settings → Integrations → "Send test": one POST through the same SSRF guard and deadline as
+// the outbox, answered with what the receiver said (not the URL).
+export async function sendIntegrationTest(
+  id: string,
+): Promise<{ ok: boolean; status: number | null; message: string }> {
+  const row = await getDb().integration.findUnique({ where: { id } });
+  if (!row) throw notFound('Integration');
+  const env = getEnv();
+  try {
+    const target = await checkOutboundUrl(openSecret(row.secretCiphertext, row.id), {
+      allowLoopback: env.OUTBOUND_ALLOW_LOOPBACK,
+      allowedPorts: env.OUTBOUND_ALLOWED_PORTS,
+    });
+    const res = await postJson(target, TEST_PAYLOAD[row.kind], {}, env.OUTBOX_DELIVERY_DEADLINE_MS);
+    const ok = res.status >= 200 && res.status < 300;
+    return { ok, status: res.status, message: ok ? 'Delivered' : `Receiver answered ${res.status}` };
+  } catch (err) {
+    return { ok: false, status: null, message: (err as Error).message };
+  }
+}
