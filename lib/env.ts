@@ -40,6 +40,11 @@ const schema = z
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
     JOBS_IN_PROCESS: bool(true),
+    // The gateway process (npm run gateway): usage ingest and entitlement checks on bare node:http.
+    GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    GATEWAY_HOST: z.string().default('0.0.0.0'),
+    // Requests the gateway serves at once; more are answered 503 overloaded (retry-after: 1).
+    GATEWAY_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(1024),
     STRIPE_SECRET_KEY: z.string().optional(),
     STRIPE_WEBHOOK_SECRETS: csv,
     // Points the stripe SDK at another host (a local fake in tests): e.g. http://127.0.0.1:12111

@@ -25,8 +25,9 @@ export function hashSecret(secret: string): string {
 // Ingest tokens are stored as sha256 hashes; a lookup by hash needs no constant-time compare
 // because the attacker never sees stored values. Plain SQL: this runs on the ingest hot path,
 // and a hit in the per-process cache (trusted only while the change feed that carries
-// revocations is live) skips the query entirely.
-export async function authenticateIngestToken(req: Request): Promise<IngestCaller> {
+// revocations is live) skips the query entirely. Only the headers are read, so the gateway's
+// node:http requests pass through the same function as the Next routes' fetch Requests.
+export async function authenticateIngestToken(req: { headers: Pick<Headers, 'get'> }): Promise<IngestCaller> {
   const header = req.headers.get('authorization') ?? '';
   const token = header.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) throw new ApiError(401, 'missing_token', 'Send an ingest token as "Authorization: Bearer <token>"');
