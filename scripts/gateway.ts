@@ -9,7 +9,11 @@ const db = await openLocalDatabase();
 process.env.DATABASE_URL = db.url;
 if (db.source !== 'external') await migrateDatabase(db.url);
 const { startGateway } = await import('../lib/gateway/start-gateway');
-const gateway = await startGateway();
+const gateway = await startGateway().catch((err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EADDRINUSE') throw err;
+  console.error(`[gateway] port ${process.env.GATEWAY_PORT ?? 3001} is in use: set GATEWAY_PORT to a free port.`);
+  process.exit(1);
+});
 console.log(`[gateway] listening on ${gateway.port}`);
 let stopping = false;
 const stop = async () => {

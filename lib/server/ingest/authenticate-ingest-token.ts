@@ -1,26 +1,30 @@
-import { createHash } from 'node:crypto';
 import { getPool } from '@/lib/db';
 import { ApiError } from '@/lib/api/api-error';
 import { isDatabaseUnavailable } from '@/lib/api/error-response';
-import { isChangeFeedLive, startChangeFeed } from '@/lib/server/entitlements/entitlement-cache';
+import { addChangeFeedChannel, isChangeFeedLive, startChangeFeed } from '@/lib/server/entitlements/entitlement-cache';
 import {
   cacheToken,
   forgetToken,
   getCachedToken,
+  INGEST_TOKENS_CHANNEL,
   lastKnownToken,
+  onIngestTokensChanged,
   rememberToken,
+  resetIngestTokenCache,
   tokenChangeSeq,
 } from './ingest-token-cache';
 import { clock } from '@/lib/clock';
+import { hashSecret } from '@/lib/server/usage-store/hash-secret';
 
 export interface IngestCaller {
   tokenId: string;
   source: string;
 }
 
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
-}
+export { hashSecret };
+
+// Revocations arrive on the shared change feed; a reconnect forgets every cached token.
+addChangeFeedChannel(INGEST_TOKENS_CHANNEL, { onNotify: onIngestTokensChanged, onReset: resetIngestTokenCache });
 
 // Ingest tokens are stored as sha256 hashes; a lookup by hash needs no constant-time compare
 // because the attacker never sees stored values. Plain SQL: this runs on the ingest hot path,

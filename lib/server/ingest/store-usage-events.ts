@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { getPool } from '@/lib/db';
 import { notifyEntitlementsChangedSql } from '@/lib/server/entitlements/notify-entitlements-changed';
-import { insertUsageEvents, type StorableEvent, type StoreVerdict } from './insert-usage-events';
+import { insertUsageEvents, type StorableEvent, type StoreVerdict } from '@/lib/server/usage-store/insert-usage-events';
 
 // Deadlock and serialization failures are safe to retry: the transaction left nothing behind.
 const RETRYABLE = new Set(['40P01', '40001']);

@@ -1,5 +1,5 @@
 import { isDatabaseUnavailable } from '@/lib/api/error-response';
-import type { StorableEvent, StoreVerdict } from './insert-usage-events';
+import type { StorableEvent, StoreVerdict } from '@/lib/server/usage-store/insert-usage-events';
 import { storeUsageEvents } from './store-usage-events';
 
 // Group commit for the ingest path: one writer transaction at a time per process; requests that
