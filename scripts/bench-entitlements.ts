@@ -1,8 +1,10 @@
 /**
- * Entitlement check latency: over HTTP at a fixed rate against a production build, and the
+ * Entitlement check throughput and latency over HTTP against the gateway process (or with
+ * `--transport next` a production build of the console), compared in the same run with the
+ * ceiling — a bare node:http server answering the same JSON to the same client — and the
  * in-process cache-hit path.
  *
- *   npm run bench:entitlements [-- --rate 5000] [--seconds 10] [--rebuild]
+ *   npm run bench:entitlements [-- --rate 5000] [--seconds 10] [--transport next] [--rebuild]
  *   npm run bench:entitlements -- --url http://host:3000 --token tg_ingest_… --api-keys k1,k2   (HTTP only)
  *
  * HTTP is open-loop: requests leave on a fixed schedule whatever the answers do, over keep-alive
@@ -11,8 +13,9 @@
  * and latency at 70% of it. In-process: the same check function a route calls, on a warm cache.
  * Last line: JSON.
  */
+import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { arg, percentile, startBenchWorld, type BenchWorld } from './lib/bench-world';
+import { arg, percentile, startBenchWorld, stopChild, type BenchWorld } from './lib/bench-world';
 
 const rate = Number(arg('--rate') ?? 5000);
 const seconds = Number(arg('--seconds') ?? 10);
@@ -100,7 +103,8 @@ async function openLoop(
           }),
         );
       }
-      if (sent < total) setImmediate(tick);
+      // A 1 ms timer, not setImmediate: a spinning generator would take a core from the server.
+      if (sent < total) setTimeout(tick, 1);
       else done();
     };
     tick();
@@ -152,10 +156,32 @@ async function inProcess(customers: BenchWorld['customers']) {
   };
 }
 
+// Closed-loop capacity of the bare node:http server (scripts/lib/bare-http-server.ts).
+async function ceiling(bodies: Buffer[]): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/lib/bare-http-server.ts'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', (d) => {
+      const m = /ready (\d+)/.exec(String(d));
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', () => reject(new Error('the bare server exited')));
+  });
+  try {
+    const bare = { url: `http://127.0.0.1:${port}`, token: 'none' };
+    await capacity(bare, bodies, 2);
+    return await capacity(bare, bodies, 3);
+  } finally {
+    await stopChild(child);
+  }
+}
+
 const url = arg('--url');
 const world: BenchWorld = url
   ? {
       url,
+      transport: 'external',
       token: arg('--token')!,
       databaseUrl: '',
       customers: (arg('--api-keys') ?? '')
@@ -174,6 +200,8 @@ try {
   await capacity(world, bodies, 3);
   const max = await capacity(world, bodies, 3);
   console.log(`[bench] closed-loop capacity (32 connections): ${max} checks/s`);
+  const ceilingChecksPerSecond = await ceiling(bodies);
+  console.log(`[bench] bare node:http ceiling, same client: ${ceilingChecksPerSecond} checks/s`);
   // For context when the target rate is beyond this machine: latency at 70% of what it sustains.
   // Run before the target rate, whose backlog could otherwise spill into it.
   const sustainable = Math.max(50, Math.round(max * 0.7));
@@ -186,13 +214,16 @@ try {
   if (local) console.log(`[bench] in-process cache hit: ${JSON.stringify(local)}`);
   console.log(
     JSON.stringify({
+      transport: world.transport,
+      capacityChecksPerSecond: max,
+      ceilingChecksPerSecond,
+      ratioToCeiling: +(max / ceilingChecksPerSecond).toFixed(3),
       checksPerSecond: http.checksPerSecond,
       httpP50Ms: http.p50Ms,
       httpP99Ms: http.p99Ms,
       inProcessP99Us: local?.p99Us ?? null,
       targetRate: rate,
       failedOrTimedOut: http.failed,
-      capacityChecksPerSecond: max,
       sustainableRate: atSustainable ? sustainable : null,
       sustainableP50Ms: atSustainable?.p50Ms ?? null,
       sustainableP99Ms: atSustainable?.p99Ms ?? null,

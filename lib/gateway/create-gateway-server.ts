@@ -53,7 +53,8 @@ async function serve(endpoint: TokenEndpoint, req: http.IncomingMessage, res: ht
 
 // The gateway fast path: the same endpoints, token authentication, validation, domain functions
 // and error envelope as the Next routes (lib/api/endpoints), on bare node:http with keep-alive.
-// GET /health answers like GET /api/health on the console.
+// GET /health answers with the console's health body (GET /api/health); its status follows the
+// database only, because the gateway runs no jobs and serves whenever PostgreSQL answers.
 export function createGatewayServer({ maxInFlight }: GatewayOptions): http.Server {
   let inFlight = 0;
   const server = http.createServer((req, res) => {
@@ -63,7 +64,7 @@ export function createGatewayServer({ maxInFlight }: GatewayOptions): http.Serve
     if (path === '/health') {
       if (req.method !== 'GET') return sendError(res, 405, 'method_not_allowed', 'Use GET', requestId);
       void checkHealth().then(
-        (health) => send(res, health.status === 'ok' ? 200 : 503, health, requestId),
+        (health) => send(res, health.database.ok ? 200 : 503, health, requestId),
         (err: unknown) => {
           const reply = errorReply(err, requestId);
           send(res, reply.status, reply.body, requestId, reply.headers);
