@@ -63,6 +63,8 @@ const schema = z
       .min(1024)
       .max(64 * 1024 * 1024)
       .default(4 * 1024 * 1024),
+    // Ingest statements in flight per process (group commit); see lib/server/ingest/write-usage-events.ts.
+    INGEST_WRITERS: z.coerce.number().int().min(1).max(32).default(2),
     // Entitlement answer when the database is unreachable and this instance has never seen the
     // customer's plan (whose own entitlementFailMode applies otherwise).
     ENTITLEMENT_UNKNOWN_FAIL_MODE: z.enum(['open', 'closed']).default('closed'),

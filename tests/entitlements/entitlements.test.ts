@@ -24,13 +24,16 @@ afterAll(async () => {
 
 // A second "process": its own LISTEN connection and cache, as another instance would have.
 function instance() {
-  const holder = {} as { cache: EntitlementCache; listener: ChangeListener };
+  const holder = { resets: 0 } as { cache: EntitlementCache; listener: ChangeListener; resets: number };
   holder.cache = new EntitlementCache(() => holder.listener.live);
   holder.listener = new ChangeListener({
     connectionString: process.env.DATABASE_URL!,
     channels: [ENTITLEMENTS_CHANNEL],
     onNotify: (_c, payload) => applyEntitlementNotification(holder.cache, payload),
-    onReset: () => holder.cache.flush(),
+    onReset: () => {
+      holder.resets++;
+      holder.cache.flush();
+    },
     minBackoffMs: 20,
     maxBackoffMs: 200,
   });
@@ -163,10 +166,13 @@ describe('entitlement check', () => {
     // Cut b's LISTEN connection: its cache is flushed and serves nothing until it is back.
     b.cache.put('id', w.customerId, reloaded, b.cache.beginLoad(), Date.now());
     expect(b.cache.get('id', w.customerId, Date.now())).toBeDefined();
+    const resets = b.resets;
     await getPool().query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN "${ENTITLEMENTS_CHANNEL}"' AND pid <> pg_backend_pid()`,
     );
-    await until(() => !b.listener.live);
+    // The reconnect may take only milliseconds (20 ms backoff): wait for the flush itself, not
+    // for a moment of being down that polling could miss.
+    await until(() => b.resets > resets);
     expect(b.cache.get('id', w.customerId, Date.now())).toBeUndefined();
     await until(() => b.listener.live);
     expect(b.cache.get('id', w.customerId, Date.now())).toBeUndefined();
