@@ -5,7 +5,7 @@ import { localAuthSecret } from './local-secret';
 
 const require = createRequire(import.meta.url);
 
-// Runs `next <mode>` and the gateway (scripts/gateway.ts, on GATEWAY_PORT) with the database and
+// Runs `next <mode>` and the gateway (scripts/gateway.ts, on GATEWAY_PORT, unless START_GATEWAY=false) with the database and
 // auth settings, and owns shutdown: Ctrl-C, SIGTERM or either child exiting stops both children
 // first, then the embedded PostgreSQL, so no orphan postgres is left behind.
 export function runNext(mode: 'dev' | 'start', db: LocalDatabase, port: string): void {
@@ -20,8 +20,10 @@ export function runNext(mode: 'dev' | 'start', db: LocalDatabase, port: string):
   };
   const children: ChildProcess[] = [
     spawn(process.execPath, [require.resolve('next/dist/bin/next'), mode, '-p', port], { stdio: 'inherit', env }),
-    spawn(process.execPath, ['--import', 'tsx', 'scripts/gateway.ts'], { stdio: 'inherit', env }),
   ];
+  // START_GATEWAY=false when the gateway runs as its own service (compose.yaml does that).
+  if (process.env.START_GATEWAY !== 'false')
+    children.push(spawn(process.execPath, ['--import', 'tsx', 'scripts/gateway.ts'], { stdio: 'inherit', env }));
   console.log(`[tollgate] console: ${origin}`);
   let stopping = false;
   const shutdown = async (code: number) => {
