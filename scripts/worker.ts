@@ -5,7 +5,9 @@ import { migrateDatabase } from '../lib/server/db/migrate-database';
 
 const db = await openLocalDatabase();
 process.env.DATABASE_URL = db.url;
-await migrateDatabase(db.url);
+// Migrations belong to whoever starts the database: `npm start` / `npm run db:migrate` for an
+// external one. Several workers starting together would otherwise queue on the migration lock.
+if (db.source !== 'external') await migrateDatabase(db.url);
 const { startWorker } = await import('../lib/server/jobs/start-worker');
 const worker = await startWorker('worker');
 const stop = async () => {

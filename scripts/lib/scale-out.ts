@@ -21,7 +21,11 @@ export async function stopAll(children: ChildProcess[]): Promise<void> {
   await Promise.all(children.map(stopChild));
 }
 
-async function postJson(url: string, token: string, body: unknown): Promise<{ status: number; body: any }> {
+async function postJson(
+  url: string,
+  token: string,
+  body: unknown,
+): Promise<{ status: number; body: { used?: number } }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -41,8 +45,7 @@ export async function measureVisibility(
   samples: number,
 ) {
   const check = async () =>
-    (await postJson(`${b.url}/api/v1/entitlements/check`, token, { customerId, meter, quantity: 0 })).body
-      .used as number;
+    Number((await postJson(`${b.url}/api/v1/entitlements/check`, token, { customerId, meter, quantity: 0 })).body.used);
   const lags: number[] = [];
   let used = await check();
   for (let i = 0; i < samples; i++) {
@@ -73,24 +76,26 @@ export async function measureVisibility(
 
 // Waits until every action is out of approved/executing, then counts per action its ledger
 // effects and its action.executed audit events — each must be exactly one.
-export async function countExecutions(query: (sql: string, values: unknown[]) => Promise<any[]>, ids: string[]) {
+type Row = Record<string, number | string>;
+
+export async function countExecutions(query: (sql: string, values: unknown[]) => Promise<Row[]>, ids: string[]) {
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const [{ pending }] = await query(
+    const [{ pending }] = (await query(
       "SELECT count(*)::int AS pending FROM actions WHERE id = ANY($1) AND status IN ('approved', 'executing')",
       [ids],
-    );
+    )) as [{ pending: number }];
     if (pending === 0) break;
     if (Date.now() > deadline) throw new Error(`${pending} actions still waiting for an executor`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  const rows = await query(
+  const rows = (await query(
     `SELECT a.id, a.status,
             (SELECT count(*)::int FROM ledger_entries l WHERE l.action_id = a.id) AS effects,
             (SELECT count(*)::int FROM audit_events e WHERE e.target_id = a.id AND e.action = 'action.executed') AS executed
        FROM actions a WHERE a.id = ANY($1)`,
     [ids],
-  );
+  )) as { status: string; effects: number; executed: number }[];
   return {
     actions: ids.length,
     executed: rows.filter((r) => r.status === 'executed').length,
