@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/server/db/embedded-postgres';
 import { migrateDatabase } from '../lib/server/db/migrate-database';
-import { E2E_DEMO, E2E_STRIPE_WEBHOOK_SECRET, fakeStripePortFor } from '../e2e/fixtures/e2e-world';
+import { E2E_DEMO, E2E_STRIPE_WEBHOOK_SECRET, fakeStripePortFor, gatewayPortFor } from '../e2e/fixtures/e2e-world';
 import { FakeStripeServer } from '../tests/fixtures/fake-stripe-server';
 import { FakeStripeBilling } from '../tests/fixtures/fake-stripe-billing';
 import { addFakeStripeControl } from '../tests/fixtures/fake-stripe-control';
@@ -64,13 +64,25 @@ const child = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', '127.
     EXECUTOR_POLL_MS: '250',
   },
 });
+// The gateway process (npm run gateway) on the same database: API specs run against both.
+const gateway = spawn(process.execPath, ['--import', 'tsx', 'scripts/gateway.ts'], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    DATABASE_URL: db.url,
+    GATEWAY_PORT: String(gatewayPortFor(Number(port))),
+    GATEWAY_HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+  },
+});
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
-  if (child.exitCode === null) {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+  for (const c of [child, gateway]) {
+    if (c.exitCode !== null || c.signalCode !== null) continue;
+    c.kill('SIGTERM');
+    await new Promise((r) => c.once('exit', r));
   }
   await fakeStripe.close().catch(() => {});
   await db.stop().catch(() => {});
@@ -80,3 +92,4 @@ const stop = async () => {
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
 child.on('exit', () => void stop());
+gateway.on('exit', () => void stop());
