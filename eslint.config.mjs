@@ -66,6 +66,24 @@ export default tseslint.config(
     },
   },
   {
+    // Entitlements and ingest share usage storage through lib/server/usage-store; entitlements
+    // never import ingest (that was an import cycle).
+    files: ['lib/server/entitlements/**', 'lib/server/usage-store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/lib/server/ingest/*'],
+              message: 'Use lib/server/usage-store; ingest depends on this module, not the reverse.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Operational scripts, tests and tool configs run outside the app and read their own environment.
     files: [
       'lib/env.ts',

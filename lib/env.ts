@@ -49,6 +49,11 @@ const schema = z
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
     JOBS_IN_PROCESS: bool(true),
+    // The gateway process (npm run gateway): usage ingest and entitlement checks on bare node:http.
+    GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    GATEWAY_HOST: z.string().default('0.0.0.0'),
+    // Requests the gateway serves at once; more are answered 503 overloaded (retry-after: 1).
+    GATEWAY_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(1024),
     STRIPE_SECRET_KEY: z.string().optional(),
     // Webhook signing secrets: STRIPE_WEBHOOK_SECRET (Stripe's own name) and/or a comma-separated
     // STRIPE_WEBHOOK_SECRETS (several during a rotation); any configured one verifies.
@@ -74,6 +79,8 @@ const schema = z
       .min(1024)
       .max(64 * 1024 * 1024)
       .default(4 * 1024 * 1024),
+    // Ingest statements in flight per process (group commit); see lib/server/ingest/write-usage-events.ts.
+    INGEST_WRITERS: z.coerce.number().int().min(1).max(32).default(2),
     // Entitlement answer when the database is unreachable and this instance has never seen the
     // customer's plan (whose own entitlementFailMode applies otherwise).
     ENTITLEMENT_UNKNOWN_FAIL_MODE: z.enum(['open', 'closed']).default('closed'),

@@ -1,7 +1,10 @@
 /**
- * Usage ingest throughput against a production build.
+ * Usage ingest throughput against the gateway process (or with `--transport next` a production
+ * build of the console), compared in the same run with the database ceiling: multi-row
+ * INSERT … ON CONFLICT DO NOTHING of the same rows into a bare table of usage_events' shape
+ * (same columns and indexes, no rollups, no validation), same batch size and concurrency.
  *
- *   npm run bench:ingest [-- --seconds 10] [--batch-concurrency 24] [--single-concurrency 64] [--rebuild] [--profile]
+ *   npm run bench:ingest [-- --seconds 10] [--batch-concurrency 24] [--single-concurrency 64] [--transport next] [--rebuild] [--profile]
  *   npm run bench:ingest -- --url http://host:3000 --token tg_ingest_… --customers cus_a,cus_b [--database-url postgres://…]
  *
  * Without --url it builds (if needed) into NEXT_DIST_DIR (default .next-bench), starts a temp
@@ -13,6 +16,7 @@
  * ingest path from the web framework's. Last line: one JSON object.
  */
 import http from 'node:http';
+import pg from 'pg';
 import { arg, percentile, startBenchWorld, verificationPool, type BenchWorld } from './lib/bench-world';
 
 const seconds = Number(arg('--seconds') ?? 10);
@@ -172,10 +176,58 @@ async function inProcess(customers: string[], size: number, concurrency: number)
   return perSecond;
 }
 
+// Rows/s the database itself takes: batches of 100 rows as one multi-row INSERT … ON CONFLICT
+// DO NOTHING into a bare copy of usage_events (its columns, defaults and indexes), closed loop.
+async function databaseCeiling(databaseUrl: string, customers: string[], concurrency: number, durationS: number) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: concurrency });
+  await pool.query('DROP TABLE IF EXISTS bench_usage_ceiling');
+  await pool.query('CREATE TABLE bench_usage_ceiling (LIKE usage_events INCLUDING DEFAULTS INCLUDING INDEXES)');
+  const { rows: meters } = await pool.query<{ id: string }>('SELECT id FROM meters ORDER BY key LIMIT 2');
+  const placeholders = Array.from({ length: 100 }, (_, r) => {
+    const p = Array.from({ length: 8 }, (_, c) => `$${r * 8 + c + 1}`);
+    return `(${p[0]}, ${p[1]}, ${p[2]}, ${p[3]}, ${p[4]}::numeric, ${p[5]}::timestamptz, ${p[6]}::jsonb, ${p[7]})`;
+  }).join(', ');
+  const sql = `INSERT INTO bench_usage_ceiling (source, idempotency_key, customer_id, meter_id, quantity, occurred_at, properties, payload_hash)
+    VALUES ${placeholders} ON CONFLICT DO NOTHING`;
+  let n = 0,
+    rowsIn = 0;
+  const batch = () => {
+    const values: string[] = [];
+    for (let r = 0; r < 100; r++, n++) {
+      values.push(
+        'bench',
+        `ceiling-${run}-${n}`,
+        customers[n % customers.length]!,
+        meters[n % meters.length]!.id,
+        String(1 + (n % 7)),
+        new Date(Date.now() - (n % 3_600) * 1000).toISOString(),
+        JSON.stringify({ route: `/v1/items/${n % 13}`, status: 200 }),
+        'f'.repeat(64),
+      );
+    }
+    return values;
+  };
+  const end = performance.now() + durationS * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const r = await pool.query(sql, batch());
+        rowsIn += r.rowCount ?? 0;
+      }
+    }),
+  );
+  const perSecond = Math.round(rowsIn / ((performance.now() - started) / 1000));
+  await pool.query('DROP TABLE bench_usage_ceiling');
+  await pool.end();
+  return perSecond;
+}
+
 const url = arg('--url');
 const world: BenchWorld = url
   ? {
       url,
+      transport: 'external',
       token: arg('--token')!,
       databaseUrl: arg('--database-url') ?? '',
       customers: (arg('--customers') ?? '')
@@ -239,6 +291,11 @@ try {
       `[bench] in-process ingest (no HTTP): ${JSON.stringify({ inProcessBatchEventsPerSecond, inProcessSingleEventsPerSecond })}`,
     );
   }
+  const ceilingRowsPerSecond = world.databaseUrl
+    ? await databaseCeiling(world.databaseUrl, customers, batchConcurrency, Math.max(3, seconds / 2))
+    : null;
+  if (ceilingRowsPerSecond)
+    console.log(`[bench] database ceiling (bare multi-row INSERT): ${ceilingRowsPerSecond} rows/s`);
   const acceptedTwice = [...verdicts.values()].filter((v) => v.filter((s) => s === 'accepted').length > 1).length;
   const answeredStored = [...sentKeys].filter((k) =>
     (verdicts.get(k) ?? []).some((s) => s === 'accepted' || s === 'duplicate'),
@@ -256,7 +313,10 @@ try {
     await pool.end();
   }
   const summary = {
+    transport: world.transport,
     batchEventsPerSecond: batchResult.eventsPerSecond,
+    ceilingRowsPerSecond,
+    ratioToCeiling: ceilingRowsPerSecond ? +(batchResult.eventsPerSecond / ceilingRowsPerSecond).toFixed(3) : null,
     singleEventsPerSecond: singleResult.eventsPerSecond,
     p50Ms: batchResult.p50Ms,
     p99Ms: batchResult.p99Ms,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/server/db/embedded-postgres';
 import { migrateDatabase } from '../lib/server/db/migrate-database';
 import { ensureAppRole } from '../lib/server/db/ensure-app-role';
-import { E2E_DEMO, E2E_STRIPE_WEBHOOK_SECRET, fakeStripePortFor } from '../e2e/fixtures/e2e-world';
+import { E2E_DEMO, E2E_STRIPE_WEBHOOK_SECRET, fakeStripePortFor, gatewayPortFor } from '../e2e/fixtures/e2e-world';
 import { FakeStripeServer } from '../tests/fixtures/fake-stripe-server';
 import { FakeStripeBilling } from '../tests/fixtures/fake-stripe-billing';
 import { addFakeStripeControl } from '../tests/fixtures/fake-stripe-control';
@@ -69,13 +69,25 @@ const child = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', '127.
     TOLLGATE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   },
 });
+// The gateway process (npm run gateway) on the same database: API specs run against both.
+const gateway = spawn(process.execPath, ['--import', 'tsx', 'scripts/gateway.ts'], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    DATABASE_URL: appUrl,
+    GATEWAY_PORT: String(gatewayPortFor(Number(port))),
+    GATEWAY_HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+  },
+});
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
-  if (child.exitCode === null) {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+  for (const c of [child, gateway]) {
+    if (c.exitCode !== null || c.signalCode !== null) continue;
+    c.kill('SIGTERM');
+    await new Promise((r) => c.once('exit', r));
   }
   await fakeStripe.close().catch(() => {});
   await db.stop().catch(() => {});
@@ -85,3 +97,4 @@ const stop = async () => {
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
 child.on('exit', () => void stop());
+gateway.on('exit', () => void stop());

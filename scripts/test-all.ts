@@ -1,5 +1,6 @@
-// npm test — everything CI checks, in order: lint, typecheck, Vitest (unit + integration on
-// real PostgreSQL), production build, Playwright (API contracts + browser journeys).
+// npm test — everything CI checks, in order: lint, typecheck, production build (`npm run build`,
+// the README's path; tests/production starts it with `npm start`), Vitest (unit + integration on
+// real PostgreSQL, both API transports), Playwright (API contracts + browser journeys).
 // Ends with one line "N passed, N failed, N skipped" and a non-zero exit on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -38,6 +39,9 @@ for (const f of ['reports/vitest.json', 'reports/playwright.json']) rmSync(f, { 
 countStep('lint', run('lint', 'npm', ['run', '--silent', 'lint']));
 countStep('typecheck', run('typecheck', 'npx', ['tsc', '--noEmit']));
 
+const buildOk = run('npm run build', 'npm', ['run', '--silent', 'build']);
+countStep('npm run build', buildOk);
+
 const vitestOk = run('vitest', 'npx', [
   'vitest',
   'run',
@@ -53,9 +57,6 @@ if (vitest) {
   if (vitest.numFailedTests || !vitestOk) failures.push('vitest');
   if (!vitestOk && !vitest.numFailedTests) totals.failed += 1; // a suite failed to load
 } else countStep('vitest (no report)', false);
-
-const buildOk = run('next build', 'npx', ['next', 'build']);
-countStep('next build', buildOk);
 
 if (buildOk) {
   const e2eOk = run('playwright', 'npx', ['playwright', 'test']);

@@ -5,7 +5,9 @@ import { migrateDatabase } from '../lib/server/db/migrate-database';
 import { appRoleUrl } from './lib/prepare-database';
 
 const db = await openLocalDatabase();
-await migrateDatabase(db.url);
+// Migrations belong to whoever starts the database: `npm start` / `npm run db:migrate` for an
+// external one. Several workers starting together would otherwise queue on the migration lock.
+if (db.source !== 'external') await migrateDatabase(db.url);
 // Jobs run as the restricted app role, like the web server (migrations ran as the owner).
 process.env.DATABASE_URL = await appRoleUrl(db.url);
 const { startWorker } = await import('../lib/server/worker/start-worker');

@@ -1,5 +1,5 @@
 import { expect, request as pwRequest, test } from '@playwright/test';
-import { storageStateFor } from '../fixtures/e2e-world';
+import { gatewayUrl, storageStateFor } from '../fixtures/e2e-world';
 import { describeRoleMatrix, type RouteCase } from '../fixtures/role-matrix';
 
 // Ingest tokens are admin-only (session auth, same-origin); the per-source counts are for admin
@@ -89,48 +89,54 @@ test.describe('ingest token contract', () => {
     expect(missing.status()).toBe(404);
   });
 
-  test('a created token ingests usage without a session, and stops working once revoked', async ({
-    request,
-    baseURL,
-  }) => {
-    const created = await (
-      await request.post('/api/v1/ingest-tokens', {
-        headers: { origin: baseURL! },
-        data: { name: 'Contract', source: `e2e-contract-${Date.now()}` },
-      })
-    ).json();
-    const anon = await pwRequest.newContext({ baseURL });
-    const send = (body: unknown, type = 'application/json') =>
-      anon.post('/api/v1/usage', {
-        headers: { authorization: `Bearer ${created.secret}`, 'content-type': type },
-        data: JSON.stringify(body),
+  // The same contract on both transports: the console's route and the gateway process.
+  for (const transport of ['console', 'gateway'] as const)
+    test(`a created token ingests usage without a session, and stops working once revoked (${transport})`, async ({
+      request,
+      baseURL,
+    }) => {
+      const created = await (
+        await request.post('/api/v1/ingest-tokens', {
+          headers: { origin: baseURL! },
+          data: { name: 'Contract', source: `e2e-contract-${Date.now()}` },
+        })
+      ).json();
+      const anon = await pwRequest.newContext({ baseURL: transport === 'gateway' ? gatewayUrl() : baseURL });
+      const send = (body: unknown, type = 'application/json') =>
+        anon.post('/api/v1/usage', {
+          headers: { authorization: `Bearer ${created.secret}`, 'content-type': type },
+          data: JSON.stringify(body),
+        });
+      const ev = {
+        idempotencyKey: `contract-${Date.now()}`,
+        customerId: 'cus_demo_001',
+        meter: 'api_calls',
+        quantity: 2,
+        timestamp: new Date().toISOString(),
+      };
+      expect((await send(ev)).status()).toBe(202);
+      expect((await send(ev)).status()).toBe(200);
+      const conflict = await send({ ...ev, quantity: 3 });
+      expect(conflict.status()).toBe(409);
+      expect((await conflict.json()).error.code).toBe('idempotency_conflict');
+      expect((await send(ev, 'text/plain')).status()).toBe(415);
+      const check = await anon.post('/api/v1/entitlements/check', {
+        headers: { authorization: `Bearer ${created.secret}` },
+        data: { customerId: 'cus_demo_001', meter: 'api_calls' },
       });
-    const ev = {
-      idempotencyKey: `contract-${Date.now()}`,
-      customerId: 'cus_demo_001',
-      meter: 'api_calls',
-      quantity: 2,
-      timestamp: new Date().toISOString(),
-    };
-    expect((await send(ev)).status()).toBe(202);
-    expect((await send(ev)).status()).toBe(200);
-    const conflict = await send({ ...ev, quantity: 3 });
-    expect(conflict.status()).toBe(409);
-    expect((await conflict.json()).error.code).toBe('idempotency_conflict');
-    expect((await send(ev, 'text/plain')).status()).toBe(415);
-    const check = await anon.post('/api/v1/entitlements/check', {
-      headers: { authorization: `Bearer ${created.secret}` },
-      data: { customerId: 'cus_demo_001', meter: 'api_calls' },
-    });
-    expect(check.status()).toBe(200);
-    expect(await check.json()).toMatchObject({ allowed: expect.any(Boolean), reason: expect.any(String) });
+      expect(check.status()).toBe(200);
+      expect(await check.json()).toMatchObject({ allowed: expect.any(Boolean), reason: expect.any(String) });
 
-    expect(
-      (await request.delete(`/api/v1/ingest-tokens/${created.id}`, { headers: { origin: baseURL! } })).status(),
-    ).toBe(200);
-    const refused = await send({ ...ev, idempotencyKey: `${ev.idempotencyKey}-after` });
-    expect(refused.status()).toBe(401);
-    expect((await refused.json()).error.code).toBe('invalid_token');
-    await anon.dispose();
-  });
+      expect(
+        (await request.delete(`/api/v1/ingest-tokens/${created.id}`, { headers: { origin: baseURL! } })).status(),
+      ).toBe(200);
+      // Another process (the gateway) hears of the revocation through NOTIFY, milliseconds later.
+      let attempt = 0;
+      await expect
+        .poll(async () => (await send({ ...ev, idempotencyKey: `${ev.idempotencyKey}-after-${attempt++}` })).status())
+        .toBe(401);
+      const refused = await send({ ...ev, idempotencyKey: `${ev.idempotencyKey}-after` });
+      expect((await refused.json()).error.code).toBe('invalid_token');
+      await anon.dispose();
+    });
 });

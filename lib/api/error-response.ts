@@ -33,36 +33,65 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return e?.cause ? isDatabaseUnavailable(e.cause) : false;
 }
 
+// The error envelope of a thrown value, for any transport: status, body and extra headers.
+export interface ErrorReply {
+  status: number;
+  body: ErrorBody;
+  headers?: Record<string, string>;
+}
+
 // Maps any thrown value to the one error envelope: { error: { code, message, requestId, issues? } }.
-export function errorResponse(err: unknown, requestId: string): Response {
+export function errorReply(err: unknown, requestId: string): ErrorReply {
   if (err instanceof ApiError) {
-    return json(err.status, { error: { code: err.code, message: err.message, requestId, issues: err.issues } });
+    return {
+      status: err.status,
+      body: { error: { code: err.code, message: err.message, requestId, issues: err.issues } },
+    };
   }
   if (err instanceof ZodError) {
-    return json(422, {
-      error: { code: 'validation_failed', message: 'The request is not valid', requestId, issues: err.issues },
-    });
+    return {
+      status: 422,
+      body: {
+        error: { code: 'validation_failed', message: 'The request is not valid', requestId, issues: err.issues },
+      },
+    };
   }
   const prisma = prismaCode(err);
   if (prisma === 'P2002') {
-    return json(409, { error: { code: 'conflict', message: 'A record with these values already exists', requestId } });
+    return {
+      status: 409,
+      body: { error: { code: 'conflict', message: 'A record with these values already exists', requestId } },
+    };
   }
   if (prisma === 'P2025') {
-    return json(404, { error: { code: 'not_found', message: 'Resource not found', requestId } });
+    return { status: 404, body: { error: { code: 'not_found', message: 'Resource not found', requestId } } };
   }
   if (isInvalidInput(err)) {
-    return json(400, {
-      error: { code: 'invalid_input', message: 'A value in the request cannot be stored or searched for', requestId },
-    });
+    return {
+      status: 400,
+      body: {
+        error: { code: 'invalid_input', message: 'A value in the request cannot be stored or searched for', requestId },
+      },
+    };
   }
   if (isDatabaseUnavailable(err)) {
     console.error(`[api] ${requestId} database unavailable:`, (err as Error)?.message);
-    return json(
-      503,
-      { error: { code: 'database_unavailable', message: 'The database is unavailable; retry shortly', requestId } },
-      { 'retry-after': '2' },
-    );
+    return {
+      status: 503,
+      body: {
+        error: { code: 'database_unavailable', message: 'The database is unavailable; retry shortly', requestId },
+      },
+      headers: { 'retry-after': '2' },
+    };
   }
   console.error(`[api] ${requestId} unhandled error:`, err);
-  return json(500, { error: { code: 'internal_error', message: 'Something went wrong on our side', requestId } });
+  return {
+    status: 500,
+    body: { error: { code: 'internal_error', message: 'Something went wrong on our side', requestId } },
+  };
+}
+
+export function errorResponse(err: unknown, requestId: string): Response {
+  const reply = errorReply(err, requestId);
+  return json(reply.status, reply.body, reply.headers);
 }

@@ -2,19 +2,32 @@ import { ApiError } from './api-error';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
+// What reading a body needs from a transport: its headers and its bytes, capped. The Next
+// routes pass a fetch Request through requestBodySource; the gateway (lib/gateway) passes a
+// node:http request — so both give the same 415/413/400 answers from the same code.
+export interface BodySource {
+  header(name: string): string | null;
+  readText(limitBytes: number): Promise<string>;
+}
+
+export function requestBodySource(req: Request): BodySource {
+  return { header: (name) => req.headers.get(name), readText: (limit) => readTextCapped(req, limit) };
+}
+
 // Reads a JSON body with a size cap and a clear error for each way it can be wrong.
 export async function readJsonBody(
-  req: Request,
+  req: Request | BodySource,
   limitBytes = DEFAULT_BODY_LIMIT,
   types = ['application/json'],
 ): Promise<unknown> {
-  const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const source = 'readText' in req ? req : requestBodySource(req);
+  const type = (source.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!types.includes(type)) {
     throw new ApiError(415, 'unsupported_media_type', `Content-Type must be ${types.join(' or ')}`);
   }
-  const declared = Number(req.headers.get('content-length') ?? '0');
+  const declared = Number(source.header('content-length') ?? '0');
   if (declared > limitBytes) throw bodyTooLarge(limitBytes);
-  const text = await readTextCapped(req, limitBytes);
+  const text = await source.readText(limitBytes);
   if (!text.trim()) throw new ApiError(400, 'empty_body', 'The request body is empty');
   try {
     return JSON.parse(text);
@@ -23,7 +36,7 @@ export async function readJsonBody(
   }
 }
 
-function bodyTooLarge(limit: number) {
+export function bodyTooLarge(limit: number) {
   return new ApiError(413, 'body_too_large', `The request body is larger than ${limit} bytes`);
 }
 

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 
 // A caller-supplied id is kept (so a gateway can correlate) only when it is short and plain.
 export function requestIdFor(req: Request): string {
-  const given = req.headers.get('x-request-id');
+  return requestIdFrom(req.headers.get('x-request-id'));
+}
+
+export function requestIdFrom(given: string | null | undefined): string {
   return given && /^[A-Za-z0-9._:-]{1,100}$/.test(given) ? given : `req_${randomUUID().replace(/-/g, '')}`;
 }
 

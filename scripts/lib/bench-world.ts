@@ -1,6 +1,7 @@
-// Shared by bench:ingest and bench:entitlements: a production build served by `next start` on a
-// throwaway embedded PostgreSQL with a small seeded world and a fresh ingest token. Builds into
-// its own NEXT_DIST_DIR (default .next-bench) when that folder has no build yet (or --rebuild).
+// Shared by bench:ingest and bench:entitlements: a throwaway embedded PostgreSQL with a small
+// seeded world and a fresh ingest token, served by the gateway process (scripts/gateway.ts, what
+// `npm run gateway` runs) — or with `--transport next` by a production build under `next start`,
+// built into its own NEXT_DIST_DIR (default .next-bench) when that folder has none (or --rebuild).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +24,7 @@ export interface BenchCustomer {
 
 export interface BenchWorld {
   url: string;
+  transport: 'gateway' | 'next' | 'external';
   token: string;
   databaseUrl: string;
   customers: BenchCustomer[];
@@ -34,7 +36,7 @@ export function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve) => {
     const s = net.createServer().listen(0, '127.0.0.1', () => {
       const port = (s.address() as net.AddressInfo).port;
@@ -52,23 +54,53 @@ function ensureBuild(distDir: string): void {
   if (build.status !== 0) throw new Error('next build failed');
 }
 
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+export async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error('next start exited');
-    const ok = await fetch(`${url}/api/health`).then(
+    if (child.exitCode !== null) throw new Error(`server ${url} exited`);
+    const ok = await fetch(url).then(
       (r) => r.ok,
       () => false,
     );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error('next start did not become healthy');
+  throw new Error(`${url} did not become healthy`);
+}
+
+// One gateway process on the database (what `npm run gateway` runs), on a free port.
+export async function spawnGateway(databaseUrl: string, nodeArgs: string[] = []) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'scripts/gateway.ts'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      GATEWAY_PORT: String(port),
+      GATEWAY_HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      JOBS_IN_PROCESS: 'false',
+    },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(`${url}/health`, child).catch(async (err) => {
+    await stopChild(child);
+    throw err;
+  });
+  return { url, child };
+}
+
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
 }
 
 export async function startBenchWorld(customers = 50): Promise<BenchWorld> {
+  const transport = arg('--transport') === 'next' ? 'next' : 'gateway';
   const distDir = process.env.NEXT_DIST_DIR || '.next-bench';
-  ensureBuild(distDir);
+  if (transport === 'next') ensureBuild(distDir);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tollgate-bench-'));
   const db = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), persistent: false });
   await migrateDatabase(db.url);
@@ -90,33 +122,37 @@ export async function startBenchWorld(customers = 50): Promise<BenchWorld> {
     apiKey: profile.apiKey,
   }));
 
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   // --profile writes a CPU profile of the server (into .bench-profiles/) for finding hot spots.
   const nodeArgs = process.argv.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir=.bench-profiles'] : [];
-  const child = spawn(process.execPath, [...nodeArgs, nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NEXT_DIST_DIR: distDir,
-      DATABASE_URL: db.url,
-      NEXTAUTH_URL: url,
-      NEXTAUTH_SECRET: randomBytes(24).toString('hex'),
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-  });
-  await waitForHealth(url, child);
+  let url: string;
+  let child: ChildProcess;
+  if (transport === 'gateway') ({ url, child } = await spawnGateway(db.url, nodeArgs));
+  else {
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    child = spawn(process.execPath, [...nodeArgs, nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        NEXT_DIST_DIR: distDir,
+        DATABASE_URL: db.url,
+        NEXTAUTH_URL: url,
+        NEXTAUTH_SECRET: randomBytes(24).toString('hex'),
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+    });
+    await waitForHealth(`${url}/api/health`, child);
+  }
+  console.log(`[bench] serving through the ${transport} at ${url}`);
   return {
     url,
+    transport,
     token,
     databaseUrl: db.url,
     customers: list,
     stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
+      await stopChild(child);
       await getDb()
         .$disconnect()
         .catch(() => {});

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../../lib/server/db/embedded-postgres';
+import { EmbeddedPostgresError, startEmbeddedPostgres } from '../../lib/server/db/embedded-postgres';
 
 export const EMBEDDED_DIR = path.resolve('.data/postgres');
 export const EMBEDDED_PORT = Number(process.env.TOLLGATE_PG_PORT ?? 54329);
@@ -47,6 +47,13 @@ export async function openLocalDatabase(): Promise<LocalDatabase> {
   if (pidAlive(path.join(EMBEDDED_DIR, 'postmaster.pid')) && (await canConnect(EMBEDDED_URL))) {
     return { url: EMBEDDED_URL, source: 'embedded (already running)', stop: async () => {} };
   }
-  const db = await startEmbeddedPostgres({ dataDir: EMBEDDED_DIR, port: EMBEDDED_PORT, persistent: true });
+  const db = await startEmbeddedPostgres({ dataDir: EMBEDDED_DIR, port: EMBEDDED_PORT, persistent: true }).catch(
+    (err: unknown) => {
+      // One line that names the fix, not a stack trace (or the bare `undefined` embedded-postgres throws).
+      if (!(err instanceof EmbeddedPostgresError)) throw err;
+      console.error(`[tollgate] ${err.message}`);
+      process.exit(1);
+    },
+  );
   return { url: db.url, source: 'embedded', stop: db.stop };
 }

@@ -7,19 +7,27 @@ export interface IngestServer {
   kill: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-// Starts tests/fixtures/ingest-http-server.ts as one node process (no tsx wrapper process, so a
-// SIGKILL really kills the server) on the given database.
+// Which transport the usage and entitlement specs talk to: the Next route handlers ('next',
+// default) or the gateway process ('gateway', the Vitest project of that name sets it).
+export const TEST_TRANSPORT = process.env.TEST_TRANSPORT === 'gateway' ? 'gateway' : 'next';
+
+// Starts one node process (no tsx wrapper process, so a SIGKILL really kills the server) on the
+// given database: tests/fixtures/ingest-http-server.ts (the Next route handlers on node:http), or
+// with the gateway transport the real `npm run gateway` entry point, scripts/gateway.ts.
 export async function spawnIngestServer(
   databaseUrl: string,
   port = 0,
   env: Record<string, string> = {},
 ): Promise<IngestServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/ingest-http-server.ts'], {
+  const entry = TEST_TRANSPORT === 'gateway' ? 'scripts/gateway.ts' : 'tests/fixtures/ingest-http-server.ts';
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: {
       ...process.env,
       ...env,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
+      GATEWAY_PORT: String(port),
+      GATEWAY_HOST: '127.0.0.1',
       NODE_ENV: 'production',
       JOBS_IN_PROCESS: 'false',
     },
@@ -30,7 +38,7 @@ export async function spawnIngestServer(
   const actualPort = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`ingest server did not start: ${stderr}`)), 30_000);
     child.stdout!.on('data', (d) => {
-      const m = /ready (\d+)/.exec(String(d));
+      const m = /(?:ready|listening on) (\d+)/.exec(String(d));
       if (m) {
         clearTimeout(timer);
         resolve(Number(m[1]));

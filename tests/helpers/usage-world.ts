@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { getDb, type Db } from '@/lib/db';
 import { hashSecret } from '@/lib/server/ingest/authenticate-ingest-token';
 import { uniq } from './fresh-database';
+import { TEST_TRANSPORT } from './spawn-ingest-server';
 
 export interface UsageWorld {
   customerId: string;
@@ -94,32 +95,53 @@ export async function createUsageWorld(opts: WorldOptions = {}, db: Db = getDb()
   };
 }
 
-// Calls the route handler the way Next would, with the token and content type given.
+// The usage and entitlement specs run against both transports (TEST_TRANSPORT): the route
+// handler called the way Next would, or the gateway server over HTTP, started in this process.
+let gateway: Promise<string> | undefined;
+async function gatewayUrl(): Promise<string> {
+  gateway ??= (async () => {
+    const { createGatewayServer } = await import('@/lib/gateway/create-gateway-server');
+    const server = createGatewayServer({ maxInFlight: 1024 });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    server.unref();
+    return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  })();
+  return gateway;
+}
+
+async function post(
+  path: string,
+  route: () => Promise<{ POST: (req: Request) => Promise<Response> }>,
+  init: RequestInit,
+) {
+  if (TEST_TRANSPORT === 'gateway') {
+    const res = await fetch(`${await gatewayUrl()}${path}`, { ...init, method: 'POST' });
+    return { status: res.status, body: await res.json() };
+  }
+  const { POST } = await route();
+  const res = await POST(new Request(`http://x${path}`, { ...init, method: 'POST' }));
+  return { status: res.status, body: await res.json() };
+}
+
 export async function postUsage(
   token: string | null,
   body: unknown,
   contentType = 'application/json',
   raw?: string,
 ): Promise<{ status: number; body: any }> {
-  const { POST } = await import('@/app/api/v1/usage/route');
   const headers: Record<string, string> = { 'content-type': contentType };
   if (token) headers.authorization = `Bearer ${token}`;
-  const res = await POST(
-    new Request('http://x/api/v1/usage', { method: 'POST', headers, body: raw ?? JSON.stringify(body) }),
-  );
-  return { status: res.status, body: await res.json() };
+  return post('/api/v1/usage', () => import('@/app/api/v1/usage/route'), {
+    headers,
+    body: raw ?? JSON.stringify(body),
+  });
 }
 
 export async function postCheck(token: string, body: unknown): Promise<{ status: number; body: any }> {
-  const { POST } = await import('@/app/api/v1/entitlements/check/route');
-  const res = await POST(
-    new Request('http://x/api/v1/entitlements/check', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    }),
-  );
-  return { status: res.status, body: await res.json() };
+  return post('/api/v1/entitlements/check', () => import('@/app/api/v1/entitlements/check/route'), {
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
 }
 
 export const isoAgo = (ms: number) => new Date(Date.now() - ms).toISOString();

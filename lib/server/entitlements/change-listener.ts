@@ -25,6 +25,10 @@ export class ChangeListener {
 
   constructor(private readonly opts: ChangeListenerOptions) {}
 
+  get channels(): readonly string[] {
+    return this.opts.channels;
+  }
+
   start(): void {
     if (this.started) return;
     this.started = true;

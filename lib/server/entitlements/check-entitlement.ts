@@ -1,8 +1,8 @@
 import { getEnv } from '@/lib/env';
 import { isDatabaseUnavailable } from '@/lib/api/error-response';
 import type { EntitlementAnswer, EntitlementCheckInput } from '@/lib/schemas/entitlements';
-import { hashSecret } from '@/lib/server/ingest/authenticate-ingest-token';
-import { cachedMeters, getMeters, type MeterInfo } from '@/lib/server/ingest/usage-ref-cache';
+import { hashSecret } from '@/lib/server/usage-store/hash-secret';
+import { cachedMeters, getMeters, type MeterInfo } from '@/lib/server/usage-store/usage-ref-cache';
 import { decideEntitlement } from './decide-entitlement';
 import { getEntitlementCache, type CustomerEntitlements, type FailMode, type RefKind } from './entitlement-cache';
 import { loadCustomerEntitlements } from './load-customer-entitlements';

@@ -1,9 +1,4 @@
 import { requireDatabaseUrl } from '@/lib/env';
-import {
-  INGEST_TOKENS_CHANNEL,
-  onIngestTokensChanged,
-  resetIngestTokenCache,
-} from '@/lib/server/ingest/ingest-token-cache';
 import { ChangeListener } from './change-listener';
 import { ENTITLEMENTS_CHANNEL } from './notify-entitlements-changed';
 
@@ -137,24 +132,40 @@ interface Process {
   listener: ChangeListener;
   cache: EntitlementCache;
 }
-const g = globalThis as unknown as { tollgateEntitlements?: Process };
+interface Channel {
+  onNotify: (payload: string) => void;
+  onReset: () => void;
+}
+const g = globalThis as unknown as { tollgateEntitlements?: Process; tollgateFeedChannels?: Map<string, Channel> };
+const channels = (g.tollgateFeedChannels ??= new Map());
 
-// This process's cache and its one LISTEN connection (which also carries ingest-token
-// revocations), created on first use.
+// Other caches ride on the same LISTEN connection (ingest-token revocations do): their owner
+// registers the channel, so this module needs to know nothing of them. Registering after the
+// feed started drops the feed (and this cache) so the next use listens on every channel.
+export function addChangeFeedChannel(channel: string, handlers: Channel): void {
+  channels.set(channel, handlers);
+  const running = g.tollgateEntitlements;
+  if (running && !running.listener.channels.includes(channel)) {
+    g.tollgateEntitlements = undefined;
+    void running.listener.stop();
+  }
+}
+
+// This process's cache and its one LISTEN connection, created on first use.
 export function getEntitlementCache(): EntitlementCache {
   if (!g.tollgateEntitlements) {
     const holder = {} as Process;
     holder.cache = new EntitlementCache(() => holder.listener.live);
     holder.listener = new ChangeListener({
       connectionString: requireDatabaseUrl(),
-      channels: [ENTITLEMENTS_CHANNEL, INGEST_TOKENS_CHANNEL],
+      channels: [ENTITLEMENTS_CHANNEL, ...channels.keys()],
       onNotify: (channel, payload) =>
         channel === ENTITLEMENTS_CHANNEL
           ? applyEntitlementNotification(holder.cache, payload)
-          : onIngestTokensChanged(payload),
+          : channels.get(channel)?.onNotify(payload),
       onReset: () => {
         holder.cache.flush();
-        resetIngestTokenCache();
+        for (const c of channels.values()) c.onReset();
       },
     });
     holder.listener.start();

@@ -1,18 +1,21 @@
-import { createHash } from 'node:crypto';
 import { getPool } from '@/lib/db';
 import { ApiError, forbidden } from '@/lib/api/api-error';
 import { isDatabaseUnavailable } from '@/lib/api/error-response';
-import { isChangeFeedLive, startChangeFeed } from '@/lib/server/entitlements/entitlement-cache';
+import { addChangeFeedChannel, isChangeFeedLive, startChangeFeed } from '@/lib/server/entitlements/entitlement-cache';
 import {
   cacheToken,
   forgetToken,
   getCachedToken,
+  INGEST_TOKENS_CHANNEL,
   lastKnownToken,
+  onIngestTokensChanged,
   rememberToken,
+  resetIngestTokenCache,
   tokenChangeSeq,
   type TokenGrant,
 } from './ingest-token-cache';
 import { clock } from '@/lib/clock';
+import { hashSecret } from '@/lib/server/usage-store/hash-secret';
 
 export interface IngestCaller {
   tokenId: string;
@@ -31,18 +34,23 @@ function admit(grant: TokenGrant, now: number, scope: IngestScope | undefined): 
   return { tokenId: grant.tokenId, source: grant.source, scopes: grant.scopes };
 }
 
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
-}
+export { hashSecret };
+
+// Revocations arrive on the shared change feed; a reconnect forgets every cached token.
+addChangeFeedChannel(INGEST_TOKENS_CHANNEL, { onNotify: onIngestTokensChanged, onReset: resetIngestTokenCache });
 
 // Ingest tokens are stored as sha256 hashes; a lookup by hash needs no constant-time compare
 // because the attacker never sees stored values. Plain SQL: this runs on the ingest hot path,
 // and a hit in the per-process cache (trusted only while the change feed that carries
-// revocations is live) skips the query entirely.
+// revocations is live) skips the query entirely. Only the headers (and, for the Next routes, the
+// URL the scope follows from) are read, so the gateway's node:http requests pass through the same
+// function as the Next routes' fetch Requests; the gateway names the scope itself.
 // The scope a token-authenticated route needs, by its path (until routes name it themselves).
 const SCOPE_BY_PATH: Record<string, IngestScope> = {
   '/api/v1/usage': 'usage:write',
   '/api/v1/entitlements/check': 'entitlements:check',
+  // A gateway registers the customer keys it checks entitlements by.
+  '/api/v1/customer-keys': 'entitlements:check',
 };
 
 function scopeFor(req: { url?: string }): IngestScope | undefined {
@@ -51,7 +59,7 @@ function scopeFor(req: { url?: string }): IngestScope | undefined {
 }
 
 export async function authenticateIngestToken(
-  req: Request,
+  req: { headers: Pick<Headers, 'get'>; url?: string },
   scope: IngestScope | undefined = scopeFor(req),
 ): Promise<IngestCaller> {
   const header = req.headers.get('authorization') ?? '';

@@ -2,13 +2,13 @@ import type { EventVerdict } from '@/lib/schemas/usage';
 import { invalidateEntitlements } from '@/lib/server/entitlements/entitlement-cache';
 import { signalAgents } from '@/lib/server/jobs/agent-signals';
 import type { IngestCaller } from './authenticate-ingest-token';
-import { hashUsageEvent } from './hash-usage-event';
-import type { StorableEvent } from './insert-usage-events';
+import { hashUsageEvent } from '@/lib/server/usage-store/hash-usage-event';
+import type { StorableEvent } from '@/lib/server/usage-store/insert-usage-events';
 import { isEventError, normalizeUsageEvent, type NormalizedEvent } from './normalize-usage-event';
 import type { UsageRequest } from './read-usage-request';
 import { recordIngestStats } from './record-ingest-stats';
 import { writeUsageEvents } from './write-usage-events';
-import { getMeters, refCacheKey, resolveCustomerRefs } from './usage-ref-cache';
+import { getMeters, refCacheKey, resolveCustomerRefs } from '@/lib/server/usage-store/usage-ref-cache';
 import { clock } from '@/lib/clock';
 
 export interface IngestOutcome {

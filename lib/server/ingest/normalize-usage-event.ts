@@ -3,11 +3,9 @@ import { canonicalJson } from '@/lib/server/audit/canonical-json';
 import { inspectJsonValue, inspectString } from './inspect-json-value';
 import { mapCloudEvent } from './map-cloud-event';
 
-export type CustomerRefKind = 'id' | 'external' | 'apiKey' | 'subject';
-export interface CustomerRef {
-  kind: CustomerRefKind;
-  value: string;
-}
+import type { CustomerRef, CustomerRefKind } from '@/lib/server/usage-store/usage-ref-cache';
+
+export type { CustomerRef, CustomerRefKind };
 
 // The fields of one event before validation, whichever wire format it came in.
 export interface UsageEventFields {

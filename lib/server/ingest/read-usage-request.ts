@@ -1,5 +1,5 @@
 import { ApiError } from '@/lib/api/api-error';
-import { readJsonBody } from '@/lib/api/read-json-body';
+import { readJsonBody, type BodySource } from '@/lib/api/read-json-body';
 import { USAGE_CONTENT_TYPES, USAGE_LIMITS } from '@/lib/schemas/usage';
 
 export interface UsageRequest {
@@ -14,9 +14,9 @@ export interface UsageRequest {
 //   application/cloudevents+json — one CloudEvent
 //   application/cloudevents-batch+json — an array of CloudEvents
 // A batch may hold up to 1,000 events; more is 413 batch_too_large (nothing is stored).
-export async function readUsageRequest(req: Request, limitBytes: number): Promise<UsageRequest> {
-  const body = await readJsonBody(req, limitBytes, USAGE_CONTENT_TYPES);
-  const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+export async function readUsageRequest(source: BodySource, limitBytes: number): Promise<UsageRequest> {
+  const body = await readJsonBody(source, limitBytes, USAGE_CONTENT_TYPES);
+  const type = (source.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   let request: UsageRequest;
   if (type === 'application/cloudevents-batch+json') {
     if (!Array.isArray(body)) throw new ApiError(422, 'invalid_body', 'A CloudEvents batch must be a JSON array');

@@ -1,41 +1,12 @@
 // POST /api/v1/usage — ingest one usage event or a batch of up to 1,000 (ingest token)
-import { getEnv } from '@/lib/env';
-import { ApiError } from '@/lib/api/api-error';
+import { replyResponse } from '@/lib/api/api-reply';
+import { usageEndpoint } from '@/lib/api/endpoints/usage-endpoint';
+import { requestBodySource } from '@/lib/api/read-json-body';
 import { withApi } from '@/lib/api/with-api';
-import type { UsageBatchResponse } from '@/lib/schemas/usage';
-import { ingestUsage } from '@/lib/server/ingest/ingest-usage';
-import { readUsageRequest } from '@/lib/server/ingest/read-usage-request';
 
-// Statuses. Single event: 202 accepted (stored now), 200 duplicate (already stored), 409
-// idempotency_conflict, 422 with the event's error code. Batch: 200 with a verdict per event when
-// at least one event is stored (accepted or duplicate); 422 batch_rejected, with the same
-// verdicts, when none is. Whole-request errors: 401 token, 415 content type, 413 body or batch too
-// large, 400 malformed JSON, 422 shape, 503 database unavailable — and then nothing was stored.
+// The request → reply logic is shared with the gateway process (lib/gateway); see usageEndpoint.
 export const POST = withApi({
   auth: 'token',
-  handler: async ({ req, caller, requestId }) => {
-    const request = await readUsageRequest(req, getEnv().INGEST_MAX_BODY_BYTES);
-    const outcome = await ingestUsage(caller, request);
-    const headers = { 'x-request-id': requestId, 'cache-control': 'no-store' };
-    if (request.mode === 'single') {
-      const v = outcome.verdicts[0]!;
-      if (v.status === 'accepted' || v.status === 'duplicate') {
-        return Response.json(
-          { status: v.status, idempotencyKey: v.idempotencyKey },
-          { status: v.status === 'accepted' ? 202 : 200, headers },
-        );
-      }
-      throw new ApiError(v.status === 'conflict' ? 409 : 422, v.error!.code, v.error!.message);
-    }
-    const body: UsageBatchResponse = {
-      accepted: outcome.accepted,
-      duplicates: outcome.duplicates,
-      conflicts: outcome.conflicts,
-      rejected: outcome.rejected,
-      results: outcome.verdicts,
-    };
-    if (outcome.accepted + outcome.duplicates > 0) return Response.json(body, { headers });
-    const error = { code: 'batch_rejected', message: 'No event in the batch was stored; see results', requestId };
-    return Response.json({ error, ...body }, { status: 422, headers });
-  },
+  handler: async ({ req, caller, requestId }) =>
+    replyResponse(await usageEndpoint.handle(caller, requestBodySource(req), requestId), requestId),
 });

@@ -1,7 +1,12 @@
 import { getPool } from '@/lib/db';
-import { hashSecret } from './authenticate-ingest-token';
-import type { CustomerRef } from './normalize-usage-event';
+import { hashSecret } from './hash-secret';
 import { clock } from '@/lib/clock';
+
+export type CustomerRefKind = 'id' | 'external' | 'apiKey' | 'subject';
+export interface CustomerRef {
+  kind: CustomerRefKind;
+  value: string;
+}
 
 export interface MeterInfo {
   id: string;

@@ -14,8 +14,10 @@ export interface StorableEvent {
 export type StoreVerdict = 'accepted' | 'duplicate' | 'conflict' | 'vanished';
 
 // One statement per batch: insert every event (ON CONFLICT DO NOTHING on the unique
-// (source, idempotency_key) index) and add the inserted ones to their hourly rollups — one upsert
-// per (customer, meter, hour). Rows go in in key order and rollups in (customer, meter, hour)
+// (source, idempotency_key) index), add the inserted ones to their hourly rollups — one upsert
+// per (customer, meter, hour) — and, when a channel is given, NOTIFY the customers that changed
+// (payload as notifyEntitlementsChanged writes it). Run on its own, it is its own transaction:
+// events, rollups and notification commit together in one round trip. Rows go in in key order and rollups in (customer, meter, hour)
 // order, so concurrent batches lock in the same order and do not deadlock. The joins drop an
 // event whose customer or meter vanished since it was resolved, instead of failing the batch on
 // a foreign key. Prepared (named), so PostgreSQL plans it once per connection.
@@ -40,8 +42,12 @@ WITH input AS (
     SET quantity = r.quantity + EXCLUDED.quantity,
         max_quantity = GREATEST(r.max_quantity, EXCLUDED.max_quantity),
         event_count = r.event_count + EXCLUDED.event_count
+), changed AS (
+  SELECT json_build_object('customerIds', json_agg(DISTINCT customer_id))::text AS payload FROM ins HAVING count(*) > 0
+), notified AS (
+  SELECT pg_notify($9::text, CASE WHEN length(payload) > 7900 THEN '{"all":true}' ELSE payload END) FROM changed WHERE $9::text <> ''
 )
-SELECT source, idempotency_key FROM ins`;
+SELECT source, idempotency_key, (SELECT count(*) FROM notified) AS notified FROM ins`;
 
 const STORED_SQL = `SELECT e.source, e.idempotency_key, e.payload_hash
   FROM unnest($1::text[], $2::text[]) AS k(source, idempotency_key)
@@ -51,7 +57,11 @@ const STORED_SQL = `SELECT e.source, e.idempotency_key, e.payload_hash
 // event: accepted (inserted
 // now), duplicate (the key is stored with the same payload hash), conflict (stored with another
 // hash — the stored event is left as it was) or vanished (its customer or meter was deleted meanwhile).
-export async function insertUsageEvents(client: pg.PoolClient, events: StorableEvent[]): Promise<StoreVerdict[]> {
+export async function insertUsageEvents(
+  client: Pick<pg.PoolClient, 'query'>,
+  events: StorableEvent[],
+  notifyChannel = '',
+): Promise<StoreVerdict[]> {
   const ids = events.map((e) => `${e.source}\u0000${e.idempotencyKey}`);
   const order = events.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b));
   const col = <T>(f: (e: StorableEvent) => T) => order.map((i) => f(events[i]!));
@@ -67,6 +77,7 @@ export async function insertUsageEvents(client: pg.PoolClient, events: StorableE
       col((e) => new Date(e.occurredAtMs).toISOString()),
       col((e) => e.propertiesJson),
       col((e) => e.payloadHash),
+      notifyChannel,
     ],
   });
   const inserted = new Set(rows.map((r) => `${r.source}\u0000${r.idempotency_key}`));
