@@ -1,5 +1,5 @@
 import { getEnv } from '@/lib/env';
-import { ApiError } from './api-error';
+import { ApiError } from '@/lib/errors';
 import { MUTATING_METHODS } from './request-context';
 
 // Route handlers get no CSRF protection for free: a cookie-authenticated mutation must come from

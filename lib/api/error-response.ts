@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
-import { ApiError } from './api-error';
+import { ApiError } from '@/lib/errors';
 import { isInvalidInput, stringifyJson } from './is-invalid-input';
+import { isDatabaseUnavailable } from '@/lib/server/db/is-database-unavailable';
 
 export interface ErrorBody {
   error: { code: string; message: string; requestId: string; issues?: unknown };
@@ -16,21 +17,6 @@ function json(status: number, body: ErrorBody, headers?: HeadersInit) {
 function prismaCode(err: unknown): string | undefined {
   const code = (err as { code?: unknown })?.code;
   return typeof code === 'string' && /^P\d{4}$/.test(code) ? code : undefined;
-}
-
-// Is this the database being unreachable (refused, reset, timed out) rather than a bad query?
-export function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; message?: string; cause?: unknown };
-  const code = e?.code ?? '';
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', 'P1001', 'P1017', 'P2024'].includes(code))
-    return true;
-  if (
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Can't reach database/i.test(
-      e?.message ?? '',
-    )
-  )
-    return true;
-  return e?.cause ? isDatabaseUnavailable(e.cause) : false;
 }
 
 // The error envelope of a thrown value, for any transport: status, body and extra headers.

@@ -1,4 +1,4 @@
-import { ApiError } from './api-error';
+import { ApiError } from '@/lib/errors';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 

@@ -3,7 +3,7 @@ import { can, rolesWith, type Capability } from '@/lib/auth/capabilities';
 import { ROLE_LABELS, type SessionUser } from '@/lib/auth/roles';
 import { getSessionUser } from '@/lib/auth/get-session-user';
 import { authenticateIngestToken, type IngestCaller } from '@/lib/server/ingest/authenticate-ingest-token';
-import { forbidden, unauthorized } from './api-error';
+import { forbidden, unauthorized } from '@/lib/errors';
 import { checkSameOrigin } from './check-same-origin';
 import { errorResponse } from './error-response';
 import { readJsonBody } from './read-json-body';

@@ -2,11 +2,11 @@ import type { NextAuthOptions } from 'next-auth';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getEnv, requireAuthSecret } from '@/lib/env';
-import { authenticateWithPassword } from '@/lib/server/auth/authenticate-with-password';
+import { authenticateWithPassword } from '@/lib/auth/authenticate-with-password';
 import { clientAddress } from './client-address';
 import { safeCallbackUrl } from './safe-callback-url';
-import { findIdentityUserId, resolveOidcUser } from '@/lib/server/auth/resolve-oidc-user';
-import { currentSessionVersion, endSessions } from '@/lib/server/auth/load-session-user';
+import { findIdentityUserId, resolveOidcUser } from '@/lib/auth/resolve-oidc-user';
+import { currentSessionVersion, endSessions } from '@/lib/auth/load-session-user';
 
 interface OidcProfile {
   iss?: string;

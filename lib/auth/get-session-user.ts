@@ -1,7 +1,7 @@
 import { getServerSession } from 'next-auth';
 import { getAuthOptions } from './auth-options';
 import type { SessionUser } from './roles';
-import { loadSessionUser } from '@/lib/server/auth/load-session-user';
+import { loadSessionUser } from '@/lib/auth/load-session-user';
 
 // The signed-in user for this request (server components and route handlers), or null.
 export async function getSessionUser(): Promise<SessionUser | null> {

@@ -1,7 +1,7 @@
 import { getDb } from '@/lib/db';
 import type { Role, SessionUser } from '@/lib/auth/roles';
 import type { ActionKind } from '@/lib/schemas/action-payloads';
-import { DEFAULT_POLICY } from '@/lib/server/policies/get-policy';
+import { DEFAULT_POLICY } from '@/lib/server/actions/policies/get-policy';
 import { uniq } from '../helpers/fresh-database';
 import { clock } from '@/lib/clock';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import { hashPassword } from '@/lib/auth/password';
-import { authenticateWithPassword } from '@/lib/server/auth/authenticate-with-password';
+import { authenticateWithPassword } from '@/lib/auth/authenticate-with-password';
 import { uniq } from '../helpers/fresh-database';
 
 async function makeUser(password: string, disabled = false) {

@@ -5,7 +5,7 @@ import type { ActionKind } from '@/lib/schemas/action-kinds';
 import { decideAction } from '@/lib/server/actions/decide-action';
 import { editAction } from '@/lib/server/actions/edit-action';
 import { proposeAction } from '@/lib/server/actions/propose-action';
-import { updatePolicy } from '@/lib/server/policies/update-policy';
+import { updatePolicy } from '@/lib/server/actions/policies/update-policy';
 import { creditPayload, makeWorld, setPolicy, type World } from '../actions/world';
 
 // Security finding Medium #7: below the dual-approval threshold, the person who drafted or last

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import { parseEnv, resetEnvForTests } from '@/lib/env';
 import { hashPassword } from '@/lib/auth/password';
-import { requestSsoLink } from '@/lib/server/auth/resolve-oidc-user';
+import { requestSsoLink } from '@/lib/auth/resolve-oidc-user';
 import { FakeOidcIssuer, type IssuedClaims } from '../fixtures/fake-oidc-issuer';
 import { uniq } from '../helpers/fresh-database';
 import { AUTH_ORIGIN, AuthBrowser } from './helpers/auth-browser';

@@ -4,7 +4,7 @@ import { getDb } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
 import { hashPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/roles';
-import { loadSessionUser } from '@/lib/server/auth/load-session-user';
+import { loadSessionUser } from '@/lib/auth/load-session-user';
 import { updateUser } from '@/lib/server/users/update-user';
 import { uniq } from '../helpers/fresh-database';
 import { AUTH_ORIGIN, AuthBrowser } from './helpers/auth-browser';

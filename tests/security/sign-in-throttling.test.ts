@@ -3,8 +3,8 @@ import { getDb } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
 import { hashPassword } from '@/lib/auth/password';
 import { clientAddress } from '@/lib/auth/client-address';
-import { authenticateWithPassword } from '@/lib/server/auth/authenticate-with-password';
-import { admitSignInAttempt } from '@/lib/server/auth/check-sign-in-rate-limit';
+import { authenticateWithPassword } from '@/lib/auth/authenticate-with-password';
+import { admitSignInAttempt } from '@/lib/auth/check-sign-in-rate-limit';
 import { uniq } from '../helpers/fresh-database';
 
 // Finding #5: the per-IP limit believed a client-sent X-Forwarded-For, the limit was checked and

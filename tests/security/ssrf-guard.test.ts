@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/env';
-import { checkOutboundUrl } from '@/lib/server/outbox/check-outbound-url';
+import { checkOutboundUrl } from '@/lib/server/outbound-http/check-outbound-url';
 
 // Finding (low): the SSRF guard let IPv6 forms that embed or reach IPv4 (NAT64, 6to4,
 // IPv4-compatible) and deprecated site-local through, and allowed any port.

@@ -1,9 +1,9 @@
 import { getEnv } from '@/lib/env';
-import { ApiError } from '@/lib/api/api-error';
+import { ApiError } from '@/lib/errors';
 import type { TokenEndpoint } from '@/lib/api/api-reply';
 import type { UsageBatchResponse } from '@/lib/schemas/usage';
 import { ingestUsage } from '@/lib/server/ingest/ingest-usage';
-import { readUsageRequest } from '@/lib/server/ingest/read-usage-request';
+import { readUsageRequest } from './read-usage-request';
 
 // POST /api/v1/usage — served by the Next route and by the gateway.
 // Statuses. Single event: 202 accepted (stored now), 200 duplicate (already stored), 409

@@ -1,6 +1,6 @@
 import type { Tx } from '@/lib/db';
 import { movesMoney, parseActionPayload, type ActionKind } from '@/lib/schemas/action-kinds';
-import type { EffectivePolicy } from '@/lib/server/policies/get-policy';
+import type { EffectivePolicy } from '@/lib/server/actions/policies/get-policy';
 import { kindDefinition } from './kinds';
 
 // Maker–checker: whoever drafted or edited an action does not approve it. Always for kinds that

@@ -1,8 +1,8 @@
 import { getDb } from '@/lib/db';
-import { ApiError, conflict } from '@/lib/api/api-error';
+import { ApiError, conflict } from '@/lib/errors';
 import type { SessionUser } from '@/lib/auth/roles';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import { getPolicy } from '@/lib/server/policies/get-policy';
+import { getPolicy } from '@/lib/server/actions/policies/get-policy';
 import { lockAction } from './lock-action';
 
 // Withdraws a pending action (e.g. the situation resolved itself) without judging it.

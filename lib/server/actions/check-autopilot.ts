@@ -1,6 +1,6 @@
 import type { Tx } from '@/lib/db';
 import type { ActionKind } from '@/lib/schemas/action-kinds';
-import type { EffectivePolicy } from '@/lib/server/policies/get-policy';
+import type { EffectivePolicy } from '@/lib/server/actions/policies/get-policy';
 import type { ActionMoney } from './kinds';
 import { clock } from '@/lib/clock';
 

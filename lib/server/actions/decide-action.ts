@@ -1,8 +1,8 @@
 import { getDb, type Tx } from '@/lib/db';
-import { ApiError, conflict } from '@/lib/api/api-error';
+import { ApiError, conflict } from '@/lib/errors';
 import type { SessionUser } from '@/lib/auth/roles';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import { getPolicy } from '@/lib/server/policies/get-policy';
+import { getPolicy } from '@/lib/server/actions/policies/get-policy';
 import { parseActionPayload } from '@/lib/schemas/action-kinds';
 import { approvalRequirements } from './approval-requirements';
 import { executionKeyFor } from './execution-key';

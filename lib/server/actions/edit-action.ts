@@ -1,9 +1,9 @@
 import { getDb } from '@/lib/db';
-import { ApiError, conflict } from '@/lib/api/api-error';
+import { ApiError, conflict } from '@/lib/errors';
 import type { SessionUser } from '@/lib/auth/roles';
 import { parseActionPayload } from '@/lib/schemas/action-kinds';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import { getPolicy } from '@/lib/server/policies/get-policy';
+import { getPolicy } from '@/lib/server/actions/policies/get-policy';
 import { kindDefinition } from './kinds';
 import { lockAction } from './lock-action';
 

@@ -1,8 +1,8 @@
 import { getDb } from '@/lib/db';
-import { notFound } from '@/lib/api/api-error';
+import { notFound } from '@/lib/errors';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { ActionDetail } from '@/lib/schemas/actions';
-import { getPolicy } from '@/lib/server/policies/get-policy';
+import { getPolicy } from '@/lib/server/actions/policies/get-policy';
 import { approvalRequirements } from './approval-requirements';
 import { describeAction } from './describe-action';
 

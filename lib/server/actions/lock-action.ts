@@ -1,5 +1,5 @@
 import type { Tx } from '@/lib/db';
-import { notFound } from '@/lib/api/api-error';
+import { notFound } from '@/lib/errors';
 
 // Row-locks an action for the rest of the transaction, so two tabs approving, or an edit racing
 // an approval, are applied one after the other and the second sees the first's result.

@@ -1,8 +1,8 @@
 import type { Tx } from '@/lib/db';
-import { ApiError } from '@/lib/api/api-error';
+import { ApiError } from '@/lib/errors';
 import { parseActionPayload, type ActionKind } from '@/lib/schemas/action-kinds';
 import { appendAuditEvent, type Actor } from '@/lib/server/audit/append-audit-event';
-import { getPolicy } from '@/lib/server/policies/get-policy';
+import { getPolicy } from '@/lib/server/actions/policies/get-policy';
 import { checkAutopilot } from './check-autopilot';
 import { executionKeyFor } from './execution-key';
 import { kindDefinition } from './kinds';

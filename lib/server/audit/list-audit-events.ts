@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { getDb } from '@/lib/db';
-import { notFound } from '@/lib/api/api-error';
+import { notFound } from '@/lib/errors';
 import type { auditListQuery } from '@/lib/schemas/audit';
 import { auditWhere } from './audit-where';
 

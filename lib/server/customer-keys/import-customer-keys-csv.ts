@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { ApiError } from '@/lib/api/api-error';
+import { ApiError } from '@/lib/errors';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { RegisterCustomerKeysResult } from '@/lib/schemas/customer-keys';
 import { registerCustomerKeys } from './register-customer-keys';

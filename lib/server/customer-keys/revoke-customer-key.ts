@@ -1,5 +1,5 @@
 import { getDb, type Tx } from '@/lib/db';
-import { notFound } from '@/lib/api/api-error';
+import { notFound } from '@/lib/errors';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { CustomerKeyView } from '@/lib/schemas/customer-keys';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';

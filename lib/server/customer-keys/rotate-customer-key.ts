@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db';
-import { ApiError } from '@/lib/api/api-error';
+import { ApiError } from '@/lib/errors';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { CreatedCustomerKey, CustomerKeyView } from '@/lib/schemas/customer-keys';
 import { createCustomerKeyIn } from './create-customer-key';

@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db';
-import { notFound } from '@/lib/api/api-error';
+import { notFound } from '@/lib/errors';
 import type { CustomerDetail } from '@/lib/schemas/customers';
 import { loadCurrentUsage } from '@/lib/server/usage/load-current-usage';
 import { customerSummaryFrom, liveSubscriptionSelect } from './customer-summary';

@@ -1,5 +1,5 @@
 import { getEnv } from '@/lib/env';
-import { isDatabaseUnavailable } from '@/lib/api/error-response';
+import { isDatabaseUnavailable } from '@/lib/server/db/is-database-unavailable';
 import type { EntitlementAnswer, EntitlementCheckInput } from '@/lib/schemas/entitlements';
 import { hashSecret } from '@/lib/server/usage-store/hash-secret';
 import { cachedMeters, getMeters, type MeterInfo } from '@/lib/server/usage-store/usage-ref-cache';

@@ -1,6 +1,6 @@
 import { getPool } from '@/lib/db';
-import { ApiError } from '@/lib/api/api-error';
-import { isDatabaseUnavailable } from '@/lib/api/error-response';
+import { ApiError } from '@/lib/errors';
+import { isDatabaseUnavailable } from '@/lib/server/db/is-database-unavailable';
 import type { EntitlementAnswer } from '@/lib/schemas/entitlements';
 import { hashUsageEvent } from '@/lib/server/usage-store/hash-usage-event';
 import { insertUsageEvents } from '@/lib/server/usage-store/insert-usage-events';

@@ -1,6 +1,6 @@
 import { getPool } from '@/lib/db';
-import { ApiError, forbidden } from '@/lib/api/api-error';
-import { isDatabaseUnavailable } from '@/lib/api/error-response';
+import { ApiError, forbidden } from '@/lib/errors';
+import { isDatabaseUnavailable } from '@/lib/server/db/is-database-unavailable';
 import { addChangeFeedChannel, isChangeFeedLive, startChangeFeed } from '@/lib/server/entitlements/entitlement-cache';
 import {
   cacheToken,

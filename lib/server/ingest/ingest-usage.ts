@@ -5,7 +5,7 @@ import type { IngestCaller } from './authenticate-ingest-token';
 import { hashUsageEvent } from '@/lib/server/usage-store/hash-usage-event';
 import type { StorableEvent } from '@/lib/server/usage-store/insert-usage-events';
 import { isEventError, normalizeUsageEvent, type NormalizedEvent } from './normalize-usage-event';
-import type { UsageRequest } from './read-usage-request';
+import type { UsageRequest } from '@/lib/api/endpoints/read-usage-request';
 import { recordIngestStats } from './record-ingest-stats';
 import { writeUsageEvents } from './write-usage-events';
 import { getMeters, refCacheKey, resolveCustomerRefs } from '@/lib/server/usage-store/usage-ref-cache';

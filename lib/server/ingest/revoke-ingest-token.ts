@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db';
-import { notFound } from '@/lib/api/api-error';
+import { notFound } from '@/lib/errors';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { IngestTokenView } from '@/lib/schemas/ingest-tokens';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';

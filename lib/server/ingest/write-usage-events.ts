@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from '@/lib/api/error-response';
+import { isDatabaseUnavailable } from '@/lib/server/db/is-database-unavailable';
 import { getEnv } from '@/lib/env';
 import type { StorableEvent, StoreVerdict } from '@/lib/server/usage-store/insert-usage-events';
 import { storeUsageEvents } from './store-usage-events';

@@ -1,6 +1,6 @@
 import { USAGE_ANALYST_ID } from './insight-rules';
 import { getDb } from '@/lib/db';
-import { notFound } from '@/lib/api/api-error';
+import { notFound } from '@/lib/errors';
 import type { MeterInsightView, UsageInsights } from '@/lib/schemas/insights';
 import type { MeterInsight } from './analyze-meter-usage';
 import { computeCustomerInsights } from './compute-customer-insights';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getDb } from '@/lib/db';
-import { conflict, notFound } from '@/lib/api/api-error';
+import { conflict, notFound } from '@/lib/errors';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { CreateIntegrationInput, IntegrationView, UpdateIntegrationInput } from '@/lib/schemas/integrations';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';

@@ -1,8 +1,8 @@
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
-import { notFound } from '@/lib/api/api-error';
-import { checkOutboundUrl } from '@/lib/server/outbox/check-outbound-url';
-import { postJson } from '@/lib/server/outbox/post-json';
+import { notFound } from '@/lib/errors';
+import { checkOutboundUrl } from '@/lib/server/outbound-http/check-outbound-url';
+import { postJson } from '@/lib/server/outbound-http/post-json';
 import { openSecret } from './secret-box';
 
 const TEST_PAYLOAD = {

@@ -1,5 +1,5 @@
 import type { Db, Tx } from '@/lib/db';
-import { notFound } from '@/lib/api/api-error';
+import { notFound } from '@/lib/errors';
 import { buildFactSheet } from '@/lib/invoices/build-fact-sheet';
 import type { FactSheet } from '@/lib/schemas/invoice-facts';
 import { invoiceRowFromDb, invoiceRowSelect, type InvoiceRow } from './invoice-row';

@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db';
-import { notFound } from '@/lib/api/api-error';
+import { notFound } from '@/lib/errors';
 import type { InvoiceDetail } from '@/lib/schemas/invoices';
 import { describeExplanationWriter } from './describe-explanation-writer';
 import { toNumber } from './to-normalized-invoice';

@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db';
-import { notFound } from '@/lib/api/api-error';
+import { notFound } from '@/lib/errors';
 import type { ExplanationView } from '@/lib/schemas/invoices';
 import { storedExplanationSelect, toExplanationView } from './to-explanation-view';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { getDb } from '@/lib/db';
-import { notFound } from '@/lib/api/api-error';
+import { notFound } from '@/lib/errors';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { shareToSlackBody, shareToSlackResponse } from '@/lib/schemas/invoices';
 import { proposeAction } from '@/lib/server/actions/propose-action';

@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db';
-import { ApiError } from '@/lib/api/api-error';
+import { ApiError } from '@/lib/errors';
 import type { InvoiceExplanationResult } from '@/lib/ai/explain-invoice';
 import type { ExplanationView } from '@/lib/schemas/invoices';
 import { recordFailedDecision } from '@/lib/server/decisions/record-decision';

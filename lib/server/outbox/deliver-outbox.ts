@@ -1,9 +1,9 @@
 import { getDb, getPool } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { DestinationError, resolveDestination } from '@/lib/server/integrations/resolve-destination';
-import { checkOutboundUrl, OutboundUrlError } from './check-outbound-url';
+import { checkOutboundUrl, OutboundUrlError } from '@/lib/server/outbound-http/check-outbound-url';
 import { outgoingPayload } from './escape-slack-text';
-import { postJson } from './post-json';
+import { postJson } from '@/lib/server/outbound-http/post-json';
 import { clock } from '@/lib/clock';
 
 const MAX_ATTEMPTS = 8;

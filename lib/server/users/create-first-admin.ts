@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db';
-import { ApiError, conflict } from '@/lib/api/api-error';
+import { ApiError, conflict } from '@/lib/errors';
 import { hashPassword } from '@/lib/auth/password';
 import { createUserBody } from '@/lib/schemas/users';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';

@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db';
-import { conflict } from '@/lib/api/api-error';
+import { conflict } from '@/lib/errors';
 import { hashPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { CreateUserInput, UserView } from '@/lib/schemas/users';

@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db';
-import { ApiError, notFound } from '@/lib/api/api-error';
+import { ApiError, notFound } from '@/lib/errors';
 import { hashPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { UpdateUserInput, UserView } from '@/lib/schemas/users';

@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db';
-import { notFound } from '@/lib/api/api-error';
+import { notFound } from '@/lib/errors';
 import type { WebhookEventDetail } from '@/lib/schemas/webhooks';
 import { toWebhookEventView, webhookEventViewSelect } from './webhook-event-view';
 

@@ -1,4 +1,4 @@
-import { ApiError, notFound } from '@/lib/api/api-error';
+import { ApiError, notFound } from '@/lib/errors';
 import type { WebhookReceiveResponse } from '@/lib/schemas/webhooks';
 import { enqueueWebhookEvent } from './enqueue-webhook-event';
 import { recordWebhookEvent } from './record-webhook-event';

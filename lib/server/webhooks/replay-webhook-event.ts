@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db';
-import { conflict, notFound } from '@/lib/api/api-error';
+import { conflict, notFound } from '@/lib/errors';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { WebhookReplayResponse } from '@/lib/schemas/webhooks';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';

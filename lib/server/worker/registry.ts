@@ -1,5 +1,5 @@
 import type { JobDefinition } from '@/lib/server/jobs/job-definition';
-import { pruneSignInAttemptsJob } from '@/lib/server/auth/prune-sign-in-attempts';
+import { pruneSignInAttemptsJob } from '@/lib/auth/prune-sign-in-attempts';
 import { expireActionsJob } from '@/lib/server/actions/expire-actions-job';
 import { auditAnchorJob } from '@/lib/server/audit/audit-anchor-job';
 import { processWebhookEventJob } from '@/lib/server/webhooks/process-webhook-event-job';

@@ -1,7 +1,7 @@
 // POST /api/webhooks/:source — inbound events of every source (stripe …): verify the raw body, store, enqueue
 import { z } from 'zod';
 import { withApi } from '@/lib/api/with-api';
-import { ApiError } from '@/lib/api/api-error';
+import { ApiError } from '@/lib/errors';
 import { readTextCapped } from '@/lib/api/read-json-body';
 import { webhookReceiveResponse } from '@/lib/schemas/webhooks';
 import { receiveWebhook } from '@/lib/server/webhooks/receive-webhook';

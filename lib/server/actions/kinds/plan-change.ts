@@ -1,5 +1,5 @@
 import { getDb, type Tx } from '@/lib/db';
-import { ApiError, conflict } from '@/lib/api/api-error';
+import { ApiError, conflict } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
 import type { ActionPayload } from '@/lib/schemas/action-kinds';
 import { ProviderError, type PlanChangeTarget } from '@/lib/server/billing/billing-provider';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Tx } from '@/lib/db';
 import type { MeterInsight } from '@/lib/server/insights/analyze-meter-usage';
-import { getPolicy } from '@/lib/server/policies/get-policy';
+import { getPolicy } from '@/lib/server/actions/policies/get-policy';
 
 // Tier thresholds fire once per customer, meter, period and threshold: which ones are configured,
 // which fire or resolve now, and writing that down in the decision's transaction.

@@ -1,7 +1,7 @@
 // PATCH /api/v1/policies/:kind — change an action kind's automation policy (admin)
 import { withApi } from '@/lib/api/with-api';
 import { policyKindParams, policyView, updatePolicyBody } from '@/lib/schemas/policies';
-import { updatePolicy } from '@/lib/server/policies/update-policy';
+import { updatePolicy } from '@/lib/server/actions/policies/update-policy';
 
 export const PATCH = withApi({
   auth: 'session',

@@ -1,4 +1,4 @@
-import { ApiError } from '@/lib/api/api-error';
+import { ApiError } from '@/lib/errors';
 import { readJsonBody, type BodySource } from '@/lib/api/read-json-body';
 import { USAGE_CONTENT_TYPES, USAGE_LIMITS } from '@/lib/schemas/usage';
 

@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db';
 import type { SessionUser } from '@/lib/auth/roles';
-import { ApiError } from '@/lib/api/api-error';
+import { ApiError } from '@/lib/errors';
 import { movesMoney, type ActionKind } from '@/lib/schemas/action-kinds';
 import type { UpdatePolicyInput } from '@/lib/schemas/policies';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
