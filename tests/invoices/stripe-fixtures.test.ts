@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { explainInvoice } from '@/lib/ai/explain-invoice';
 import { BUILTIN_WRITER_LABEL } from '@/lib/ai/builtin-writer';
 import { normalizeInvoice } from '@/lib/server/billing/stripe/normalize/normalize-invoice';
-import { listFixtures, readFixture } from '@/lib/server/billing/stripe/normalize/test-support';
+import { listFixtures, readFixture } from '@/tests/fixtures/stripe-fixture-files';
 import { getDb } from '@/lib/db';
 import { buildFactSheet } from '@/lib/invoices/build-fact-sheet';
 import { factSheetSchema, normalizedInvoiceSchema, type InvoiceExplanation } from '@/lib/schemas/invoice-facts';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
-import { readFixture } from '@/lib/server/billing/stripe/normalize/test-support';
+import { readFixture } from '@/tests/fixtures/stripe-fixture-files';
 import {
   basilEvent,
   configureWebhookEnv,

@@ -2,7 +2,7 @@ import Stripe from 'stripe';
 import { getDb } from '@/lib/db';
 import type { SessionUser } from '@/lib/auth/roles';
 import { resetEnvForTests } from '@/lib/env';
-import { readFixture, wrapInEvent } from '@/lib/server/billing/stripe/normalize/test-support';
+import { readFixture, wrapInEvent } from '@/tests/fixtures/stripe-fixture-files';
 import { processWebhookEvent } from '@/lib/server/webhooks/process-webhook-event';
 import { recordWebhookEvent } from '@/lib/server/webhooks/record-webhook-event';
 import { stripeWebhookSource } from '@/lib/server/billing/stripe/stripe-webhook-source';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { readFixture, readFixtureText } from './normalize/test-support';
+import { readFixture, readFixtureText } from '@/tests/fixtures/stripe-fixture-files';
 import { readStripeEvent, verifyStripeSignature } from './verify-stripe-signature';
 
 type VectorCase = {

@@ -7,7 +7,7 @@ import {
   objectOrderingKey,
   recordKindOf,
 } from './event-types';
-import { readFixture } from './test-support';
+import { readFixture } from '@/tests/fixtures/stripe-fixture-files';
 
 type Json = Record<string, any>;
 const fixtureEvent = (name: string) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeCustomer } from './normalize-customer';
 import { StripeNormalizeError } from './read';
-import { readFixture } from './test-support';
+import { readFixture } from '@/tests/fixtures/stripe-fixture-files';
 
 const current = () => readFixture('objects-current-schema/customer.fixtures3.json');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeDispute } from './normalize-dispute';
-import { readFixture } from './test-support';
+import { readFixture } from '@/tests/fixtures/stripe-fixture-files';
 
 type Json = Record<string, any>;
 const d = (seconds: number) => new Date(seconds * 1000);

@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { normalizeStripeEvent } from './normalize-event';
-import { listFixtures, readFixture, readFixtureText, wrapInEvent } from './test-support';
+import { listFixtures, readFixture, readFixtureText, wrapInEvent } from '@/tests/fixtures/stripe-fixture-files';
 import { readStripeEvent, verifyStripeSignature } from '../verify-stripe-signature';
 
 type Json = Record<string, any>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePaymentFailure } from './normalize-payment-failure';
 import { StripeNormalizeError } from './read';
-import { readFixture } from './test-support';
+import { readFixture } from '@/tests/fixtures/stripe-fixture-files';
 
 type Json = Record<string, any>;
 const d = (seconds: number) => new Date(seconds * 1000);
