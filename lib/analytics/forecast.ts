@@ -379,11 +379,6 @@ export function fitForecast(history: ArrayLike<number>, opts: ForecastOptions = 
   };
 }
 
-/** Convenience: fit and forecast h steps. */
-export function forecastSeries(history: ArrayLike<number>, h: number, opts: ForecastOptions = {}): ForecastResult {
-  return fitForecast(history, opts).forecast(h);
-}
-
 /** Seasonal-naive forecast: repeats the value one period earlier. */
 export function seasonalNaive(history: ArrayLike<number>, h: number, m: number): number[] {
   const n = history.length;

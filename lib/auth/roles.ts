@@ -13,7 +13,3 @@ export const ROLE_LABELS: Record<Role, string> = {
   revops: 'RevOps',
   support: 'Support',
 };
-
-export function hasRole(user: SessionUser, roles: readonly Role[]): boolean {
-  return roles.includes(user.role);
-}

@@ -63,11 +63,6 @@ export const normalizedInvoiceSchema = z.object({
   status: invoiceStatusSchema,
 });
 
-export const invoiceWithPreviousSchema = z.object({
-  invoice: normalizedInvoiceSchema,
-  previous: normalizedInvoiceSchema.nullable().optional(),
-});
-
 // ---------------------------------------------------------------------------------------------
 // Fact sheet (output)
 

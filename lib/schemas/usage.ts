@@ -41,6 +41,3 @@ export const usageBatchResponse = z.object({
   results: z.array(eventVerdict),
 });
 export type UsageBatchResponse = z.infer<typeof usageBatchResponse>;
-
-// Single event: 202 accepted, 200 duplicate; errors use the usual envelope (409, 422).
-export const usageSingleResponse = z.object({ status: z.enum(['accepted', 'duplicate']), idempotencyKey: z.string() });

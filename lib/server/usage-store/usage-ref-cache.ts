@@ -152,9 +152,3 @@ export async function resolveCustomerRefs(
   }
   return out;
 }
-
-// For tests: forget everything (e.g. after changing the catalogue behind the cache's back).
-export function clearUsageRefCache(): void {
-  state.meters = null;
-  state.customers.clear();
-}

@@ -16,7 +16,3 @@ export const JOBS: JobDefinition[] = [
   sweepWebhookInboxJob,
   ...agentJobs(),
 ];
-
-export function findJob(name: string): JobDefinition | undefined {
-  return JOBS.find((j) => j.name === name);
-}
