@@ -14,6 +14,6 @@ export const POST = withApi({
   auth: 'session',
   capability: 'integrations.manage',
   schemas: { body: createIntegrationBody, response: integrationView },
-  handler: async ({ user, body, requestId }) =>
-    Response.json(await createIntegration(user, body, requestId), { status: 201 }),
+  status: 201,
+  handler: ({ user, body, requestId }) => createIntegration(user, body, requestId),
 });
