@@ -77,13 +77,18 @@ describe('exactly-once execution across worker crashes', () => {
         ids.push(id);
       }
       let crashes = 0;
+      const otherExits: string[] = [];
       for (let i = 0; i < RUNS; i++) {
         const child = startWorker(point);
+        let stderr = '';
+        child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
         const how = await Promise.race([exited(child), new Promise((r) => setTimeout(() => r('alive'), 30_000))]);
         if (how === 'alive') child.kill('SIGKILL');
         if (how === 'SIGKILL') crashes += 1;
+        else otherExits.push(`run ${i}: ${String(how)} ${stderr.slice(-600)}`);
       }
-      expect(crashes).toBe(RUNS);
+      // A worker that exits any other way (a start-up error) says why here.
+      expect(crashes, otherExits.join('\n')).toBe(RUNS);
 
       const healthy = startWorker();
       try {
