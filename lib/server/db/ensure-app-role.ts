@@ -33,9 +33,33 @@ export async function ensureAppRole(ownerUrl: string, role: string, password: st
     for (const sql of grants) await client.query(sql);
     const pgboss = await client.query(`SELECT 1 FROM pg_namespace WHERE nspname = 'pgboss'`);
     if (pgboss.rowCount) {
-      await client.query(`GRANT USAGE, CREATE ON SCHEMA pgboss TO "${role}"`);
-      await client.query(`GRANT ALL ON ALL TABLES IN SCHEMA pgboss TO "${role}"`);
-      await client.query(`GRANT ALL ON ALL SEQUENCES IN SCHEMA pgboss TO "${role}"`);
+      // pg-boss runs DDL as it works — a new queue attaches a partition to pgboss.job, an upgrade
+      // alters its tables — which only an owner may do. The job queue holds no audit record, so
+      // the app role owns it outright, whoever created it first (a process run as the owner).
+      await client.query(`ALTER SCHEMA pgboss OWNER TO "${role}"`);
+      await client.query(`DO $$
+        DECLARE r record;
+        BEGIN
+          FOR r IN SELECT c.oid::regclass AS name, c.relkind FROM pg_class c
+                     JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = 'pgboss' AND c.relkind IN ('r', 'p', 'v', 'S') LOOP
+            BEGIN
+              EXECUTE format('ALTER %s %s OWNER TO %I',
+                CASE r.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' ELSE 'TABLE' END, r.name, '${role}');
+            EXCEPTION WHEN feature_not_supported OR object_not_in_prerequisite_state THEN
+              NULL; -- a sequence owned by a column follows its table
+            END;
+          END LOOP;
+          FOR r IN SELECT p.oid::regprocedure AS name FROM pg_proc p
+                     JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'pgboss' LOOP
+            EXECUTE format('ALTER ROUTINE %s OWNER TO %I', r.name, '${role}');
+          END LOOP;
+          FOR r IN SELECT t.oid::regtype AS name FROM pg_type t
+                     JOIN pg_namespace n ON n.oid = t.typnamespace
+                    WHERE n.nspname = 'pgboss' AND t.typtype IN ('e', 'd') LOOP
+            EXECUTE format('ALTER TYPE %s OWNER TO %I', r.name, '${role}');
+          END LOOP;
+        END $$`);
     }
   } finally {
     await client.end();
