@@ -15,6 +15,7 @@ import {
   type TokenGrant,
 } from './ingest-token-cache';
 import { clock } from '@/lib/clock';
+import { noteIngestTokenUse } from './note-ingest-token-use';
 import { hashSecret } from '@/lib/server/usage-store/hash-secret';
 
 export interface IngestCaller {
@@ -31,6 +32,7 @@ export type IngestScope = (typeof INGEST_SCOPES)[number];
 function admit(grant: TokenGrant, now: number, scope: IngestScope | undefined): IngestCaller {
   if (grant.validUntil <= now) throw new ApiError(401, 'token_expired', 'The ingest token has expired');
   if (scope && !grant.scopes.includes(scope)) throw forbidden(`This ingest token lacks the ${scope} scope`);
+  noteIngestTokenUse(grant.tokenId, now);
   return { tokenId: grant.tokenId, source: grant.source, scopes: grant.scopes };
 }
 
