@@ -1,6 +1,7 @@
 // npm test — everything CI checks, in order: lint, typecheck, production build (`npm run build`,
 // the README's path; tests/production starts it with `npm start`), Vitest (unit + integration on
-// real PostgreSQL, both API transports), Playwright (API contracts + browser journeys).
+// real PostgreSQL, both API transports), the agent and action suites at odd instants
+// (test:clocks), Playwright (API contracts + browser journeys).
 // Ends with one line "N passed, N failed, N skipped" and a non-zero exit on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -57,6 +58,9 @@ if (vitest) {
   if (vitest.numFailedTests || !vitestOk) failures.push('vitest');
   if (!vitestOk && !vitest.numFailedTests) totals.failed += 1; // a suite failed to load
 } else countStep('vitest (no report)', false);
+
+// The agent and action suites again at a period boundary, a month end and a leap day.
+countStep('test:clocks', run('test:clocks', 'npm', ['run', '--silent', 'test:clocks']));
 
 if (buildOk) {
   const e2eOk = run('playwright', 'npx', ['playwright', 'test']);
