@@ -67,6 +67,8 @@ const child = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', '127.
     EXECUTOR_POLL_MS: '250',
     // Integration secrets are sealed with it (required in production).
     TOLLGATE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    // Anchors belong to this throwaway database, not to the checkout's own .data (npm run dev).
+    AUDIT_ANCHOR_FILE: path.join(dir, 'audit-anchors.jsonl'),
   },
 });
 // The gateway process (npm run gateway) on the same database: API specs run against both.

@@ -56,5 +56,12 @@ export default async function setup() {
   await migrateDatabase(url);
   process.env.DATABASE_URL = url;
   process.env.NEXTAUTH_SECRET ??= 'vitest-secret-vitest-secret-0123456789';
-  return stop;
+  // Anchors of this run's throwaway database must not land in the checkout's .data, where
+  // `npm run dev`'s Verify chain would then read them as rows missing from its own chain.
+  const anchors = mkdtempSync(path.join(os.tmpdir(), 'tollgate-anchors-'));
+  process.env.AUDIT_ANCHOR_FILE = path.join(anchors, 'audit-anchors.jsonl');
+  return async () => {
+    await stop();
+    rmSync(anchors, { recursive: true, force: true });
+  };
 }
