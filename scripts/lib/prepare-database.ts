@@ -41,8 +41,11 @@ export async function prepareDatabase(options: PrepareOptions): Promise<LocalDat
 // DATABASE_URL whose user may not create roles keeps working as before, with a warning.
 export async function appRoleUrl(ownerUrl: string): Promise<string> {
   const { ensureAppRole } = await import('../../lib/server/db/ensure-app-role');
+  const role = process.env.TOLLGATE_APP_DB_ROLE ?? 'tollgate_app';
+  // A process started by `npm run dev` / `npm start` (the gateway) inherits the app role's URL.
+  if (decodeURIComponent(new URL(ownerUrl).username) === role) return ownerUrl;
   try {
-    return await ensureAppRole(ownerUrl, process.env.TOLLGATE_APP_DB_ROLE ?? 'tollgate_app', localAppRolePassword());
+    return await ensureAppRole(ownerUrl, role, localAppRolePassword());
   } catch (err) {
     console.warn(
       `[tollgate] could not set up the restricted app role (${(err as Error).message}); the console connects as the DATABASE_URL user, who can rewrite the audit trail. Create the role yourself: see lib/server/db/ensure-app-role.ts.`,
