@@ -12,8 +12,6 @@ import {
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
   // eslint-disable-next-line no-restricted-syntax -- NODE_ENV is inlined at build time, not configuration
-  // NODE_ENV is a literal Next inlines at build time (like NEXT_RUNTIME in instrumentation.ts),
-  // not configuration: the only other process.env read outside lib/env.ts.
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
