@@ -1,3 +1,4 @@
+import { usageAfter } from '@/lib/analytics/meter-aggregation';
 import type { EntitlementAnswer } from '@/lib/schemas/entitlements';
 import type { MeterEntitlement } from './entitlement-cache';
 
@@ -10,7 +11,7 @@ import type { MeterEntitlement } from './entitlement-cache';
 //   remaining = max(0, limit − used), before this call's quantity (after it, for a reservation)
 // Pure and allocation-light: it is the whole cache-hit path of a check.
 export function decideEntitlement(m: MeterEntitlement, quantity: number, resetsAt: string | null): EntitlementAnswer {
-  const after = m.aggregation === 'max' ? (quantity > m.used ? quantity : m.used) : m.used + quantity;
+  const after = usageAfter(m.aggregation, m.used, quantity);
   const limit = m.hardLimit ?? m.included;
   const remaining = limit > m.used ? limit - m.used : 0;
   if (m.hardLimit !== null && after > m.hardLimit) {

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { getPool } from '@/lib/db';
+import { periodUsageSql } from '@/lib/server/usage/meter-aggregation-sql';
 import type { CustomerEntitlements, FailMode, MeterEntitlement, RefKind } from './entitlement-cache';
 
 interface Row {
@@ -23,7 +24,7 @@ const CUSTOMER_BY: Record<RefKind, string> = {
 
 // Entitled subscriptions: trialing, active and past_due (dunning grace). The newest period wins
 // if a customer has several. Usage is read from the hourly rollups the way the meter aggregates
-// (sum, count, max); unique_count needs the events themselves (retained ≥ 35 days ≥ one period).
+// (meter-aggregation-sql.ts); unique_count reads the events themselves (retained ≥ 35 days ≥ one period).
 const sqlFor = (kind: RefKind) => `
 WITH c AS (${CUSTOMER_BY[kind]}),
 s AS (
@@ -35,16 +36,7 @@ s AS (
 SELECT c.id AS customer_id, p.entitlement_fail_mode AS fail_mode,
        (extract(epoch FROM s.current_period_end AT TIME ZONE 'UTC') * 1000)::float8 AS period_end_ms,
        m.key AS meter_key, m.aggregation, l.included_quantity AS included, l.hard_limit,
-       CASE WHEN m.aggregation = 'unique_count' THEN
-              (SELECT count(DISTINCT e.properties ->> m.unique_property) FROM usage_events e
-                WHERE e.customer_id = s.customer_id AND e.meter_id = m.id
-                  AND e.occurred_at >= s.current_period_start AND e.occurred_at < s.current_period_end)::numeric
-            WHEN m.id IS NOT NULL THEN
-              (SELECT CASE m.aggregation WHEN 'max' THEN MAX(r.max_quantity) WHEN 'count' THEN SUM(r.event_count)::numeric ELSE SUM(r.quantity) END
-                 FROM usage_rollups_hourly r
-                WHERE r.customer_id = s.customer_id AND r.meter_id = m.id
-                  AND r.hour >= s.current_period_start AND r.hour < s.current_period_end)
-       END AS used
+       ${periodUsageSql({ meter: 'm', customer: 's.customer_id', from: 's.current_period_start', to: 's.current_period_end' })} AS used
   FROM c
   LEFT JOIN s ON s.customer_id = c.id
   LEFT JOIN plans p ON p.id = s.plan_id

@@ -1,3 +1,4 @@
+import { usageAfter } from '@/lib/analytics/meter-aggregation';
 import { getPool } from '@/lib/db';
 import { ApiError } from '@/lib/errors';
 import { isDatabaseUnavailable } from '@/lib/server/db/is-database-unavailable';
@@ -124,7 +125,7 @@ export async function reserveEntitlement(
     await notifyEntitlementsChangedSql(client, [customerId]);
     await client.query('COMMIT');
     invalidateEntitlements([customerId]);
-    const used = m.aggregation === 'max' ? Math.max(m.used, quantity) : m.used + quantity;
+    const used = usageAfter(m.aggregation, m.used, quantity);
     const limit = decision.limit!;
     return { ...decision, used, remaining: limit > used ? limit - used : 0, reservation: 'recorded' };
   } catch (err) {

@@ -1,4 +1,6 @@
+import { combineHours } from '@/lib/analytics/meter-aggregation';
 import { getPool } from '@/lib/db';
+import { hourlyUsageSql } from '@/lib/server/usage/meter-aggregation-sql';
 import { buildHourlySeries } from './build-hourly-series';
 import type { MeterInput } from './analyze-meter-usage';
 import { DAY_MS, HOUR_MS, WINDOW_DAYS_BEFORE_PERIOD } from './insight-rules';
@@ -37,7 +39,7 @@ interface LimitRow {
 // The customer's live subscription (the one the customer page shows), its metered limits and the
 // hourly rollups of each metered meter from four weeks before the period to `asOf`: bounded work
 // per series (at most ~60 days of hours). Values follow the meter's aggregation as
-// loadCurrentUsage does (max: the hour's peak, count: events, otherwise the summed quantity).
+// loadCurrentUsage does (meter-aggregation-sql.ts: unique_count hours hold first-seen values).
 export async function loadUsageWindow(
   customerId: string,
   asOf: Date,
@@ -66,12 +68,8 @@ export async function loadUsageWindow(
       [s.plan_id],
     ),
     pool.query<{ meter_id: string; hour: Date; value: string }>(
-      `SELECT r.meter_id, r.hour,
-              CASE m.aggregation WHEN 'max' THEN r.max_quantity WHEN 'count' THEN r.event_count::numeric ELSE r.quantity END AS value
-         FROM usage_rollups_hourly r JOIN meters m ON m.id = r.meter_id
-         JOIN plan_meter_limits l ON l.meter_id = r.meter_id AND l.plan_id = $4
-        WHERE r.customer_id = $1 AND r.hour >= $2 AND r.hour < $3`,
-      [customerId, new Date(from), new Date(until), s.plan_id],
+      hourlyUsageSql({ customer: '$1', from: '$2', to: '$3', plan: '$4', periodStart: '$5' }),
+      [customerId, new Date(from), new Date(until), s.plan_id, s.current_period_start],
     ),
   ]);
   const meters = limits.rows.map((l): MeterInput => {
@@ -79,9 +77,10 @@ export async function loadUsageWindow(
       .filter((r) => r.meter_id === l.meter_id)
       .map((r) => ({ hour: r.hour.getTime(), value: Number(r.value) }));
     const complete = rows.filter((r) => r.hour < hour);
-    const partial = rows
-      .filter((r) => r.hour >= hour)
-      .reduce((a, r) => (l.aggregation === 'max' ? Math.max(a, r.value) : a + r.value), 0);
+    const partial = combineHours(
+      l.aggregation,
+      rows.filter((r) => r.hour >= hour).map((r) => r.value),
+    );
     return {
       meterId: l.meter_id,
       meterKey: l.key,

@@ -1,4 +1,5 @@
 import { getPool } from '@/lib/db';
+import { periodUsageSql } from './meter-aggregation-sql';
 import type { MeterUsage } from '@/lib/schemas/customers';
 
 interface Row {
@@ -13,7 +14,7 @@ interface Row {
 }
 
 // Current-period usage per meter for each customer's live subscription, aggregated the way the
-// meter says (sum and count add up, max takes the peak), against the plan's included quantity.
+// meter says (meter-aggregation-sql.ts), against the plan's included quantity.
 // One SQL round trip for a whole page of customers.
 export async function loadCurrentUsage(customerIds: string[]): Promise<Map<string, MeterUsage[]>> {
   const result = new Map<string, MeterUsage[]>();
@@ -21,13 +22,7 @@ export async function loadCurrentUsage(customerIds: string[]): Promise<Map<strin
   const { rows } = await getPool().query<Row>(
     `SELECT s.customer_id, m.key AS meter_key, m.name AS meter_name, m.unit, m.aggregation,
             l.included_quantity AS included, l.hard_limit,
-            (SELECT CASE m.aggregation
-                      WHEN 'max' THEN MAX(r.max_quantity)
-                      WHEN 'count' THEN SUM(r.event_count)::numeric
-                      ELSE SUM(r.quantity) END
-               FROM usage_rollups_hourly r
-              WHERE r.customer_id = s.customer_id AND r.meter_id = m.id
-                AND r.hour >= s.current_period_start AND r.hour < s.current_period_end) AS used
+            ${periodUsageSql({ meter: 'm', customer: 's.customer_id', from: 's.current_period_start', to: 's.current_period_end' })} AS used
        FROM subscriptions s
        JOIN plan_meter_limits l ON l.plan_id = s.plan_id
        JOIN meters m ON m.id = l.meter_id

@@ -2,6 +2,7 @@ import { getDb, type Tx } from '@/lib/db';
 import { formatMoney } from '@/lib/money';
 import { normalizeDispute } from '@/lib/server/billing/stripe/normalize/normalize-dispute';
 import { DAY_MS } from '@/lib/server/insights/insight-rules';
+import { periodUsageSql } from '@/lib/server/usage/meter-aggregation-sql';
 import { defineAgent, TriggerNotReadyError } from '../define-agent';
 import { writeDisputeTask, type DisputeFacts } from './write-dispute-task';
 
@@ -29,13 +30,20 @@ async function invoiceOfCharge(tx: Tx, chargeId: string, intentId: string | null
   });
 }
 
+// Each meter the customer used in the period, aggregated the way the meter says (a max meter's
+// peak, not the sum of its hourly peaks).
 async function usageInPeriod(tx: Tx, customerId: string, from: Date, to: Date) {
-  const rows = await tx.$queryRaw<{ name: string; unit: string; quantity: string }[]>`
-    SELECT m.name, m.unit, sum(r.quantity)::text AS quantity
-      FROM usage_rollups_hourly r JOIN meters m ON m.id = r.meter_id
-     WHERE r.customer_id = ${customerId} AND r.hour >= ${from} AND r.hour < ${to}
-     GROUP BY m.name, m.unit ORDER BY m.name`;
-  return rows.map((r) => ({ meterName: r.name, unit: r.unit, quantity: Number(r.quantity) }));
+  const rows = await tx.$queryRawUnsafe<{ name: string; unit: string; quantity: string }[]>(
+    `SELECT m.name, m.unit, (${periodUsageSql({ meter: 'm', customer: '$1', from: '$2', to: '$3' })})::text AS quantity
+       FROM meters m
+      WHERE EXISTS (SELECT 1 FROM usage_rollups_hourly r
+                     WHERE r.customer_id = $1 AND r.meter_id = m.id AND r.hour >= $2 AND r.hour < $3)
+      ORDER BY m.name`,
+    customerId,
+    from,
+    to,
+  );
+  return rows.map((r) => ({ meterName: r.name, unit: r.unit, quantity: Number(r.quantity ?? 0) }));
 }
 
 // Dispute desk: when a charge is disputed it drafts one CRM task for support — amount, reason,
