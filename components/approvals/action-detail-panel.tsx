@@ -8,6 +8,7 @@ import { JsonView } from '@/components/ui/json-view';
 import { useAgentName } from '@/components/agents/agent-names';
 import { KIND_LABELS, STATUS_TONES } from './action-labels';
 import { RevisionHistory } from './revision-history';
+import { ScheduledChange } from './scheduled-change';
 
 interface Props {
   action: ActionDetail;
@@ -22,6 +23,7 @@ export function ActionDetailPanel({ action: a, onApprove, onReject, onEdit, busy
   const approvalsOnCurrent = a.approvals.filter(
     (x) => x.revision === a.currentRevision && x.decision === 'approved',
   ).length;
+  const scheduledFor = (a.result as { scheduledFor?: unknown } | null)?.scheduledFor;
   return (
     <article
       className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
@@ -80,6 +82,9 @@ export function ActionDetailPanel({ action: a, onApprove, onReject, onEdit, busy
           You can read this action but not decide it (your role; you drafted or edited it, so someone else approves it;
           or your approval is already in).
         </p>
+      ) : null}
+      {a.status === 'scheduled' && typeof scheduledFor === 'string' ? (
+        <ScheduledChange id={a.id} scheduledFor={scheduledFor} />
       ) : null}
       {a.error ? <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{a.error}</p> : null}
       {a.result ? (

@@ -11,6 +11,7 @@ export const STATUS_TONES: Record<string, 'gray' | 'green' | 'amber' | 'red' | '
   approved: 'blue',
   executing: 'blue',
   executed: 'green',
+  scheduled: 'blue',
   failed: 'red',
   unknown: 'red',
   rejected: 'gray',

@@ -84,3 +84,16 @@ export function useBulkApprove() {
     onSettled: () => qc.invalidateQueries({ queryKey: queryKeys.actions.all }),
   });
 }
+
+/** Withdraws a pending action, or a scheduled plan change before it starts. */
+export function useCancelAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; reason: string }) =>
+      apiFetch<{ id: string; status: string }>(`/api/v1/actions/${v.id}/cancel`, {
+        method: 'POST',
+        body: { reason: v.reason },
+      }),
+    onSettled: () => qc.invalidateQueries({ queryKey: queryKeys.actions.all }),
+  });
+}

@@ -8,6 +8,7 @@ export const actionStatus = z.enum([
   'approved',
   'executing',
   'executed',
+  'scheduled',
   'failed',
   'unknown',
   'rejected',

@@ -16,12 +16,15 @@ export async function recordExecutionOutcome(
   auditAction = `action.${outcome.status}`,
 ): Promise<boolean> {
   return getDb().$transaction(async (tx) => {
+    // An effect the platform accepted for later (a period-end plan change) waits as `scheduled`
+    // until the platform confirms it took effect (confirm-scheduled-plan-changes.ts).
+    const scheduled = outcome.status === 'executed' && outcome.result.scheduledFor !== undefined;
     const data =
       outcome.status === 'executed'
         ? {
-            status: 'executed' as const,
+            status: scheduled ? ('scheduled' as const) : ('executed' as const),
             result: outcome.result as object,
-            executedAt: clock.now(),
+            executedAt: scheduled ? null : clock.now(),
             nextAttemptAt: null,
             error: null,
           }
@@ -37,7 +40,7 @@ export async function recordExecutionOutcome(
       });
       await appendAuditEvent(tx, {
         actor: { type: 'system', id: 'executor' },
-        action: auditAction,
+        action: scheduled ? 'action.scheduled' : auditAction,
         target: { type: 'action', id: actionId },
         customerId: a.customerId,
         data: {

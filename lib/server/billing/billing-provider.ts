@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import type { PlanPrices } from './plan-change-items';
 
 // Where an approved action's billing effect goes: `stripe` (the real SDK) or `ledger` (built in:
 // records the same effects in the database when no Stripe key is configured). What each kind
@@ -14,8 +15,13 @@ export interface ExecutionTarget {
 }
 
 export interface PlanChangeTarget {
-  subscription: { id: string; externalId: string | null };
+  subscription: { id: string; externalId: string | null; currentPeriodEnd: Date };
   toPlan: { id: string; key: string; externalId: string | null };
+  /** The prices the subscription's items move between (plan-change-items.ts). */
+  fromPrices: PlanPrices;
+  toPrices: PlanPrices;
+  /** Stripe billing meter id → meter key, to name the meter of each Stripe item. */
+  meterKeys: Map<string, string>;
 }
 
 export interface InvoiceTarget {
@@ -28,6 +34,8 @@ export interface ExecutionResult {
   ref: string; // the platform's id for the effect: cn_…, cbtx_…, sub_…, in_…, ledger entry id
   summary: string;
   data?: Record<string, unknown>;
+  /** Accepted to take effect at this instant (ISO): the action is `scheduled` until it does. */
+  scheduledFor?: string;
 }
 
 // `retryable`: resend with the same key later (5xx, 429, timeouts, lost connections).

@@ -1,4 +1,5 @@
 import { getEnv } from '@/lib/env';
+import { applyDueLedgerPlanChanges } from '@/lib/server/actions/apply-due-ledger-plan-changes';
 import { reconcileUnknownActions } from '@/lib/server/actions/reconcile-unknown-actions';
 import { runDueActions } from '@/lib/server/actions/run-due-actions';
 import { deliverDueOutbox } from '@/lib/server/outbox/deliver-outbox';
@@ -13,5 +14,6 @@ export function startLoops(): Loop[] {
     startLoop('executor', poll, () => runDueActions()),
     startLoop('outbox', poll, () => deliverDueOutbox()),
     startLoop('reconciler', 30_000, () => reconcileUnknownActions()),
+    startLoop('ledger-schedules', 60_000, () => applyDueLedgerPlanChanges()),
   ];
 }

@@ -1,15 +1,33 @@
-import { getDb, type Tx } from '@/lib/db';
+import type { Tx } from '@/lib/db';
 import { ApiError, conflict } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
 import type { ActionPayload } from '@/lib/schemas/action-kinds';
 import { ProviderError, type PlanChangeTarget } from '@/lib/server/billing/billing-provider';
-import { recordLedgerEntry } from '@/lib/server/billing/ledger-provider';
-import { executionTags, needStripeId, stripeCall, taggedWith } from '@/lib/server/billing/stripe/stripe-call';
-import { notifyEntitlementsChanged } from '@/lib/server/entitlements/notify-entitlements-changed';
+import { applyLedgerPlanChange } from '@/lib/server/billing/apply-ledger-plan-change';
+import { loadPlanPrices, loadStoredItems, meterKeysByExternalId } from '@/lib/server/billing/load-plan-prices';
+import { describeItemChanges, PlanChangeMappingError, planItemChanges } from '@/lib/server/billing/plan-change-items';
+import { applyStripePlanChange, findStripePlanChange } from '@/lib/server/billing/stripe/apply-stripe-plan-change';
 import { defineActionKind } from './define-action-kind';
 
 type Payload = ActionPayload<'plan_change'>;
 const planFields = { id: true, key: true, name: true, basePriceMinor: true, currency: true } as const;
+
+// What happens to each stored item, for the approval's before/after (empty when the plans have
+// no platform prices to map, e.g. a ledger-only catalogue).
+async function describeStoredItems(tx: Tx, subscriptionId: string, fromPlanId: string, toPlanKey: string) {
+  const [items, fromPrices, toPrices] = await Promise.all([
+    loadStoredItems(tx, subscriptionId),
+    loadPlanPrices(tx, { id: fromPlanId }),
+    loadPlanPrices(tx, { key: toPlanKey }),
+  ]);
+  if (!fromPrices || !toPrices) return { before: [], after: [] };
+  try {
+    return describeItemChanges(planItemChanges(items, fromPrices, toPrices), fromPrices, toPrices);
+  } catch (err) {
+    if (err instanceof PlanChangeMappingError) return { before: [], after: [`cannot be mapped: ${err.message}`] };
+    throw err;
+  }
+}
 
 // The subscription as stored — its customer and current plan — and the target plan. The draft's
 // `fromPlanKey` is what its author believed; the stored plan is what the money is computed from.
@@ -74,81 +92,42 @@ export const planChange = defineActionKind<'plan_change', PlanChangeTarget>({
         ? prorated
           ? `, prorated ${formatMoney(prorated, to.currency)} today`
           : ', effective now'
-        : ', from the next billing period';
-    return { headline: `${price(from)} → ${price(to)}${when}`, before: price(from), after: price(to) };
+        : `, from the period end (${sub.currentPeriodEnd.toISOString().slice(0, 10)}): nothing changes until then`;
+    const items = await describeStoredItems(tx, p.subscriptionId, from.id, p.toPlanKey);
+    return {
+      headline: `${price(from)} → ${price(to)}${when}`,
+      before: [price(from), ...items.before].join(' · '),
+      after: [price(to), ...items.after].join(' · '),
+    };
   },
 
   execute: {
     billing: {
       async loadTarget(db, p, customerId) {
-        const [subscription, toPlan] = await Promise.all([
+        const [subscription, toPlan, toPrices, meterKeys] = await Promise.all([
           customerId
             ? db.subscription.findFirst({
                 where: { id: p.subscriptionId, customerId },
-                select: { id: true, externalId: true },
+                select: { id: true, externalId: true, currentPeriodEnd: true, planId: true },
               })
             : null,
           db.plan.findUnique({ where: { key: p.toPlanKey }, select: { id: true, key: true, externalId: true } }),
+          loadPlanPrices(db, { key: p.toPlanKey }),
+          meterKeysByExternalId(db),
         ]);
-        if (!subscription || !toPlan)
+        const fromPrices = subscription ? await loadPlanPrices(db, { id: subscription.planId }) : null;
+        if (!subscription || !toPlan || !toPrices || !fromPrices)
           throw new ProviderError(
             'The subscription or target plan no longer exists',
             'plan_change_target_missing',
             false,
             false,
           );
-        return { subscription, toPlan };
+        return { subscription, toPlan, fromPrices, toPrices, meterKeys };
       },
-      stripe: {
-        async apply(stripe, t, p, target) {
-          const subId = needStripeId(target.subscription.externalId, 'subscription');
-          const sub = await stripeCall(() => stripe.subscriptions.retrieve(subId));
-          const item = sub.items.data[0];
-          if (!item)
-            throw new ProviderError(`Subscription ${subId} has no items`, 'no_subscription_item', false, false);
-          const updated = await stripeCall(() =>
-            stripe.subscriptions.update(
-              subId,
-              {
-                items: [{ id: item.id, price: needStripeId(target.toPlan.externalId, 'target plan price') }],
-                // "At period end" bills the new price from the next invoice, with no proration now.
-                proration_behavior: p.effective === 'period_end' ? 'none' : p.proration,
-                metadata: { ...executionTags(t), tollgate_plan: target.toPlan.key },
-              },
-              { idempotencyKey: t.idempotencyKey },
-            ),
-          );
-          return {
-            provider: 'stripe',
-            ref: updated.id,
-            summary: `Subscription moved to ${target.toPlan.key}`,
-            data: { status: updated.status },
-          };
-        },
-        async find(stripe, t, _p, target) {
-          const sub = await stripeCall(() =>
-            stripe.subscriptions.retrieve(needStripeId(target.subscription.externalId, 'subscription')),
-          );
-          return taggedWith(t, sub.metadata)
-            ? { provider: 'stripe', ref: sub.id, summary: 'Plan change found at Stripe' }
-            : null;
-        },
-      },
+      stripe: { apply: applyStripePlanChange, find: findStripePlanChange },
       // Without a billing platform the console's own state is the truth: move the subscription.
-      ledger: (t, p, target) =>
-        getDb().$transaction(async (tx) => {
-          const already = await tx.ledgerEntry.findUnique({ where: { idempotencyKey: t.idempotencyKey } });
-          if (!already && p.effective === 'now') {
-            await tx.subscription.update({ where: { id: target.subscription.id }, data: { planId: target.toPlan.id } });
-            await notifyEntitlementsChanged(tx, [t.customer.id]);
-          }
-          return recordLedgerEntry(tx, t, {
-            kind: 'plan_change',
-            amountMinor: 0,
-            currency: 'usd',
-            data: { from: p.fromPlanKey, to: p.toPlanKey, proration: p.proration, effective: p.effective },
-          });
-        }),
+      ledger: applyLedgerPlanChange,
     },
   },
 });

@@ -1,4 +1,6 @@
 import type { SubscriptionStatus } from '@/generated/prisma/client';
+import { clock } from '@/lib/clock';
+import { confirmScheduledPlanChanges } from '@/lib/server/actions/confirm-scheduled-plan-changes';
 import type { SubscriptionRecord } from '@/lib/server/billing/stripe/normalize/stripe-records';
 import { notifyEntitlementsChanged } from '@/lib/server/entitlements/notify-entitlements-changed';
 import type { StripeHandlerContext, StripeHandlerResult } from '../stripe-handler-context';
@@ -94,5 +96,9 @@ export async function applyStripeSubscription(
     customerId,
     ...(stored && stored.customerId !== customerId ? [stored.customerId] : []),
   ]);
-  return { note: plan.note };
+  // A schedule's phase starting shows up here as the subscription on its new plan.
+  const confirmed = await confirmScheduledPlanChanges(tx, subscription.id, clock.now());
+  return {
+    note: confirmed ? `${plan.note ?? 'applied'}; ${confirmed} scheduled plan change(s) took effect` : plan.note,
+  };
 }
