@@ -22,6 +22,8 @@ export async function writeCatalog(tx: Tx, data: DemoData) {
             includedQuantity: l.included,
             hardLimit: l.hardLimit,
             overageUnitPrice: l.overageUnitPrice,
+            // The demo plan's metered price for this meter (plan changes map items to it).
+            priceExternalId: `${p.externalId}_${l.meterKey}`,
           })),
         },
       },
