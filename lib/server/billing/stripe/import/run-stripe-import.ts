@@ -24,8 +24,11 @@ async function applyOne(step: ImportStep, object: Record<string, unknown>, ctx: 
   const id = String(object.id ?? '(no id)');
   try {
     const note = await step.apply(object, ctx);
-    if (note) await recordError(ctx.runId, step.type, id, note);
-    return note ? 1 : 0;
+    // "skipped: stored … is newer" is the ordering rule at work (a webhook got there first), not a
+    // problem; any other note (a guest charge, a kept plan) is worth an admin's look.
+    if (!note || note.startsWith('skipped:')) return 0;
+    await recordError(ctx.runId, step.type, id, note);
+    return 1;
   } catch (err) {
     // A subscription on a price no plan maps is listed for an admin to map, like a webhook's.
     if (err instanceof UnknownPriceError) await err.hold(null);
