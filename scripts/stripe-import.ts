@@ -41,7 +41,9 @@ try {
     backoff: { onRetry: ({ attempt, waitMs, reason }) => console.log(`  ${reason}: retry ${attempt} in ${waitMs} ms`) },
     onPage: ({ type, done, total, errors }) => {
       const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
-      console.log(`${type.padEnd(14)} ${String(done).padStart(7)}${total !== null ? ` / ${total}` : ''}  errors ${errors}  ${rate.toFixed(1)}/s`);
+      console.log(
+        `${type.padEnd(14)} ${String(done).padStart(7)}${total !== null ? ` / ${total}` : ''}  errors ${errors}  ${rate.toFixed(1)}/s`,
+      );
     },
   });
   if (outcome === 'busy') {

@@ -6,7 +6,10 @@ export const stripeKeyBody = z.object({
   secretKey: z
     .string()
     .trim()
-    .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]{8,}$/, 'A Stripe secret key (sk_test_…, sk_live_…) or restricted key (rk_…)'),
+    .regex(
+      /^(sk|rk)_(test|live)_[A-Za-z0-9_]{8,}$/,
+      'A Stripe secret key (sk_test_…, sk_live_…) or restricted key (rk_…)',
+    ),
 });
 export type StripeKeyInput = z.infer<typeof stripeKeyBody>;
 
@@ -50,5 +53,8 @@ export type ConnectionTestResult = z.infer<typeof connectionTestResult>;
 
 export const createWebhookEndpointBody = z.object({
   /** Defaults to the console's public URL + /api/webhooks/stripe. */
-  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
 });

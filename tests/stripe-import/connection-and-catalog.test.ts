@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Stripe from 'stripe';
 import { getDb } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
-import { ApiError } from '@/lib/errors';
+import type { ApiError } from '@/lib/errors';
 import { createPlanBody, createMeterBody } from '@/lib/schemas/catalog';
 import { getBillingConnection } from '@/lib/server/billing/connection/get-billing-connection';
 import { saveStripeKey, removeStripeKey } from '@/lib/server/billing/connection/save-stripe-key';
@@ -42,9 +42,16 @@ describe('billing connection', () => {
 
     world.fake.denied.add('credit_notes');
     const result = await testStripeConnection();
-    expect(result).toMatchObject({ ok: false, accountId: 'acct_fake0001', accountName: 'Fake Widgets', livemode: false });
+    expect(result).toMatchObject({
+      ok: false,
+      accountId: 'acct_fake0001',
+      accountName: 'Fake Widgets',
+      livemode: false,
+    });
     expect(result.probes.filter((p) => !p.ok).map((p) => p.resource)).toEqual(['credit_notes']);
-    expect(world.server.requestsTo('GET', '/v1/account')[0]!.headers.authorization).toBe('Bearer rk_test_consolekey123456');
+    expect(world.server.requestsTo('GET', '/v1/account')[0]!.headers.authorization).toBe(
+      'Bearer rk_test_consolekey123456',
+    );
     const view = await getBillingConnection();
     expect(view).toMatchObject({ source: 'console', keyMode: 'test', missingPermissions: ['credit_notes'] });
     expect(view.webhook.url).toBe('https://tollgate.example.test/api/webhooks/stripe');
@@ -73,7 +80,11 @@ describe('billing connection', () => {
     const call = world.server.requestsTo('POST', '/v1/webhook_endpoints')[0]!;
     expect(call.body.url).toBe('https://tollgate.example.test/api/webhooks/stripe');
     expect(Object.keys(call.body).filter((k) => k.startsWith('enabled_events')).length).toBe(created.events.length);
-    expect((await getBillingConnection()).webhook).toMatchObject({ endpointId: created.endpointId, secretStored: true, secretInEnv: false });
+    expect((await getBillingConnection()).webhook).toMatchObject({
+      endpointId: created.endpointId,
+      secretStored: true,
+      secretInEnv: false,
+    });
 
     const endpoint = world.fake.extra.webhook_endpoints.get(created.endpointId)!;
     expect(endpoint.secret).toBeUndefined();
@@ -81,7 +92,13 @@ describe('billing connection', () => {
     const row = await getDb().billingConnection.findUniqueOrThrow({ where: { id: 'stripe' } });
     const { openSecret } = await import('@/lib/server/integrations/secret-box');
     const secret = openSecret(row.webhookSecretCiphertext!, 'stripe:webhook-signing-secret');
-    const body = JSON.stringify({ id: `evt_${uniq('c')}`, object: 'event', type: 'customer.created', created: 1_735_689_600, data: { object: { id: 'cus_signedwithstored', object: 'customer', created: 1_735_689_600 } } });
+    const body = JSON.stringify({
+      id: `evt_${uniq('c')}`,
+      object: 'event',
+      type: 'customer.created',
+      created: 1_735_689_600,
+      data: { object: { id: 'cus_signedwithstored', object: 'customer', created: 1_735_689_600 } },
+    });
     const signed = (s: string) =>
       new Request('http://x/api/webhooks/stripe', {
         method: 'POST',
@@ -115,34 +132,93 @@ describe('catalog validation', () => {
   };
 
   it('names the field of each bad input', () => {
-    expect(paths(plan({ key: 'Has Spaces', currency: 'dollars', basePriceMinor: 12.5, externalId: 'prod_x' }))).toEqual([
-      'key',
-      'externalId',
-      'currency',
-      'basePriceMinor',
-    ]);
+    expect(paths(plan({ key: 'Has Spaces', currency: 'dollars', basePriceMinor: 12.5, externalId: 'prod_x' }))).toEqual(
+      ['key', 'externalId', 'currency', 'basePriceMinor'],
+    );
     const limit = { meterId: 'm1', includedQuantity: '100', hardLimit: '50', overageUnitPrice: '-1' };
     expect(paths(plan({ limits: [limit] }))).toEqual(['limits.0.overageUnitPrice', 'limits.0.hardLimit']);
-    expect(paths({ key: 'seats', name: 'Seats', unit: 'seat', aggregation: 'unique_count' }, createMeterBody as never)).toEqual([
-      'uniqueProperty',
-    ]);
+    expect(
+      paths({ key: 'seats', name: 'Seats', unit: 'seat', aggregation: 'unique_count' }, createMeterBody as never),
+    ).toEqual(['uniqueProperty']);
   });
 
   it('refuses a taken key, a price mapped to another plan and an unknown meter, naming the field; each change is audited', async () => {
     const admin = await createAdmin();
-    const meter = await createMeter(admin, createMeterBody.parse({ key: uniq('calls').toLowerCase(), name: 'Calls', unit: 'call', aggregation: 'sum', externalId: 'mtr_catalogtest' }), 'r');
-    const first = await createPlan(admin, createPlanBody.parse(plan({ externalId: 'price_catalogtest1', limits: [{ meterId: meter.id, includedQuantity: '1000', overageUnitPrice: '0.5' }] })), 'r');
-    expect(first.limits).toEqual([expect.objectContaining({ meterKey: meter.key, includedQuantity: '1000', hardLimit: null, overageUnitPrice: '0.5' })]);
+    const meter = await createMeter(
+      admin,
+      createMeterBody.parse({
+        key: uniq('calls').toLowerCase(),
+        name: 'Calls',
+        unit: 'call',
+        aggregation: 'sum',
+        externalId: 'mtr_catalogtest',
+      }),
+      'r',
+    );
+    const first = await createPlan(
+      admin,
+      createPlanBody.parse(
+        plan({
+          externalId: 'price_catalogtest1',
+          limits: [{ meterId: meter.id, includedQuantity: '1000', overageUnitPrice: '0.5' }],
+        }),
+      ),
+      'r',
+    );
+    expect(first.limits).toEqual([
+      expect.objectContaining({
+        meterKey: meter.key,
+        includedQuantity: '1000',
+        hardLimit: null,
+        overageUnitPrice: '0.5',
+      }),
+    ]);
 
-    const refused = async (p: Promise<unknown>) => p.then(() => null, (e: ApiError) => ({ status: e.status, code: e.code, issues: e.issues }));
-    expect(await refused(createPlan(admin, createPlanBody.parse(plan({ key: first.key })), 'r'))).toMatchObject({ status: 409, issues: [{ path: ['key'] }] });
-    expect(await refused(createPlan(admin, createPlanBody.parse(plan({ externalId: 'price_catalogtest1' })), 'r'))).toMatchObject({ status: 409, code: 'price_mapped', issues: [{ path: ['externalId'] }] });
-    expect(await refused(createPlan(admin, createPlanBody.parse(plan({ limits: [{ meterId: 'nope', includedQuantity: '1', overageUnitPrice: '1' }] })), 'r'))).toMatchObject({ status: 422, issues: [{ path: ['limits', 0, 'meterId'] }] });
-    expect(await refused(createMeter(admin, createMeterBody.parse({ key: uniq('x').toLowerCase(), name: 'X', unit: 'u', aggregation: 'sum', externalId: 'mtr_catalogtest' }), 'r'))).toMatchObject({ status: 409, issues: [{ path: ['externalId'] }] });
+    const refused = async (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: ApiError) => ({ status: e.status, code: e.code, issues: e.issues }),
+      );
+    expect(await refused(createPlan(admin, createPlanBody.parse(plan({ key: first.key })), 'r'))).toMatchObject({
+      status: 409,
+      issues: [{ path: ['key'] }],
+    });
+    expect(
+      await refused(createPlan(admin, createPlanBody.parse(plan({ externalId: 'price_catalogtest1' })), 'r')),
+    ).toMatchObject({ status: 409, code: 'price_mapped', issues: [{ path: ['externalId'] }] });
+    expect(
+      await refused(
+        createPlan(
+          admin,
+          createPlanBody.parse(plan({ limits: [{ meterId: 'nope', includedQuantity: '1', overageUnitPrice: '1' }] })),
+          'r',
+        ),
+      ),
+    ).toMatchObject({ status: 422, issues: [{ path: ['limits', 0, 'meterId'] }] });
+    expect(
+      await refused(
+        createMeter(
+          admin,
+          createMeterBody.parse({
+            key: uniq('x').toLowerCase(),
+            name: 'X',
+            unit: 'u',
+            aggregation: 'sum',
+            externalId: 'mtr_catalogtest',
+          }),
+          'r',
+        ),
+      ),
+    ).toMatchObject({ status: 409, issues: [{ path: ['externalId'] }] });
 
     const archived = await updatePlan(admin, first.id, { active: false, entitlementFailMode: 'closed' }, 'r');
     expect(archived).toMatchObject({ active: false, entitlementFailMode: 'closed' });
-    const actions = (await getDb().auditEvent.findMany({ where: { targetId: { in: [first.id, meter.id] } }, orderBy: { sequence: 'asc' } })).map((a) => a.action);
+    const actions = (
+      await getDb().auditEvent.findMany({
+        where: { targetId: { in: [first.id, meter.id] } },
+        orderBy: { sequence: 'asc' },
+      })
+    ).map((a) => a.action);
     expect(actions).toEqual(['meter.created', 'plan.created', 'plan.archived']);
   });
 });

@@ -7,7 +7,10 @@ import { PRIMARY_SECRET, ROTATED_SECRET } from '../webhooks/helpers';
 
 // An empty, migrated database that the app's own getDb() uses, a fake Stripe with the catalog
 // endpoints, and the environment pointing at both: "a new install with only a Stripe key".
-export async function openImportWorld(label: string, { key = 'sk_test_import_fake_key' }: { key?: string | null } = {}) {
+export async function openImportWorld(
+  label: string,
+  { key = 'sk_test_import_fake_key' }: { key?: string | null } = {},
+) {
   const originalUrl = process.env.DATABASE_URL;
   const fresh = await createFreshDatabase(label);
   const server = await new FakeStripeServer().start();

@@ -89,17 +89,32 @@ describe('Stripe import', () => {
     const tiered = await db.stripePrice.findUniqueOrThrow({ where: { externalId: ids.proMetered } });
     expect(tiered).toMatchObject({ billingScheme: 'tiered', usageType: 'metered', meterExternalId: ids.meter });
 
-    const sub = await db.subscription.findUniqueOrThrow({ where: { externalId: ids.subscriptions[1]! }, include: { plan: true, customer: true } });
+    const sub = await db.subscription.findUniqueOrThrow({
+      where: { externalId: ids.subscriptions[1]! },
+      include: { plan: true, customer: true },
+    });
     expect(sub.plan.externalId).toBe(ids.starter);
     expect(sub.customer).toMatchObject({ externalId: ids.customers[1], name: 'Customer 1 acme' });
-    const invoice = await db.invoice.findUniqueOrThrow({ where: { externalId: ids.invoices[0]! }, include: { lines: true } });
-    expect(invoice).toMatchObject({ status: 'paid', total: 4900, subscriptionId: (await db.subscription.findUniqueOrThrow({ where: { externalId: ids.subscriptions[0]! } })).id });
+    const invoice = await db.invoice.findUniqueOrThrow({
+      where: { externalId: ids.invoices[0]! },
+      include: { lines: true },
+    });
+    expect(invoice).toMatchObject({
+      status: 'paid',
+      total: 4900,
+      subscriptionId: (await db.subscription.findUniqueOrThrow({ where: { externalId: ids.subscriptions[0]! } })).id,
+    });
     expect(invoice.lines).toHaveLength(1);
     const payment = await db.payment.findUniqueOrThrow({ where: { externalId: 'pi_acmen0' } });
     expect(payment).toMatchObject({ status: 'succeeded', amount: 4900 });
-    expect(await db.creditNote.findUniqueOrThrow({ where: { externalId: 'cn_acme' } })).toMatchObject({ amount: 500, invoiceId: invoice.id });
+    expect(await db.creditNote.findUniqueOrThrow({ where: { externalId: 'cn_acme' } })).toMatchObject({
+      amount: 500,
+      invoiceId: invoice.id,
+    });
     const dispute = await db.dispute.findUniqueOrThrow({ where: { externalId: 'dp_acme' } });
-    expect(dispute.customerId).toBe((await db.customer.findFirstOrThrow({ where: { externalId: ids.customers[1] } })).id);
+    expect(dispute.customerId).toBe(
+      (await db.customer.findFirstOrThrow({ where: { externalId: ids.customers[1] } })).id,
+    );
   });
 
   it('a rerun updates what changed in Stripe and duplicates nothing', async () => {
@@ -108,7 +123,9 @@ describe('Stripe import', () => {
     const runId = await createStripeImport(CLI, 12);
     expect(await runStripeImport(runId, fast)).toBe('succeeded');
     expect(await importedCounts()).toEqual(EXPECTED);
-    expect((await getDb().customer.findFirstOrThrow({ where: { externalId: ids.customers[3] } })).name).toBe('Renamed in Stripe');
+    expect((await getDb().customer.findFirstOrThrow({ where: { externalId: ids.customers[3] } })).name).toBe(
+      'Renamed in Stripe',
+    );
     expect(await getDb().plan.count()).toBe(2);
   });
 
@@ -128,9 +145,15 @@ describe('Stripe import', () => {
 
   it('a second worker cannot run an import that is running; a stale one is taken over', async () => {
     const runId = await createStripeImport(CLI, 12);
-    await getDb().stripeImportRun.update({ where: { id: runId }, data: { status: 'running', heartbeatAt: new Date() } });
+    await getDb().stripeImportRun.update({
+      where: { id: runId },
+      data: { status: 'running', heartbeatAt: new Date() },
+    });
     expect(await runStripeImport(runId, fast)).toBe('busy');
-    await getDb().stripeImportRun.update({ where: { id: runId }, data: { heartbeatAt: new Date(Date.now() - 10 * 60_000) } });
+    await getDb().stripeImportRun.update({
+      where: { id: runId },
+      data: { heartbeatAt: new Date(Date.now() - 10 * 60_000) },
+    });
     expect(await runStripeImport(runId, fast)).toBe('succeeded');
   });
 });

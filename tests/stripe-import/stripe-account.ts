@@ -53,15 +53,40 @@ export function buildStripeAccount(fake: FakeStripeCatalog, tag: string, nowSec:
     subscriptions: [],
     invoices: [],
   };
-  fake.put({ id: `prod_pro${tag}`, object: 'product', name: `Pro ${tag}`, active: true, metadata: {}, created: 1_700_000_000 });
-  fake.put({ id: `prod_starter${tag}`, object: 'product', name: `Starter ${tag}`, active: true, metadata: {}, created: 1_700_000_000 });
-  fake.put({ ...fixture('billing.meter'), id: ids.meter, event_name: `api_requests_${tag}`, display_name: 'API requests' });
+  fake.put({
+    id: `prod_pro${tag}`,
+    object: 'product',
+    name: `Pro ${tag}`,
+    active: true,
+    metadata: {},
+    created: 1_700_000_000,
+  });
+  fake.put({
+    id: `prod_starter${tag}`,
+    object: 'product',
+    name: `Starter ${tag}`,
+    active: true,
+    metadata: {},
+    created: 1_700_000_000,
+  });
+  fake.put({
+    ...fixture('billing.meter'),
+    id: ids.meter,
+    event_name: `api_requests_${tag}`,
+    display_name: 'API requests',
+  });
   fake.put(price(ids.proBase, `prod_pro${tag}`, { unit_amount: 4900, unit_amount_decimal: '4900' }));
   fake.put(
     price(ids.proMetered, `prod_pro${tag}`, {
       billing_scheme: 'tiered',
       tiers_mode: 'graduated',
-      recurring: { interval: 'month', interval_count: 1, meter: ids.meter, usage_type: 'metered', trial_period_days: null },
+      recurring: {
+        interval: 'month',
+        interval_count: 1,
+        meter: ids.meter,
+        usage_type: 'metered',
+        trial_period_days: null,
+      },
       tiers: [
         { up_to: 10000, unit_amount: 0, unit_amount_decimal: '0', flat_amount: null, flat_amount_decimal: null },
         { up_to: null, unit_amount: null, unit_amount_decimal: '0.2', flat_amount: null, flat_amount_decimal: null },
@@ -83,7 +108,20 @@ export function buildStripeAccount(fake: FakeStripeCatalog, tag: string, nowSec:
     ids.subscriptions.push(sub);
     fake.put({ ...fixture('customer'), id: cus, name: `Customer ${i} ${tag}`, email: `c${i}@${tag}.test`, created });
     const pro = i % 2 === 0;
-    const items = [{ ...itemBase, id: `si_${tag}n${i}`, subscription: sub, price: { ...itemBase.price as StripeJson, id: pro ? ids.proBase : ids.starter, product: pro ? `prod_pro${tag}` : `prod_starter${tag}` }, current_period_start: nowSec - 10 * DAY, current_period_end: nowSec + 20 * DAY }];
+    const items = [
+      {
+        ...itemBase,
+        id: `si_${tag}n${i}`,
+        subscription: sub,
+        price: {
+          ...(itemBase.price as StripeJson),
+          id: pro ? ids.proBase : ids.starter,
+          product: pro ? `prod_pro${tag}` : `prod_starter${tag}`,
+        },
+        current_period_start: nowSec - 10 * DAY,
+        current_period_end: nowSec + 20 * DAY,
+      },
+    ];
     fake.put({
       ...subscriptionBase,
       id: sub,
@@ -104,7 +142,11 @@ export function buildStripeAccount(fake: FakeStripeCatalog, tag: string, nowSec:
       id: inv,
       customer: cus,
       subscription: null,
-      parent: { type: 'subscription_details', subscription_details: { subscription: sub, metadata: {} }, quote_details: null },
+      parent: {
+        type: 'subscription_details',
+        subscription_details: { subscription: sub, metadata: {} },
+        quote_details: null,
+      },
       status: 'paid',
       created,
       period_start: created,
@@ -116,9 +158,32 @@ export function buildStripeAccount(fake: FakeStripeCatalog, tag: string, nowSec:
       amount_paid: amount,
       amount_remaining: 0,
       attempt_count: 1,
-      lines: { object: 'list', has_more: false, url: `/v1/invoices/${inv}/lines`, data: [{ ...lineBase, id: `il_${tag}n${i}`, invoice: inv, amount, subtotal: amount, description: pro ? 'Pro' : 'Starter' }] },
+      lines: {
+        object: 'list',
+        has_more: false,
+        url: `/v1/invoices/${inv}/lines`,
+        data: [
+          {
+            ...lineBase,
+            id: `il_${tag}n${i}`,
+            invoice: inv,
+            amount,
+            subtotal: amount,
+            description: pro ? 'Pro' : 'Starter',
+          },
+        ],
+      },
     });
-    fake.put({ ...fixture('charge'), id: `ch_${tag}n${i}`, customer: cus, amount, status: 'succeeded', paid: true, created, payment_intent: `pi_${tag}n${i}` });
+    fake.put({
+      ...fixture('charge'),
+      id: `ch_${tag}n${i}`,
+      customer: cus,
+      amount,
+      status: 'succeeded',
+      paid: true,
+      created,
+      payment_intent: `pi_${tag}n${i}`,
+    });
   }
   fake.put({
     id: `cn_${tag}`,
@@ -134,6 +199,12 @@ export function buildStripeAccount(fake: FakeStripeCatalog, tag: string, nowSec:
     created: nowSec - DAY,
     livemode: false,
   });
-  fake.put({ ...fixture('dispute'), id: `dp_${tag}`, charge: `ch_${tag}n1`, created: nowSec - DAY, status: 'needs_response' });
+  fake.put({
+    ...fixture('dispute'),
+    id: `dp_${tag}`,
+    charge: `ch_${tag}n1`,
+    created: nowSec - DAY,
+    status: 'needs_response',
+  });
   return ids;
 }

@@ -42,13 +42,19 @@ describe('webhooks during an import', () => {
     const stored = world.server.objects.subscriptions.get(subId)!;
     // Stripe moves the subscription to past_due; its webhook arrives and is applied (re-fetched).
     world.fake.put({ ...stored, status: 'past_due' });
-    const { inbox } = await deliver(event('customer.subscription.updated', { ...stored, status: 'past_due' }, nowSec + 60));
+    const { inbox } = await deliver(
+      event('customer.subscription.updated', { ...stored, status: 'past_due' }, nowSec + 60),
+    );
     expect(inbox.status).toBe('processed');
     // An import page read before that event (the old 'active' snapshot) is written afterwards.
-    const note = await applyThroughWebhookHandler('customer.subscription.updated', { ...stored, status: 'active' }, {
-      runId: 'stale',
-      fetchedAtSec: nowSec + 30,
-    });
+    const note = await applyThroughWebhookHandler(
+      'customer.subscription.updated',
+      { ...stored, status: 'active' },
+      {
+        runId: 'stale',
+        fetchedAtSec: nowSec + 30,
+      },
+    );
     expect(note).toMatch(/^skipped: stored subscription .* is newer/);
     expect((await getDb().subscription.findUniqueOrThrow({ where: { externalId: subId } })).status).toBe('past_due');
   });
@@ -58,14 +64,20 @@ describe('webhooks during an import', () => {
     const stored = world.server.objects.customers.get(customerId)!;
     const { inbox } = await deliver(event('customer.updated', { ...stored, name: 'Old name' }, nowSec - 3600));
     expect(inbox.lastError).toMatch(/^skipped/);
-    expect((await getDb().customer.findFirstOrThrow({ where: { externalId: customerId } })).name).toBe('Customer 2 zeta');
+    expect((await getDb().customer.findFirstOrThrow({ where: { externalId: customerId } })).name).toBe(
+      'Customer 2 zeta',
+    );
   });
 });
 
 describe('a price no plan maps', () => {
   it('holds the subscription webhook as a "map this price" item, and replays it when the plan is created', async () => {
     const price = `price_newer${nowSec}`;
-    const customer = { ...world.server.objects.customers.get(ids.customers[0]!)!, id: `cus_fresh${nowSec}`, name: 'Fresh Co' };
+    const customer = {
+      ...world.server.objects.customers.get(ids.customers[0]!)!,
+      id: `cus_fresh${nowSec}`,
+      name: 'Fresh Co',
+    };
     const base = world.server.objects.subscriptions.get(ids.subscriptions[0]!)!;
     const item = (base.items as { data: StripeJson[] }).data[0]!;
     const subscription = {
@@ -73,11 +85,23 @@ describe('a price no plan maps', () => {
       id: `sub_fresh${nowSec}`,
       customer: customer.id,
       status: 'active',
-      items: { object: 'list', has_more: false, data: [{ ...item, id: `si_fresh${nowSec}`, price: { ...(item.price as StripeJson), id: price, product: `prod_prozeta` } }] },
+      items: {
+        object: 'list',
+        has_more: false,
+        data: [
+          {
+            ...item,
+            id: `si_fresh${nowSec}`,
+            price: { ...(item.price as StripeJson), id: price, product: `prod_prozeta` },
+          },
+        ],
+      },
     };
     world.fake.put(customer).put(subscription);
 
-    const { inboxId, outcome, inbox } = await deliver(event('customer.subscription.created', subscription, nowSec + 120));
+    const { inboxId, outcome, inbox } = await deliver(
+      event('customer.subscription.created', subscription, nowSec + 120),
+    );
     expect(outcome).toMatchObject({ status: 'failed', nextAttemptAt: null });
     expect(inbox.status).toBe('failed');
     expect(inbox.lastError).toContain('Catalog page');
@@ -86,9 +110,17 @@ describe('a price no plan maps', () => {
 
     const catalog = await listCatalog();
     const item1 = catalog.unmapped.find((u) => u.priceExternalId === price)!;
-    expect(item1).toMatchObject({ subscriptionExternalId: subscription.id, heldEvents: 1, productExternalId: 'prod_prozeta' });
+    expect(item1).toMatchObject({
+      subscriptionExternalId: subscription.id,
+      heldEvents: 1,
+      productExternalId: 'prod_prozeta',
+    });
     // The draft takes the product's name and its metered price onto the imported meter.
-    expect(item1.draft).toMatchObject({ externalId: price, name: 'Pro zeta', limits: [expect.objectContaining({ priceExternalId: ids.proMetered })] });
+    expect(item1.draft).toMatchObject({
+      externalId: price,
+      name: 'Pro zeta',
+      limits: [expect.objectContaining({ priceExternalId: ids.proMetered })],
+    });
 
     const admin = await createAdmin();
     const plan = await createPlan(admin, { ...item1.draft, key: `pro_newer_${nowSec}` }, 'req_test');
@@ -116,7 +148,11 @@ describe('a price no plan maps', () => {
       ...base,
       id: `sub_legacy${nowSec}`,
       customer: customer.id,
-      items: { object: 'list', has_more: false, data: [{ ...item, id: `si_legacy${nowSec}`, price: { ...(item.price as StripeJson), id: price } }] },
+      items: {
+        object: 'list',
+        has_more: false,
+        data: [{ ...item, id: `si_legacy${nowSec}`, price: { ...(item.price as StripeJson), id: price } }],
+      },
     });
     const runId = await createStripeImport({ type: 'system', id: 'test' }, 12);
     expect(await runStripeImport(runId, { pageSize: 10 })).toBe('succeeded');

@@ -11,7 +11,10 @@ const INTERVALS = ['day', 'week', 'month', 'year'] as const;
  * product whose billing meter Tollgate knows. The admin reviews and saves it; nothing is created
  * here. A price the import has not seen yet gives a bare draft with its id.
  */
-export async function draftPlanFromPrice(priceExternalId: string, productHint: string | null): Promise<CreatePlanInput> {
+export async function draftPlanFromPrice(
+  priceExternalId: string,
+  productHint: string | null,
+): Promise<CreatePlanInput> {
   const db = getDb();
   const price = await db.stripePrice.findUnique({ where: { externalId: priceExternalId } });
   const productId = price?.productExternalId ?? productHint;

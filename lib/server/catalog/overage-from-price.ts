@@ -17,8 +17,14 @@ export function overageFromPrice(price: PriceLike): { included: string; unitPric
   if (price.billingScheme !== 'tiered' || !Array.isArray(price.tiers) || price.tiers.length === 0) {
     return { included: '0', unitPrice: price.unitAmountDecimal?.toString() ?? String(price.unitAmount ?? 0) };
   }
-  const tiers = price.tiers as { up_to?: number | null; unit_amount?: number | null; unit_amount_decimal?: string | null; flat_amount?: number | null }[];
-  const priceOf = (t: (typeof tiers)[number] | undefined) => unit(t?.unit_amount_decimal) ?? unit(t?.unit_amount) ?? '0';
+  const tiers = price.tiers as {
+    up_to?: number | null;
+    unit_amount?: number | null;
+    unit_amount_decimal?: string | null;
+    flat_amount?: number | null;
+  }[];
+  const priceOf = (t: (typeof tiers)[number] | undefined) =>
+    unit(t?.unit_amount_decimal) ?? unit(t?.unit_amount) ?? '0';
   const [first, second] = tiers;
   const firstIsFree = priceOf(first) === '0' && !first?.flat_amount && typeof first?.up_to === 'number';
   if (firstIsFree) return { included: String(first!.up_to), unitPrice: priceOf(second) };

@@ -4,15 +4,27 @@ import type { SessionUser } from '@/lib/auth/roles';
 import type { CreateMeterInput, MeterView, UpdateMeterInput } from '@/lib/schemas/catalog';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 
-const select = { id: true, key: true, name: true, unit: true, aggregation: true, uniqueProperty: true, externalId: true };
+const select = {
+  id: true,
+  key: true,
+  name: true,
+  unit: true,
+  aggregation: true,
+  uniqueProperty: true,
+  externalId: true,
+};
 
 async function checkMeter(tx: Tx, input: Partial<CreateMeterInput>, meterId: string | null) {
   const notThis = meterId ? { id: { not: meterId } } : {};
-  const taken = (path: string, message: string) => new ApiError(409, `${path}_taken`, message, [{ path: [path], message }]);
+  const taken = (path: string, message: string) =>
+    new ApiError(409, `${path}_taken`, message, [{ path: [path], message }]);
   if (input.key && (await tx.meter.findFirst({ where: { key: input.key, ...notThis }, select: { id: true } })))
     throw taken('key', `A meter with key ${input.key} already exists`);
   if (input.externalId) {
-    const other = await tx.meter.findFirst({ where: { externalId: input.externalId, ...notThis }, select: { key: true } });
+    const other = await tx.meter.findFirst({
+      where: { externalId: input.externalId, ...notThis },
+      select: { key: true },
+    });
     if (other) throw taken('externalId', `Stripe meter ${input.externalId} is already mapped to ${other.key}`);
   }
 }
@@ -34,7 +46,12 @@ export async function createMeter(actor: SessionUser, input: CreateMeterInput, r
   });
 }
 
-export async function updateMeter(actor: SessionUser, id: string, input: UpdateMeterInput, requestId: string): Promise<MeterView> {
+export async function updateMeter(
+  actor: SessionUser,
+  id: string,
+  input: UpdateMeterInput,
+  requestId: string,
+): Promise<MeterView> {
   return getDb().$transaction(async (tx) => {
     const before = await tx.meter.findUnique({ where: { id }, select });
     if (!before) throw notFound('Meter');

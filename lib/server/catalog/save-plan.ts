@@ -18,12 +18,23 @@ async function checkPlan(tx: Tx, input: Partial<CreatePlanInput>, planId: string
   if (input.key && (await tx.plan.findFirst({ where: { key: input.key, ...notThis }, select: { id: true } })))
     throw fieldError(409, 'plan_key_taken', ['key'], `A plan with key ${input.key} already exists`);
   if (input.externalId) {
-    const other = await tx.plan.findFirst({ where: { externalId: input.externalId, ...notThis }, select: { key: true } });
-    if (other) throw fieldError(409, 'price_mapped', ['externalId'], `Price ${input.externalId} is already mapped to plan ${other.key}`);
+    const other = await tx.plan.findFirst({
+      where: { externalId: input.externalId, ...notThis },
+      select: { key: true },
+    });
+    if (other)
+      throw fieldError(
+        409,
+        'price_mapped',
+        ['externalId'],
+        `Price ${input.externalId} is already mapped to plan ${other.key}`,
+      );
   }
   if (input.limits?.length) {
     const ids = input.limits.map((l) => l.meterId);
-    const found = new Set((await tx.meter.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((m) => m.id));
+    const found = new Set(
+      (await tx.meter.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((m) => m.id),
+    );
     const missing = ids.findIndex((id) => !found.has(id));
     if (missing >= 0) throw fieldError(422, 'unknown_meter', ['limits', missing, 'meterId'], 'No such meter');
   }
@@ -53,7 +64,11 @@ export async function createPlan(actor: SessionUser, input: CreatePlanInput, req
     const { limits, ...fields } = input;
     const plan = await tx.plan.create({ data: fields, select: { id: true } });
     if (limits.length) await tx.planMeterLimit.createMany({ data: limitRows(plan.id, limits) });
-    const released = await releaseHeldEvents(tx, plan.id, [input.externalId, ...limits.map((l) => l.priceExternalId)].filter((p): p is string => Boolean(p)));
+    const released = await releaseHeldEvents(
+      tx,
+      plan.id,
+      [input.externalId, ...limits.map((l) => l.priceExternalId)].filter((p): p is string => Boolean(p)),
+    );
     const view = toPlanView(await tx.plan.findUniqueOrThrow({ where: { id: plan.id }, include: planViewInclude }));
     await appendAuditEvent(tx, {
       actor: { type: 'user', id: actor.id },
@@ -70,7 +85,12 @@ export async function createPlan(actor: SessionUser, input: CreatePlanInput, req
 }
 
 // Edit or archive (active: false). Limits, when given, replace the plan's limits as a whole.
-export async function updatePlan(actor: SessionUser, id: string, input: UpdatePlanInput, requestId: string): Promise<PlanView> {
+export async function updatePlan(
+  actor: SessionUser,
+  id: string,
+  input: UpdatePlanInput,
+  requestId: string,
+): Promise<PlanView> {
   const { view, released } = await getDb().$transaction(async (tx) => {
     const beforeRow = await tx.plan.findUnique({ where: { id }, include: planViewInclude });
     if (!beforeRow) throw notFound('Plan');
@@ -81,7 +101,9 @@ export async function updatePlan(actor: SessionUser, id: string, input: UpdatePl
       await tx.planMeterLimit.deleteMany({ where: { planId: id } });
       if (limits.length) await tx.planMeterLimit.createMany({ data: limitRows(id, limits) });
     }
-    const priceIds = [input.externalId, ...(limits ?? []).map((l) => l.priceExternalId)].filter((p): p is string => Boolean(p));
+    const priceIds = [input.externalId, ...(limits ?? []).map((l) => l.priceExternalId)].filter((p): p is string =>
+      Boolean(p),
+    );
     const released = await releaseHeldEvents(tx, id, priceIds);
     const view = toPlanView(await tx.plan.findUniqueOrThrow({ where: { id }, include: planViewInclude }));
     const archived = input.active === false && beforeRow.active;

@@ -13,7 +13,5 @@ export async function webhookSourceProblems(): Promise<{ source: string; label: 
   const found = await Promise.all(
     WEBHOOK_SOURCES.map(async (source) => ({ source, problem: await source.configurationProblem() })),
   );
-  return found.flatMap(({ source, problem }) =>
-    problem ? [{ source: source.id, label: source.label, problem }] : [],
-  );
+  return found.flatMap(({ source, problem }) => (problem ? [{ source: source.id, label: source.label, problem }] : []));
 }

@@ -10,9 +10,15 @@ import { keyHint, keyMode, STRIPE_CONNECTION_ID } from './connection-facts';
 // The audit record names the hint and mode, never the key.
 export async function saveStripeKey(actor: SessionUser, input: StripeKeyInput, requestId: string): Promise<void> {
   const cleared = { accountId: null, accountName: null, livemode: null, testedAt: null, missingPermissions: [] };
-  const sealed = { secretCiphertext: sealSecret(input.secretKey, STRIPE_CONNECTION_ID), secretHint: keyHint(input.secretKey) };
+  const sealed = {
+    secretCiphertext: sealSecret(input.secretKey, STRIPE_CONNECTION_ID),
+    secretHint: keyHint(input.secretKey),
+  };
   await getDb().$transaction(async (tx) => {
-    const before = await tx.billingConnection.findUnique({ where: { id: STRIPE_CONNECTION_ID }, select: { secretHint: true } });
+    const before = await tx.billingConnection.findUnique({
+      where: { id: STRIPE_CONNECTION_ID },
+      select: { secretHint: true },
+    });
     await tx.billingConnection.upsert({
       where: { id: STRIPE_CONNECTION_ID },
       create: { id: STRIPE_CONNECTION_ID, ...sealed, ...cleared },
@@ -31,11 +37,21 @@ export async function saveStripeKey(actor: SessionUser, input: StripeKeyInput, r
 
 export async function removeStripeKey(actor: SessionUser, requestId: string): Promise<void> {
   await getDb().$transaction(async (tx) => {
-    const before = await tx.billingConnection.findUnique({ where: { id: STRIPE_CONNECTION_ID }, select: { secretHint: true } });
+    const before = await tx.billingConnection.findUnique({
+      where: { id: STRIPE_CONNECTION_ID },
+      select: { secretHint: true },
+    });
     if (!before?.secretHint) return;
     await tx.billingConnection.update({
       where: { id: STRIPE_CONNECTION_ID },
-      data: { secretCiphertext: null, secretHint: null, accountId: null, accountName: null, livemode: null, testedAt: null },
+      data: {
+        secretCiphertext: null,
+        secretHint: null,
+        accountId: null,
+        accountName: null,
+        livemode: null,
+        testedAt: null,
+      },
     });
     await appendAuditEvent(tx, {
       actor: { type: 'user', id: actor.id },

@@ -72,7 +72,10 @@ export async function testStripeConnection(): Promise<ConnectionTestResult> {
   return {
     ok: missing.length === 0,
     message: missing.length
-      ? `Connected to ${account.id}, but the key cannot read: ${probes.filter((p) => !p.ok).map((p) => p.label).join(', ')}`
+      ? `Connected to ${account.id}, but the key cannot read: ${probes
+          .filter((p) => !p.ok)
+          .map((p) => p.label)
+          .join(', ')}`
       : `Connected to ${account.id}${accountName ? ` (${accountName})` : ''}`,
     accountId: account.id,
     accountName,

@@ -26,15 +26,23 @@ export async function createPlansFromPrices(runId: string): Promise<number> {
     orderBy: { externalId: 'asc' },
   });
   const mapped = new Set(
-    (await db.plan.findMany({ where: { externalId: { in: licensed.map((p) => p.externalId) } }, select: { externalId: true } })).map(
-      (p) => p.externalId,
-    ),
+    (
+      await db.plan.findMany({
+        where: { externalId: { in: licensed.map((p) => p.externalId) } },
+        select: { externalId: true },
+      })
+    ).map((p) => p.externalId),
   );
   let created = 0;
   for (const price of licensed.filter((p) => !mapped.has(p.externalId))) {
     const product = await db.stripeProduct.findUnique({ where: { externalId: price.productExternalId } });
     const metered = await db.stripePrice.findMany({
-      where: { productExternalId: price.productExternalId, usageType: 'metered', active: true, meterExternalId: { not: null } },
+      where: {
+        productExternalId: price.productExternalId,
+        usageType: 'metered',
+        active: true,
+        meterExternalId: { not: null },
+      },
     });
     const meters = await db.meter.findMany({
       where: { externalId: { in: metered.map((m) => m.meterExternalId!) } },

@@ -11,10 +11,20 @@ const STEP_STATUSES = ['pending', 'running', 'done'] as const;
 export async function getStripeImport(runId?: string): Promise<StripeImportView | null> {
   const db = getDb();
   const run = runId
-    ? await db.stripeImportRun.findUnique({ where: { id: runId }, include: { steps: { orderBy: { position: 'asc' } } } })
-    : await db.stripeImportRun.findFirst({ orderBy: { createdAt: 'desc' }, include: { steps: { orderBy: { position: 'asc' } } } });
+    ? await db.stripeImportRun.findUnique({
+        where: { id: runId },
+        include: { steps: { orderBy: { position: 'asc' } } },
+      })
+    : await db.stripeImportRun.findFirst({
+        orderBy: { createdAt: 'desc' },
+        include: { steps: { orderBy: { position: 'asc' } } },
+      });
   if (!run) return null;
-  const errors = await db.stripeImportError.findMany({ where: { runId: run.id }, orderBy: { createdAt: 'desc' }, take: 50 });
+  const errors = await db.stripeImportError.findMany({
+    where: { runId: run.id },
+    orderBy: { createdAt: 'desc' },
+    take: 50,
+  });
   const now = clock.nowMs();
   return {
     id: run.id,
@@ -23,7 +33,8 @@ export async function getStripeImport(runId?: string): Promise<StripeImportView 
     startedAt: run.startedAt?.toISOString() ?? null,
     finishedAt: run.finishedAt?.toISOString() ?? null,
     error: run.error,
-    stalled: run.status === 'running' && (!run.heartbeatAt || now - run.heartbeatAt.getTime() > IMPORT_STALE_SECONDS * 1000),
+    stalled:
+      run.status === 'running' && (!run.heartbeatAt || now - run.heartbeatAt.getTime() > IMPORT_STALE_SECONDS * 1000),
     steps: run.steps.map((step) => {
       const elapsed = step.startedAt ? ((step.finishedAt?.getTime() ?? now) - step.startedAt.getTime()) / 1000 : 0;
       const rate = elapsed > 0 && step.done > 0 ? step.done / elapsed : null;
@@ -39,6 +50,11 @@ export async function getStripeImport(runId?: string): Promise<StripeImportView 
         etaSeconds: step.status === 'done' ? 0 : rate && remaining !== null ? Math.ceil(remaining / rate) : null,
       };
     }),
-    recentErrors: errors.map((e) => ({ objectType: e.objectType, objectId: e.objectId, message: e.message, at: e.createdAt.toISOString() })),
+    recentErrors: errors.map((e) => ({
+      objectType: e.objectType,
+      objectId: e.objectId,
+      message: e.message,
+      at: e.createdAt.toISOString(),
+    })),
   };
 }

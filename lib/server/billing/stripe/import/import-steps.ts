@@ -45,7 +45,9 @@ const cursor = ({ limit, starting_after, withTotal }: ListParams) =>
 async function withAllLines(stripe: Stripe, invoice: StripeObject): Promise<StripeObject> {
   const lines = invoice.lines as { has_more?: boolean } | undefined;
   if (!lines?.has_more) return invoice;
-  const data = await stripe.invoices.listLineItems(String(invoice.id), { limit: 100 }).autoPagingToArray({ limit: 10_000 });
+  const data = await stripe.invoices
+    .listLineItems(String(invoice.id), { limit: 100 })
+    .autoPagingToArray({ limit: 10_000 });
   return { ...invoice, lines: { object: 'list', data, has_more: false } };
 }
 

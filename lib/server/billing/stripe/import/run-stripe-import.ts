@@ -17,7 +17,9 @@ export interface RunImportOptions {
 const DAY_SECONDS = 86_400;
 
 async function recordError(runId: string, type: string, objectId: string, message: string) {
-  await getDb().stripeImportError.create({ data: { runId, objectType: type, objectId, message: message.slice(0, 2000) } });
+  await getDb().stripeImportError.create({
+    data: { runId, objectType: type, objectId, message: message.slice(0, 2000) },
+  });
 }
 
 async function applyOne(step: ImportStep, object: Record<string, unknown>, ctx: Parameters<ImportStep['apply']>[1]) {
@@ -41,7 +43,8 @@ async function runStep(runId: string, sinceMonths: number, type: string, options
   const db = getDb();
   const step = importStep(type);
   const stripe = await resolveStripeClient();
-  if (!stripe) throw new Error('Not connected to Stripe: set STRIPE_SECRET_KEY or store a key in Settings → Billing platform');
+  if (!stripe)
+    throw new Error('Not connected to Stripe: set STRIPE_SECRET_KEY or store a key in Settings → Billing platform');
   const where = { runId_objectType: { runId, objectType: type } };
   let state = await db.stripeImportStep.update({
     where,
@@ -52,7 +55,8 @@ async function runStep(runId: string, sinceMonths: number, type: string, options
   const read = <T>(fn: () => Promise<T>) => withRateLimitBackoff(fn, options.backoff);
   if (state.total === null && !state.cursor) {
     const counted = await read(() => step.list(stripe, { ...params, limit: 1, withTotal: true }));
-    if (typeof counted.total_count === 'number') state = await db.stripeImportStep.update({ where, data: { total: counted.total_count } });
+    if (typeof counted.total_count === 'number')
+      state = await db.stripeImportStep.update({ where, data: { total: counted.total_count } });
   }
   for (;;) {
     // Stripe's clock, not the application's: the ordering rule compares it with Stripe's event times.
@@ -89,14 +93,23 @@ async function runStep(runId: string, sinceMonths: number, type: string, options
  * heartbeat, and the next claim resumes it. A failure marks the run failed with its reason; the
  * checkpoint stays, so "Resume" (or the CLI) continues where it stopped.
  */
-export async function runStripeImport(runId: string, options: RunImportOptions = {}): Promise<'succeeded' | 'failed' | 'busy'> {
+export async function runStripeImport(
+  runId: string,
+  options: RunImportOptions = {},
+): Promise<'succeeded' | 'failed' | 'busy'> {
   const db = getDb();
   const run = await claimStripeImport(runId);
   if (!run) return 'busy';
   try {
-    const steps = await db.stripeImportStep.findMany({ where: { runId, status: { not: 'done' } }, orderBy: { position: 'asc' } });
+    const steps = await db.stripeImportStep.findMany({
+      where: { runId, status: { not: 'done' } },
+      orderBy: { position: 'asc' },
+    });
     for (const step of steps) await runStep(runId, run.sinceMonths, step.objectType, options);
-    await db.stripeImportRun.update({ where: { id: runId }, data: { status: 'succeeded', finishedAt: clock.now(), error: null } });
+    await db.stripeImportRun.update({
+      where: { id: runId },
+      data: { status: 'succeeded', finishedAt: clock.now(), error: null },
+    });
     return 'succeeded';
   } catch (err) {
     await db.stripeImportRun.update({ where: { id: runId }, data: { status: 'failed', error: describeError(err) } });

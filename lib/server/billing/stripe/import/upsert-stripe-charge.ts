@@ -38,7 +38,10 @@ export async function upsertStripeCharge(charge: Record<string, unknown>): Promi
       : null;
     let paymentId: string | null = null;
     if (intent) {
-      const payment = await tx.payment.findUnique({ where: { externalId: intent }, select: { id: true, status: true, invoiceId: true } });
+      const payment = await tx.payment.findUnique({
+        where: { externalId: intent },
+        select: { id: true, status: true, invoiceId: true },
+      });
       if (payment) {
         paymentId = payment.id;
         await tx.payment.update({
@@ -68,11 +71,18 @@ export async function upsertStripeCharge(charge: Record<string, unknown>): Promi
       failureMessage: asString(charge.failure_message),
       attemptedAt: asDate(charge.created) ?? new Date(0),
     };
-    const existing = await tx.paymentAttempt.findUnique({ where: { externalId: id }, select: { id: true, paymentId: true, invoiceId: true } });
+    const existing = await tx.paymentAttempt.findUnique({
+      where: { externalId: id },
+      select: { id: true, paymentId: true, invoiceId: true },
+    });
     if (existing) {
       await tx.paymentAttempt.update({
         where: { id: existing.id },
-        data: { ...attempt, paymentId: existing.paymentId ?? paymentId, invoiceId: existing.invoiceId ?? attempt.invoiceId },
+        data: {
+          ...attempt,
+          paymentId: existing.paymentId ?? paymentId,
+          invoiceId: existing.invoiceId ?? attempt.invoiceId,
+        },
       });
     } else {
       await tx.paymentAttempt.create({ data: { externalId: id, ...attempt } });

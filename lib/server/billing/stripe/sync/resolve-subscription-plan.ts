@@ -20,7 +20,13 @@ export class UnknownPriceError extends HeldEventError {
   /** The primary price becomes a "map this price" item that remembers this event. */
   async hold(inboxId: string | null): Promise<void> {
     const price = this.priceIds[0];
-    if (price) await recordUnmappedPrice({ priceExternalId: price, productExternalId: this.productId, subscriptionExternalId: this.subscriptionId, inboxId });
+    if (price)
+      await recordUnmappedPrice({
+        priceExternalId: price,
+        productExternalId: this.productId,
+        subscriptionExternalId: this.subscriptionId,
+        inboxId,
+      });
   }
 }
 
