@@ -1,7 +1,7 @@
 import { getDb } from '@/lib/db';
 import type { CreatePlanInput } from '@/lib/schemas/catalog';
-import { overageFromPrice } from './overage-from-price';
-import { planKeyFor } from './plan-key';
+import { overageFromPrice } from '@/lib/server/billing/stripe/import/overage-from-price';
+import { planKeyFor } from '@/lib/server/billing/stripe/import/plan-key';
 
 const INTERVALS = ['day', 'week', 'month', 'year'] as const;
 

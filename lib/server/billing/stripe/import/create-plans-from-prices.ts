@@ -1,8 +1,8 @@
 import { Prisma } from '@/generated/prisma/client';
 import { getDb, type Tx } from '@/lib/db';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import { planKeyFor } from '@/lib/server/catalog/plan-key';
-import { overageFromPrice } from '@/lib/server/catalog/overage-from-price';
+import { planKeyFor } from './plan-key';
+import { overageFromPrice } from './overage-from-price';
 
 async function uniquePlanKey(tx: Tx, base: string): Promise<string> {
   for (let n = 1; ; n += 1) {

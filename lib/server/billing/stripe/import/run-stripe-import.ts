@@ -1,6 +1,5 @@
 import { getDb } from '@/lib/db';
 import { clock } from '@/lib/clock';
-import { describeError } from '@/lib/server/webhooks/mark-inbox-failed';
 import { resolveStripeClient } from '@/lib/server/billing/stripe/resolve-stripe-client';
 import { UnknownPriceError } from '@/lib/server/billing/stripe/sync/resolve-subscription-plan';
 import { importStep, type ImportStep } from './import-steps';
@@ -15,6 +14,13 @@ export interface RunImportOptions {
 }
 
 const DAY_SECONDS = 86_400;
+
+/** One line: the message, with Stripe's error code and HTTP status when it gave them. */
+function describeError(err: unknown): string {
+  const e = err as { message?: unknown; code?: unknown; statusCode?: unknown };
+  const message = typeof e?.message === 'string' && e.message ? e.message : String(err);
+  return `${message}${typeof e?.code === 'string' ? ` [${e.code}]` : ''}${typeof e?.statusCode === 'number' ? ` (HTTP ${e.statusCode})` : ''}`;
+}
 
 async function recordError(runId: string, type: string, objectId: string, message: string) {
   await getDb().stripeImportError.create({

@@ -1,7 +1,7 @@
 import type { Tx } from '@/lib/db';
 import type { SubscriptionRecord } from '@/lib/server/billing/stripe/normalize/stripe-records';
 import { HeldEventError } from '@/lib/server/webhook-source/held-event-error';
-import { recordUnmappedPrice } from '@/lib/server/catalog/record-unmapped-price';
+import { recordUnmappedPrice } from './record-unmapped-price';
 
 export class UnknownPriceError extends HeldEventError {
   constructor(
