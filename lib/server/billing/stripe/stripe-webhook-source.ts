@@ -26,6 +26,8 @@ export const stripeWebhookSource = defineWebhookSource<StripeParsedEvent>({
       : 'Stripe webhook signing secret not configured: set STRIPE_WEBHOOK_SECRET (or STRIPE_WEBHOOK_SECRETS while rotating), or create the endpoint in Settings → Billing platform; deliveries are answered 503 until then',
 
   async verify(rawBody, headers) {
+    // The signature's age is judged at arrival, not after the secret lookup below.
+    const nowSec = Math.floor(Date.now() / 1000);
     // The env's secrets, plus the one stored when the endpoint was created from the console.
     const stored = await readStoredWebhookSecret();
     const secrets = [...stripeWebhookSecrets(), ...(stored ? [stored] : [])];
@@ -38,7 +40,7 @@ export const stripeWebhookSource = defineWebhookSource<StripeParsedEvent>({
         message: 'No Stripe webhook signing secret is configured (STRIPE_WEBHOOK_SECRET or STRIPE_WEBHOOK_SECRETS)',
       };
     }
-    const verified = verifyStripeSignature(rawBody, headers.get('stripe-signature'), secrets);
+    const verified = verifyStripeSignature(rawBody, headers.get('stripe-signature'), secrets, { nowSec });
     return verified.ok ? verified : { ...verified, status: 400 };
   },
 
