@@ -20,7 +20,13 @@ export async function resolveStripeKey(): Promise<{ key: string; source: StripeK
     select: { secretCiphertext: true },
   });
   if (!row?.secretCiphertext) return null;
-  return { key: openSecret(row.secretCiphertext, STRIPE_CONNECTION_ID), source: 'console' };
+  try {
+    return { key: openSecret(row.secretCiphertext, STRIPE_CONNECTION_ID), source: 'console' };
+  } catch {
+    throw new Error(
+      'The Stripe key stored in Settings → Billing platform cannot be decrypted (was TOLLGATE_ENCRYPTION_KEY changed?): enter the key again',
+    );
+  }
 }
 
 /** The SDK client for the resolved key; null when Tollgate is not connected to Stripe. */

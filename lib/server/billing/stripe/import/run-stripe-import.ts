@@ -58,7 +58,17 @@ async function runStep(runId: string, sinceMonths: number, type: string, options
   });
   const createdGte = Math.floor(clock.nowMs() / 1000) - Math.round(sinceMonths * 30.44 * DAY_SECONDS);
   const params = { limit: options.pageSize ?? 100, createdGte };
-  const read = <T>(fn: () => Promise<T>) => withRateLimitBackoff(fn, options.backoff);
+  // The heartbeat also beats while a read waits out a 429, so a long backoff is not taken for a
+  // dead worker (IMPORT_STALE_SECONDS) and the run claimed twice.
+  const beat = () => db.stripeImportRun.update({ where: { id: runId }, data: { heartbeatAt: clock.now() } });
+  const backoff = {
+    ...options.backoff,
+    onRetry: (info: { attempt: number; waitMs: number; reason: string }) => {
+      void beat().catch(() => {});
+      options.backoff?.onRetry?.(info);
+    },
+  };
+  const read = <T>(fn: () => Promise<T>) => withRateLimitBackoff(fn, backoff);
   if (state.total === null && !state.cursor) {
     const counted = await read(() => step.list(stripe, { ...params, limit: 1, withTotal: true }));
     if (typeof counted.total_count === 'number')
@@ -82,7 +92,7 @@ async function runStep(runId: string, sinceMonths: number, type: string, options
         errorCount: { increment: errors },
       },
     });
-    await db.stripeImportRun.update({ where: { id: runId }, data: { heartbeatAt: clock.now() } });
+    await beat();
     await options.onPage?.({ type, done: state.done, total: state.total, errors: state.errorCount });
     if (!page.has_more || !last) break;
   }
