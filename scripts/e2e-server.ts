@@ -12,6 +12,7 @@ import { E2E_DEMO, E2E_STRIPE_WEBHOOK_SECRET, fakeStripePortFor, gatewayPortFor 
 import { FakeStripeServer } from '../tests/fixtures/fake-stripe-server';
 import { FakeStripeBilling } from '../tests/fixtures/fake-stripe-billing';
 import { addFakeStripeControl } from '../tests/fixtures/fake-stripe-control';
+import { addFakeCatalogControl, withCatalog } from '../tests/fixtures/fake-stripe-catalog';
 
 const port = process.env.E2E_PORT ?? '3100';
 const require = createRequire(import.meta.url);
@@ -48,6 +49,8 @@ const appUrl = await ensureAppRole(db.url, 'tollgate_app', 'e2e-app-role-passwor
 // Approved actions execute against a local fake Stripe (the real SDK, real HTTP); specs read what
 // it applied through its control endpoints.
 const fakeStripe = await new FakeStripeServer().start(fakeStripePortFor(Number(port)));
+// The catalog's list endpoints first, so the billing fake's own credit-note reads take precedence.
+addFakeCatalogControl(withCatalog(fakeStripe), fakeStripe);
 addFakeStripeControl(fakeStripe, new FakeStripeBilling(fakeStripe));
 
 const child = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', '127.0.0.1'], {

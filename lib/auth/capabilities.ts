@@ -26,6 +26,8 @@ export const CAPABILITIES = {
   'users.manage': ADMIN,
   /** Slack, CRM and e-mail destinations, whose secrets never reach the browser. */
   'integrations.manage': ADMIN,
+  /** Connect the billing platform (Stripe key, webhook endpoint), import from it, edit the catalog. */
+  'billing.manage': ADMIN,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -6,6 +6,8 @@ export class ApiClientError extends Error {
     readonly code: string,
     message: string,
     readonly requestId?: string,
+    /** Field errors ({ path, message }[]) of a 4xx, for forms to show beside their fields. */
+    readonly issues?: unknown,
   ) {
     super(message);
   }
@@ -26,7 +28,8 @@ export async function apiFetch<T>(
   });
   const data = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string; requestId?: string } } | null)?.error;
+    const err = (data as { error?: { code?: string; message?: string; requestId?: string; issues?: unknown } } | null)
+      ?.error;
     if (res.status === 401)
       window.location.assign(`/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
     throw new ApiClientError(
@@ -34,6 +37,7 @@ export async function apiFetch<T>(
       err?.code ?? 'http_error',
       err?.message ?? `Request failed (${res.status})`,
       err?.requestId,
+      err?.issues,
     );
   }
   return data as T;

@@ -20,4 +20,7 @@ export const queryKeys = {
   audit: { all: ['audit'] as const, list: (params: Record<string, unknown>) => ['audit', 'list', params] as const },
   users: { all: ['users'] as const },
   integrations: { all: ['integrations'] as const },
+  billingConnection: { all: ['billing-connection'] as const },
+  stripeImports: { all: ['stripe-imports'] as const },
+  catalog: { all: ['catalog'] as const },
 };

@@ -95,21 +95,26 @@ describe('retries, dead letter and replay', () => {
 
   it('an event that keeps failing is dead once the schedule is spent; replay re-processes it, audited', async () => {
     const event = rubyMockEvent('customer.subscription.updated');
+    // A cause only an operator can fix (an unknown price would be held for the catalog instead).
+    const handler = vi
+      .spyOn(STRIPE_EVENT_HANDLERS, 'customer.subscription.updated')
+      .mockRejectedValue(new Error('billing store unavailable'));
     const id = await record(event);
     expect(await processWebhookEvent(id)).toMatchObject({
       status: 'failed',
-      error: expect.stringMatching(/Unknown Stripe price/),
+      error: expect.stringMatching(/billing store unavailable/),
     });
     expect(await inbox(id)).toMatchObject({ status: 'failed', attempts: 1 });
     // Twenty attempts spent (about 74 h of backoff): the next failure is the last.
     await getDb().webhookEvent.update({ where: { id }, data: { attempts: 20 } });
     expect(await processWebhookEvent(id)).toMatchObject({ status: 'dead' });
     expect(await inbox(id)).toMatchObject({ status: 'dead', attempts: 21, nextAttemptAt: null });
-    expect((await inbox(id)).lastError).toMatch(/Unknown Stripe price/);
+    expect((await inbox(id)).lastError).toMatch(/billing store unavailable/);
     // Dead is final until someone replays it.
     expect(await processWebhookEvent(id)).toEqual({ status: 'already-done' });
 
-    // The cause is fixed (the plan now exists); an admin replays through the worker.
+    // The cause is fixed (the store is back, the plan exists); an admin replays through the worker.
+    handler.mockRestore();
     await createPlan(obj(event).items.data[0].price.id);
     worker = await startWorker('webhooks-replay', [processWebhookEventJob], { loops: false });
     const actor = await createAdmin();

@@ -29,6 +29,17 @@ export default async function SettingsPage() {
           <>
             <UsersAdmin currentUserId={user.id} />
             <IntegrationsAdmin />
+            {can(user, 'billing.manage') ? (
+              <Card title="Billing platform">
+                <p className="text-sm text-slate-600">
+                  Connect Stripe, set up its webhooks and import its catalog and history on the{' '}
+                  <Link href="/settings/billing" className="text-brand-700 hover:underline">
+                    Billing platform
+                  </Link>{' '}
+                  page.
+                </p>
+              </Card>
+            ) : null}
             <Card title="Ingest tokens">
               <p className="text-sm text-slate-600">
                 Tokens that gateways and meters use to send usage and ask for entitlement checks are created and revoked

@@ -17,7 +17,7 @@ export default async function WebhooksPage() {
         description="Every event a webhook source sent: stored on arrival, processed in the background, retried with backoff for three days on failure. Admins can replay events."
       />
       {allowed ? (
-        <WebhooksInbox canReplay={can(user, 'webhooks.replay')} problems={webhookSourceProblems()} />
+        <WebhooksInbox canReplay={can(user, 'webhooks.replay')} problems={await webhookSourceProblems()} />
       ) : (
         <Forbidden role={user.role} needs={needs} />
       )}

@@ -11,7 +11,8 @@ import { clock } from '@/lib/clock';
 // tagged with the action's execution key: found → executed, absent → failed (safe to draft
 // again). Nothing is ever re-sent under a new key. A platform that cannot be read leaves the
 // action unknown until the next pass.
-export async function reconcileUnknownActions(provider: BillingProvider = getBillingProvider()): Promise<number> {
+export async function reconcileUnknownActions(given?: BillingProvider): Promise<number> {
+  const provider = given ?? (await getBillingProvider());
   const db = getDb();
   const unknown = await db.action.findMany({
     where: { status: 'unknown', kind: { in: BILLING_KINDS } },

@@ -5,7 +5,8 @@ import { claimNextAction } from './claim-next-action';
 import { executeClaimedAction } from './execute-claimed-action';
 
 // Executes every action that is due right now, one at a time, and returns how each ended.
-export async function runDueActions(provider: BillingProvider = getBillingProvider(), max = 50): Promise<string[]> {
+export async function runDueActions(given?: BillingProvider, max = 50): Promise<string[]> {
+  const provider = given ?? (await getBillingProvider());
   const outcomes: string[] = [];
   for (let i = 0; i < max; i++) {
     const claim = await claimNextAction(getEnv().ACTION_LEASE_SECONDS);

@@ -1,10 +1,10 @@
-import { getStripeClient } from '@/lib/server/billing/stripe/get-stripe-client';
+import { resolveStripeClient } from '@/lib/server/billing/stripe/resolve-stripe-client';
 import type { BillingProvider } from './billing-provider';
 import { createLedgerProvider } from './ledger-provider';
 import { createStripeProvider } from './stripe/stripe-provider';
 
-// Stripe when a secret key is configured, the built-in ledger otherwise.
-export function getBillingProvider(): BillingProvider {
-  const stripe = getStripeClient();
+// Stripe when a key is resolved (env or the console's connection), the built-in ledger otherwise.
+export async function getBillingProvider(): Promise<BillingProvider> {
+  const stripe = await resolveStripeClient();
   return stripe ? createStripeProvider(stripe) : createLedgerProvider();
 }

@@ -55,9 +55,9 @@ export interface WebhookSource<E extends object = object> {
   /** Human name for the console. */
   label: string;
   /** Null when deliveries can be verified; else what the console shows (e.g. no signing secret). */
-  configurationProblem(): string | null;
+  configurationProblem(): string | null | Promise<string | null>;
   /** Authenticates a delivery from its exact raw bytes and headers. Pure apart from configuration. */
-  verify(rawBody: string, headers: Headers): VerifyOutcome;
+  verify(rawBody: string, headers: Headers): VerifyOutcome | Promise<VerifyOutcome>;
   /** The envelope the inbox stores; run on receipt and again on every attempt (from raw_body). */
   read(rawBody: string): ReadOutcome;
   /**

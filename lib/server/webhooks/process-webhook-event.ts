@@ -6,6 +6,7 @@ import { withInboxLock } from './inbox-lock';
 import { describeError, markInboxFailed } from './mark-inbox-failed';
 import { decideRetry } from './retry-schedule';
 import { findWebhookSource } from './webhook-sources';
+import { HeldEventError } from '@/lib/server/webhook-source/held-event-error';
 
 export class InboxEventBusyError extends Error {
   constructor(inboxId: string) {
@@ -27,7 +28,8 @@ export type ProcessOutcome =
  * A failure is recorded on the row and the job ends: 'failed' with next_attempt_at from the retry
  * schedule (the sweep enqueues it when due), or 'dead' once the schedule has covered its horizon
  * (≥ 3 days). An authentic body the source cannot read or parse is 'failed' with no next attempt
- * (the same code would fail the same way): it waits for a replay. An event already processed,
+ * (the same code would fail the same way): it waits for a replay, as does an event held for a
+ * person (HeldEventError, e.g. a Stripe price no plan maps yet). An event already processed,
  * ignored or dead is left alone, so a duplicate job has no second effect. Busy (another worker
  * holds the event): throws, so the job retries later and finds the event done.
  */
@@ -47,6 +49,12 @@ export async function processWebhookEvent(inboxId: string): Promise<ProcessOutco
     } catch (err) {
       const error = describeError(err);
       const now = clock.now();
+      if (err instanceof HeldEventError) {
+        // Waiting for a person (e.g. a price to map): parked, replayed when the wait is resolved.
+        await err.hold(inboxId);
+        await markInboxFailed(client, inboxId, { status: 'failed', error, nextAttemptAt: null, now });
+        return { status: 'failed', error, nextAttemptAt: null };
+      }
       const decision = decideRetry(claimed.attempts, now);
       if (decision.dead) {
         await markInboxFailed(client, inboxId, { status: 'dead', error, nextAttemptAt: null, now });

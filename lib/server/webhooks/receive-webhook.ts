@@ -16,7 +16,7 @@ export async function receiveWebhook(
 ): Promise<WebhookReceiveResponse> {
   const source = findWebhookSource(sourceId);
   if (!source) throw notFound('Webhook source');
-  const verified = source.verify(rawBody, headers);
+  const verified = await source.verify(rawBody, headers);
   if (!verified.ok) throw new ApiError(verified.status, verified.code, verified.message);
 
   const recorded = await recordWebhookEvent(source, rawBody);

@@ -9,9 +9,9 @@ export function findWebhookSource(id: string): WebhookSource | undefined {
 }
 
 /** Sources that cannot verify deliveries yet, with what is missing: shown on the Webhooks page. */
-export function webhookSourceProblems(): { source: string; label: string; problem: string }[] {
-  return WEBHOOK_SOURCES.flatMap((source) => {
-    const problem = source.configurationProblem();
-    return problem ? [{ source: source.id, label: source.label, problem }] : [];
-  });
+export async function webhookSourceProblems(): Promise<{ source: string; label: string; problem: string }[]> {
+  const found = await Promise.all(
+    WEBHOOK_SOURCES.map(async (source) => ({ source, problem: await source.configurationProblem() })),
+  );
+  return found.flatMap(({ source, problem }) => (problem ? [{ source: source.id, label: source.label, problem }] : []));
 }

@@ -1,5 +1,4 @@
 -- AlterEnum
 ALTER TYPE "ActionStatus" ADD VALUE 'scheduled';
 
--- AlterTable
-ALTER TABLE "plan_meter_limits" ADD COLUMN     "price_external_id" TEXT;
+-- plan_meter_limits.price_external_id comes with 20261202005040_stripe_connection_import_catalog.

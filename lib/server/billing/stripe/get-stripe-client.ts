@@ -1,20 +1,22 @@
 import Stripe from 'stripe';
 import { getEnv } from '@/lib/env';
 
-// The one place a Stripe SDK client is made. Null without STRIPE_SECRET_KEY: callers then work
-// from webhook payloads alone. STRIPE_API_BASE points the SDK at another host (a local fake in
-// tests); network retries are off because our job queue already retries with backoff.
+// Builds the Stripe SDK client for a key. Callers never use this directly: they ask
+// resolveStripeClient() (resolve-stripe-client.ts), which picks the key (env, else the console's
+// stored connection). STRIPE_API_BASE points the SDK at another host (a local fake in tests);
+// network retries are off because our job queue (and the importer's own 429 backoff) retries.
 
-const g = globalThis as unknown as { tollgateStripe?: { signature: string; client: Stripe } };
+const g = globalThis as unknown as { tollgateStripe?: Map<string, Stripe> };
 
-export function getStripeClient(): Stripe | null {
-  const { STRIPE_SECRET_KEY: key, STRIPE_API_BASE: base } = getEnv();
-  if (!key) return null;
-  // Keyed by configuration so a test that changes the env gets a fresh client.
+export function stripeClientFor(key: string): Stripe {
+  const base = getEnv().STRIPE_API_BASE;
+  // Keyed by configuration so a test that changes the env or the stored key gets a fresh client.
   const signature = `${key}|${base ?? ''}`;
-  if (g.tollgateStripe?.signature !== signature) {
+  g.tollgateStripe ??= new Map();
+  let client = g.tollgateStripe.get(signature);
+  if (!client) {
     const target = base ? new URL(base) : null;
-    const client = new Stripe(key, {
+    client = new Stripe(key, {
       maxNetworkRetries: 0,
       telemetry: false,
       timeout: 20_000,
@@ -26,7 +28,7 @@ export function getStripeClient(): Stripe | null {
           }
         : {}),
     });
-    g.tollgateStripe = { signature, client };
+    g.tollgateStripe.set(signature, client);
   }
-  return g.tollgateStripe.client;
+  return client;
 }

@@ -1,4 +1,5 @@
 import { getEnv } from '@/lib/env';
+import { readStoredWebhookSecret } from '@/lib/server/billing/connection/read-stored-webhook-secret';
 import { defineWebhookSource } from '@/lib/server/webhook-source/define-webhook-source';
 import { normalizeStripeEvent } from './normalize/normalize-event';
 import { StripeNormalizeError } from './normalize/read';
@@ -15,17 +16,21 @@ export function stripeWebhookSecrets(): string[] {
 }
 
 // Stripe → the inbox: the Stripe-Signature header over the raw body; the payload is a trigger —
-// with STRIPE_SECRET_KEY the object is re-fetched and that is what the handlers apply.
+// with a Stripe key (env or console) the object is re-fetched and that is what the handlers apply.
 export const stripeWebhookSource = defineWebhookSource<StripeParsedEvent>({
   id: 'stripe',
   label: 'Stripe',
-  configurationProblem: () =>
-    stripeWebhookSecrets().length
+  configurationProblem: async () =>
+    stripeWebhookSecrets().length || (await readStoredWebhookSecret())
       ? null
-      : 'Stripe webhook signing secret not configured: set STRIPE_WEBHOOK_SECRET (or STRIPE_WEBHOOK_SECRETS while rotating); deliveries are answered 503 until then',
+      : 'Stripe webhook signing secret not configured: set STRIPE_WEBHOOK_SECRET (or STRIPE_WEBHOOK_SECRETS while rotating), or create the endpoint in Settings → Billing platform; deliveries are answered 503 until then',
 
-  verify(rawBody, headers) {
-    const secrets = stripeWebhookSecrets();
+  async verify(rawBody, headers) {
+    // The signature's age is judged at arrival, not after the secret lookup below.
+    const nowSec = Math.floor(Date.now() / 1000);
+    // The env's secrets, plus the one stored when the endpoint was created from the console.
+    const stored = await readStoredWebhookSecret();
+    const secrets = [...stripeWebhookSecrets(), ...(stored ? [stored] : [])];
     if (!secrets.length) {
       // Our misconfiguration, not the sender's fault: 503 makes Stripe deliver again later.
       return {
@@ -35,7 +40,7 @@ export const stripeWebhookSource = defineWebhookSource<StripeParsedEvent>({
         message: 'No Stripe webhook signing secret is configured (STRIPE_WEBHOOK_SECRET or STRIPE_WEBHOOK_SECRETS)',
       };
     }
-    const verified = verifyStripeSignature(rawBody, headers.get('stripe-signature'), secrets);
+    const verified = verifyStripeSignature(rawBody, headers.get('stripe-signature'), secrets, { nowSec });
     return verified.ok ? verified : { ...verified, status: 400 };
   },
 

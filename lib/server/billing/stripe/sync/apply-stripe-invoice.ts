@@ -116,6 +116,6 @@ export async function applyStripeInvoice(
     });
   }
   return {
-    note: `invoice ${id}: the payload lists only the first ${record.lines.length} lines (has_more); set STRIPE_SECRET_KEY to fetch them all`,
+    note: `invoice ${id}: the payload lists only the first ${record.lines.length} lines (has_more); connect Stripe (a key) to fetch them all`,
   };
 }

@@ -1,0 +1,17 @@
+'use client';
+import { useBillingConnection } from '@/lib/queries/use-billing-connection';
+import { StripeConnectionCard } from './stripe-connection-card';
+import { StripeImportCard } from './stripe-import-card';
+import { StripeWebhookCard } from './stripe-webhook-card';
+
+// Settings → Billing platform: connect, configure webhooks, import.
+export function BillingPlatformSettings() {
+  const { data } = useBillingConnection();
+  return (
+    <div className="flex flex-col gap-6">
+      <StripeConnectionCard />
+      <StripeWebhookCard />
+      <StripeImportCard connected={Boolean(data?.source)} />
+    </div>
+  );
+}
