@@ -124,8 +124,9 @@ export function chooseDunningStep(input: {
   }
   if (state.emails < s.maxEmails) add('update_card_email', null, 1);
   if (!state.callMade && a.mrrMinor >= s.callMinMrrMinor) add('call_task', null, 1);
-  if (!state.creditGiven && a.ticketFriction > 0 && state.emails < s.maxEmails) {
-    add('usage_credit', null, 1, Math.min(Math.round(a.mrrMinor * s.creditShareOfMrr), s.maxCreditMinor));
+  const creditMinor = Math.min(Math.round(a.mrrMinor * s.creditShareOfMrr), s.maxCreditMinor);
+  if (!state.creditGiven && a.ticketFriction > 0 && state.emails < s.maxEmails && creditMinor >= 100) {
+    add('usage_credit', null, 1, creditMinor);
   }
   if (!state.offerMade && a.usageSlope < -0.25 && state.emails < s.maxEmails) add('pause_offer', null, 1);
 
