@@ -23,7 +23,8 @@ const FAILURE_EVENTS = [
   'invoice.payment_action_required',
 ];
 
-async function decideForInvoice(ctx: AgentContext, tx: Tx, objectId: string, followUp: boolean) {
+// Decides for one invoice (named by any id a billing event carries), in the caller's transaction.
+export async function decideForInvoice(ctx: AgentContext, tx: Tx, objectId: string, followUp: boolean) {
   const found = await findDunningInvoice(tx, objectId);
   if (!found) return; // a charge tied to no stored invoice: nothing to dun
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_SPACE}::int, hashtext(${found.id}))`;
