@@ -43,7 +43,15 @@ interface Totals {
   touches: number;
   days: number;
 }
-const empty = (): Totals => ({ amount: 0, recovered: 0, credits: 0, invoices: 0, recoveredInvoices: 0, touches: 0, days: 0 });
+const empty = (): Totals => ({
+  amount: 0,
+  recovered: 0,
+  credits: 0,
+  invoices: 0,
+  recoveredInvoices: 0,
+  touches: 0,
+  days: 0,
+});
 const totals: Record<string, Totals> = Object.fromEntries(Object.keys(POLICIES).map((k) => [k, empty()]));
 const perSeed: Record<string, Record<string, number>> = {};
 

@@ -66,5 +66,8 @@ const out = {
   metrics,
   weights: Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, Number(fit.weights[i]!.toFixed(5))])),
 };
-writeFileSync(new URL('../lib/analytics/dunning/recovery-model.v1.json', import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
+writeFileSync(
+  new URL('../lib/analytics/dunning/recovery-model.v1.json', import.meta.url),
+  `${JSON.stringify(out, null, 2)}\n`,
+);
 console.log(JSON.stringify(metrics));

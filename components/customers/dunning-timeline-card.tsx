@@ -20,7 +20,11 @@ const STEP_LABELS: Record<string, string> = {
   closed: 'Closed',
 };
 const CLASS_TONES: Record<string, BadgeTone> = { soft: 'amber', hard: 'red', needs_customer: 'blue', fraud: 'red' };
-const OUTCOME_TONES: Record<DunningEpisodeView['outcome'], BadgeTone> = { open: 'amber', recovered: 'green', closed: 'gray' };
+const OUTCOME_TONES: Record<DunningEpisodeView['outcome'], BadgeTone> = {
+  open: 'amber',
+  recovered: 'green',
+  closed: 'gray',
+};
 const PHASE_TEXT = { grace: 'Full service (grace)', soft_limit: 'Included usage only', refused: 'Refused' } as const;
 
 function GraceSummary({ grace }: { grace: NonNullable<DunningTimeline['grace']> }) {
@@ -33,8 +37,8 @@ function GraceSummary({ grace }: { grace: NonNullable<DunningTimeline['grace']> 
       </p>
       {grace.current ? (
         <p className="mt-1">
-          <Badge tone={grace.current.phase === 'grace' ? 'amber' : 'red'}>{PHASE_TEXT[grace.current.phase]}</Badge>{' '}
-          past due since {formatDate(grace.current.since)}; included-only from {formatDate(grace.current.softLimitFrom)},
+          <Badge tone={grace.current.phase === 'grace' ? 'amber' : 'red'}>{PHASE_TEXT[grace.current.phase]}</Badge> past
+          due since {formatDate(grace.current.since)}; included-only from {formatDate(grace.current.softLimitFrom)},
           refused from {formatDate(grace.current.refuseFrom)}.
         </p>
       ) : null}
@@ -76,7 +80,10 @@ function Episode({ e }: { e: DunningEpisodeView }) {
               <p className="text-xs text-slate-500">
                 Factors ({d.modelVersion}):{' '}
                 {d.factors
-                  .map((f) => `${f.feature.replaceAll('_', ' ')} ${f.contribution >= 0 ? '+' : ''}${f.contribution.toFixed(2)}`)
+                  .map(
+                    (f) =>
+                      `${f.feature.replaceAll('_', ' ')} ${f.contribution >= 0 ? '+' : ''}${f.contribution.toFixed(2)}`,
+                  )
                   .join(', ')}
               </p>
             ) : null}

@@ -1,4 +1,8 @@
-import { chooseDunningStep, DEFAULT_POLICY_SETTINGS, type PolicySettings } from '../../lib/analytics/dunning/dunning-policy';
+import {
+  chooseDunningStep,
+  DEFAULT_POLICY_SETTINGS,
+  type PolicySettings,
+} from '../../lib/analytics/dunning/dunning-policy';
 import { retryCandidates } from '../../lib/analytics/dunning/payday';
 import type { DunningStepChoice } from '../../lib/analytics/dunning/recovery-features';
 import type { RecoveryModel } from '../../lib/analytics/dunning/recovery-model';

@@ -112,7 +112,9 @@ export function drawFailure(r: Rng): SimFailure {
   const base = -0.4 + 2.4 * engagement + 1.2 * usageSlope + 0.25 * Math.log1p(tenureDays / 90) - 1.5 * ticketFriction;
   const pastFailures = Math.floor(exp(r, 0.7));
   const pastRecoveries = Array.from({ length: pastFailures }, () => r() < sig(base)).filter(Boolean).length;
-  const willingness = sig(base + 0.8 * ((pastRecoveries + 1) / (pastFailures + 2) - 0.5) + 0.15 * Math.log(mrrMinor / 10_000));
+  const willingness = sig(
+    base + 0.8 * ((pastRecoveries + 1) / (pastFailures + 2) - 0.5) + 0.15 * Math.log(mrrMinor / 10_000),
+  );
   const amountMinor = Math.max(500, Math.round(mrrMinor * (0.8 + 0.6 * r())));
   const failedAt = new Date(Date.UTC(2026, 0, 1) + Math.floor(r() * 360 * DAY));
   return {
@@ -245,7 +247,10 @@ export function runEpisode(f: SimFailure, policy: SimPolicy, r: Rng): EpisodeRes
       const ok =
         k === 'funds'
           ? fundedAt(f, new Date(at), r)
-          : r() < (k === 'transient' ? WORLD.retrySuccess.transient * WORLD.transientFade ** (retries - 1) : WORLD.retrySuccess[k]);
+          : r() <
+            (k === 'transient'
+              ? WORLD.retrySuccess.transient * WORLD.transientFade ** (retries - 1)
+              : WORLD.retrySuccess[k]);
       if (r() < fatigue && ok) paidAt = at;
     } else if (step.step === 'call_task') {
       reach(w * WORLD.callReach * WORLD.contactByKind[k]);

@@ -34,7 +34,8 @@ afterAll(async () => {
   configureWebhookEnv();
 });
 beforeEach(async () => {
-  for (const kind of ['dunning_step', 'email', 'crm_task', 'credit'] as const) await setPolicy(kind, { mode: 'assist' });
+  for (const kind of ['dunning_step', 'email', 'crm_task', 'credit'] as const)
+    await setPolicy(kind, { mode: 'assist' });
 });
 
 const dunningOf = (run: { outputs: unknown }) =>
@@ -52,7 +53,12 @@ describe('billing-ops dunning, per decline class', () => {
     expect(runs).toHaveLength(1);
     const [run] = runs;
     const d = dunningOf(run!);
-    expect(d).toMatchObject({ declineClass: 'soft', declineCode: 'insufficient_funds', step: 'retry', modelVersion: 'v1' });
+    expect(d).toMatchObject({
+      declineClass: 'soft',
+      declineCode: 'insufficient_funds',
+      step: 'retry',
+      modelVersion: 'v1',
+    });
     expect(d.factors.length).toBeGreaterThan(0);
     expect(run!.reasoning).toContain('insufficient_funds is a soft decline');
     expect(run!.reasoning).toMatch(/Factors \(log-odds\): /);
@@ -116,7 +122,8 @@ describe('billing-ops dunning, per decline class', () => {
     await setPolicy('dunning_step', { mode: 'autopilot' });
     const big = await makeFailingAccount(world.fake, { mrrMinor: 120_000 });
     const small = await makeFailingAccount(world.fake, { mrrMinor: 5_000 });
-    for (const a of [big, small]) await deliverAll(chargeFailed(a, world.fake, 'card_declined', 'insufficient_funds'), a.failed);
+    for (const a of [big, small])
+      await deliverAll(chargeFailed(a, world.fake, 'card_declined', 'insufficient_funds'), a.failed);
     const steps = async (ext: string) =>
       (await decisionsFor(ext)).flatMap((r) => r.actions).filter((x) => x.kind === 'dunning_step');
     const [held] = await steps(big.inv.id);
@@ -126,6 +133,8 @@ describe('billing-ops dunning, per decline class', () => {
     expect(auto).toMatchObject({ status: 'approved', autoApproved: true });
     // Approved at once, but it waits for its time: the executor does not claim it before retryAt.
     const retryAt = (auto!.revisions[0]!.payload as { retryAt: string }).retryAt;
-    expect((await getDb().action.findUniqueOrThrow({ where: { id: auto!.id } })).nextAttemptAt).toEqual(new Date(retryAt));
+    expect((await getDb().action.findUniqueOrThrow({ where: { id: auto!.id } })).nextAttemptAt).toEqual(
+      new Date(retryAt),
+    );
   });
 });

@@ -66,7 +66,13 @@ export function chargeFailed(a: FailingAccount, fake: FakeStripeServer, failureC
     created: created(),
   };
   fake.put(charge);
-  return { ...a.failed, id: `evt_chfail${suffix()}`, type: 'charge.failed', created: created(), data: { object: charge } };
+  return {
+    ...a.failed,
+    id: `evt_chfail${suffix()}`,
+    type: 'charge.failed',
+    created: created(),
+    data: { object: charge },
+  };
 }
 
 /** payment_intent.payment_failed with last_payment_error.code / decline_code. */
@@ -80,11 +86,23 @@ export function intentFailed(a: FailingAccount, fake: FakeStripeServer, code: st
     currency: 'usd',
     status: 'requires_payment_method',
     latest_charge: a.inv.charge,
-    last_payment_error: { type: 'card_error', code, decline_code: declineCode, charge: a.inv.charge, message: 'Declined' },
+    last_payment_error: {
+      type: 'card_error',
+      code,
+      decline_code: declineCode,
+      charge: a.inv.charge,
+      message: 'Declined',
+    },
     created: created(),
   };
   fake.put(intent);
-  return { ...a.failed, id: `evt_pifail${suffix()}`, type: 'payment_intent.payment_failed', created: created(), data: { object: intent } };
+  return {
+    ...a.failed,
+    id: `evt_pifail${suffix()}`,
+    type: 'payment_intent.payment_failed',
+    created: created(),
+    data: { object: intent },
+  };
 }
 
 export const invoiceEvent = (a: FailingAccount, type: string, changes: Record<string, unknown> = {}) =>
@@ -110,7 +128,8 @@ async function settled(keys: string[]) {
     );
     const seen = new Set(rows.map((r) => r.singleton_key));
     if (keys.every((k) => seen.has(k)) && rows.every((r) => r.state === 'completed')) return;
-    if (Date.now() > deadline) throw new Error(`billing-ops jobs: ${rows.map((r) => `${r.singleton_key} ${r.state}`).join(', ')}`);
+    if (Date.now() > deadline)
+      throw new Error(`billing-ops jobs: ${rows.map((r) => `${r.singleton_key} ${r.state}`).join(', ')}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

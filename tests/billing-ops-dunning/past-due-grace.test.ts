@@ -28,8 +28,22 @@ async function pastDueFor(w: UsageWorld, days: number) {
       attemptCount: 2,
       paymentAttempts: {
         create: [
-          { customerId: w.customerId, amount: 1000, currency: 'usd', succeeded: false, failureCode: 'insufficient_funds', attemptedAt: new Date(now - days * DAY) },
-          { customerId: w.customerId, amount: 1000, currency: 'usd', succeeded: false, failureCode: 'insufficient_funds', attemptedAt: new Date(now - 1 * DAY) },
+          {
+            customerId: w.customerId,
+            amount: 1000,
+            currency: 'usd',
+            succeeded: false,
+            failureCode: 'insufficient_funds',
+            attemptedAt: new Date(now - days * DAY),
+          },
+          {
+            customerId: w.customerId,
+            amount: 1000,
+            currency: 'usd',
+            succeeded: false,
+            failureCode: 'insufficient_funds',
+            attemptedAt: new Date(now - 1 * DAY),
+          },
         ],
       },
     },
@@ -56,7 +70,11 @@ describe('past-due grace in the entitlement check', () => {
     await getDb().pastDuePolicy.create({ data: { planId: w.planId, allowDays: 5, refuseAfterDays: 10 } });
     await pastDueFor(w, 7);
     await postUsage(w.token, [event(w, { quantity: 990 })]);
-    expect(await check(w, 10)).toMatchObject({ allowed: true, reason: 'within_limit', pastDue: { phase: 'soft_limit' } });
+    expect(await check(w, 10)).toMatchObject({
+      allowed: true,
+      reason: 'within_limit',
+      pastDue: { phase: 'soft_limit' },
+    });
     expect(await check(w, 11)).toMatchObject({ allowed: false, reason: 'past_due_soft_limit', remaining: 10 });
   });
 
@@ -74,7 +92,10 @@ describe('past-due grace in the entitlement check', () => {
   it('a paid invoice or an active subscription ends the grace: no pastDue in the answer', async () => {
     const w = await createUsageWorld();
     await pastDueFor(w, 30);
-    await getDb().invoice.updateMany({ where: { customerId: w.customerId }, data: { status: 'paid', amountRemaining: 0 } });
+    await getDb().invoice.updateMany({
+      where: { customerId: w.customerId },
+      data: { status: 'paid', amountRemaining: 0 },
+    });
     const answer = await check(w, 1);
     expect(answer).toMatchObject({ allowed: true, reason: 'within_limit' });
     expect(answer.pastDue).toBeUndefined();
@@ -88,6 +109,9 @@ describe('past-due grace in the entitlement check', () => {
     expect(t.grace).toMatchObject({ planName: 'Test plan', allowDays: 5, refuseAfterDays: 10, isDefault: false });
     expect(t.grace!.current!.phase).toBe('soft_limit');
     expect(t.episodes).toHaveLength(1);
-    expect(t.episodes[0]).toMatchObject({ outcome: 'open', failures: [{ code: 'insufficient_funds' }, { code: 'insufficient_funds' }] });
+    expect(t.episodes[0]).toMatchObject({
+      outcome: 'open',
+      failures: [{ code: 'insufficient_funds' }, { code: 'insufficient_funds' }],
+    });
   });
 });

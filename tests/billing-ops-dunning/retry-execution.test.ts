@@ -23,7 +23,8 @@ beforeAll(async () => {
   world = await startStripeWorld();
   configureWebhookEnv({ secretKey: 'sk_test_fake', apiBase: world.fake.url });
   worker = await startWorker('billing-ops-retry-test', [agentSignalsJob, job], { loops: false });
-  for (const kind of ['dunning_step', 'email', 'crm_task', 'credit'] as const) await setPolicy(kind, { mode: 'assist' });
+  for (const kind of ['dunning_step', 'email', 'crm_task', 'credit'] as const)
+    await setPolicy(kind, { mode: 'assist' });
 });
 afterAll(async () => {
   await worker.stop();
@@ -68,13 +69,23 @@ describe('billing-ops retry execution', () => {
         revisions: { create: { revision: 1, payload: { title: 'Call', body: '' } } },
       },
     });
-    await deliverAll(invoiceEvent(a, 'invoice.paid', { status: 'paid', amount_remaining: 0, amount_paid: a.inv.amount_due }));
+    await deliverAll(
+      invoiceEvent(a, 'invoice.paid', { status: 'paid', amount_remaining: 0, amount_paid: a.inv.amount_due }),
+    );
     const runs = await decisionsFor(a.inv.id);
     const closing = runs.at(-1)!;
     expect(runs).toHaveLength(2);
-    expect(closing.outputs).toMatchObject({ outcome: 'recovered', dunning: { step: 'recovered' }, withdrawn: [pending.id] });
-    expect(await getDb().action.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ status: 'cancelled' });
-    const audit = await getDb().auditEvent.findFirstOrThrow({ where: { targetId: pending.id, action: 'action.cancelled' } });
+    expect(closing.outputs).toMatchObject({
+      outcome: 'recovered',
+      dunning: { step: 'recovered' },
+      withdrawn: [pending.id],
+    });
+    expect(await getDb().action.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({
+      status: 'cancelled',
+    });
+    const audit = await getDb().auditEvent.findFirstOrThrow({
+      where: { targetId: pending.id, action: 'action.cancelled' },
+    });
     expect(audit).toMatchObject({ actorType: 'agent', actorId: 'billing-ops' });
   });
 });

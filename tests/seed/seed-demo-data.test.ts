@@ -50,12 +50,18 @@ describe('seedDemoData', () => {
       where: { agentId: 'billing-ops', modelId: 'recovery-model/v1' },
       include: { actions: true },
     });
-    expect(await db.action.count({ where: { kind: 'dunning_step', agentRun: { modelId: { not: 'recovery-model/v1' } } } })).toBe(0);
+    expect(
+      await db.action.count({ where: { kind: 'dunning_step', agentRun: { modelId: { not: 'recovery-model/v1' } } } }),
+    ).toBe(0);
     expect(failing.length).toBeGreaterThan(0);
-    expect(dunning.map((r) => (r.inputs as { invoiceId: string }).invoiceId).sort()).toEqual(failing.map((i) => i.id).sort());
+    expect(dunning.map((r) => (r.inputs as { invoiceId: string }).invoiceId).sort()).toEqual(
+      failing.map((i) => i.id).sort(),
+    );
     for (const r of dunning) {
       expect(r).toMatchObject({ agentVersion: '1.0.0', status: 'succeeded', modelId: 'recovery-model/v1' });
-      expect((r.outputs as { dunning: { declineClass: string } }).dunning.declineClass).toMatch(/soft|hard|needs_customer|fraud/);
+      expect((r.outputs as { dunning: { declineClass: string } }).dunning.declineClass).toMatch(
+        /soft|hard|needs_customer|fraud/,
+      );
     }
 
     const again = await seedDemoData(fresh.db, { customers: 16, days: 10, now: NOW });

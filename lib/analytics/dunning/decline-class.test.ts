@@ -37,7 +37,11 @@ describe('classifyDecline', () => {
   });
 
   it('says so when the code is unknown or absent', () => {
-    expect(classifyDecline(['something_new'])).toMatchObject({ declineClass: 'soft', known: false, code: 'something_new' });
+    expect(classifyDecline(['something_new'])).toMatchObject({
+      declineClass: 'soft',
+      known: false,
+      code: 'something_new',
+    });
     expect(classifyDecline([null, undefined])).toMatchObject({ declineClass: 'soft', known: false, code: null });
   });
 });

@@ -110,6 +110,8 @@ export function classifyDecline(codes: readonly (string | null | undefined)[], a
     declineClass: 'soft',
     code,
     known: false,
-    why: code ? `${code} is not a recognised decline code: treated as soft` : 'no decline code reported: treated as soft',
+    why: code
+      ? `${code} is not a recognised decline code: treated as soft`
+      : 'no decline code reported: treated as soft',
   };
 }

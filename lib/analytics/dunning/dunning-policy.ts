@@ -149,8 +149,10 @@ export function chooseDunningStep(input: {
       options[1] ? `, ahead of ${options[1].step} at ${pct(options[1].probability)}` : ''
     }.`,
   ];
-  if (a.declineClass !== 'soft') why.push(`A ${a.declineClass.replace('_', ' ')} decline is not retried on the same card.`);
-  if (extendGrace) why.push(`Cancellation is ${state.daysToCancel.toFixed(1)} days away: grace extended by ${s.graceDays} days.`);
+  if (a.declineClass !== 'soft')
+    why.push(`A ${a.declineClass.replace('_', ' ')} decline is not retried on the same card.`);
+  if (extendGrace)
+    why.push(`Cancellation is ${state.daysToCancel.toFixed(1)} days away: grace extended by ${s.graceDays} days.`);
   return {
     step: best.step,
     at: best.at,

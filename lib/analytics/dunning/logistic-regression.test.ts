@@ -4,7 +4,7 @@ import { fitLogistic, logLoss, sigmoid } from './logistic-regression';
 // A tiny deterministic generator so the test does not depend on Math.random.
 function lcg(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe('fitLogistic', () => {

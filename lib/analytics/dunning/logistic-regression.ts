@@ -79,7 +79,11 @@ export function fitLogistic(
   return { weights: w, iterations, logLoss: logLoss(w, rows, labels) };
 }
 
-export function logLoss(w: readonly number[], rows: readonly (readonly number[])[], labels: readonly (0 | 1)[]): number {
+export function logLoss(
+  w: readonly number[],
+  rows: readonly (readonly number[])[],
+  labels: readonly (0 | 1)[],
+): number {
   let sum = 0;
   for (let r = 0; r < rows.length; r++) {
     let z = 0;

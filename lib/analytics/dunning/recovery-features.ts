@@ -4,7 +4,14 @@ import type { DeclineClass } from './decline-class';
 // is asked about. Built from stored rows by the agent and from simulated customers by the eval,
 // so both feed the model the same numbers. Pure.
 
-export const DUNNING_STEPS = ['retry', 'update_card_email', 'call_task', 'usage_credit', 'extend_grace', 'pause_offer'] as const;
+export const DUNNING_STEPS = [
+  'retry',
+  'update_card_email',
+  'call_task',
+  'usage_credit',
+  'extend_grace',
+  'pause_offer',
+] as const;
 export type DunningStepChoice = (typeof DUNNING_STEPS)[number];
 
 export interface AccountFeatures {

@@ -1,5 +1,11 @@
 import { sigmoid } from './logistic-regression';
-import { FEATURE_NAMES, featureVector, type AccountFeatures, type FeatureName, type StepContext } from './recovery-features';
+import {
+  FEATURE_NAMES,
+  featureVector,
+  type AccountFeatures,
+  type FeatureName,
+  type StepContext,
+} from './recovery-features';
 
 // The recovery-likelihood model: P(the step recovers the invoice before the next decision) =
 // σ(Σ weight × feature). Weights are fitted by scripts/fit-dunning-model.ts and stored, versioned,

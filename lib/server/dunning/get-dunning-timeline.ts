@@ -81,7 +81,12 @@ export async function getDunningTimeline(customerId: string, now = clock.now()):
         message: a.failureMessage,
       })),
       decisions: decisions.reverse(),
-      outcome: inv.status === 'paid' ? ('recovered' as const) : inv.status === 'open' ? ('open' as const) : ('closed' as const),
+      outcome:
+        inv.status === 'paid'
+          ? ('recovered' as const)
+          : inv.status === 'open'
+            ? ('open' as const)
+            : ('closed' as const),
     };
   });
   const policy = sub?.plan.pastDuePolicy ?? null;

@@ -51,6 +51,10 @@ export function decideWithGrace(
     const base = decideEntitlement(m, 0, resetsAt);
     return { ...base, allowed: false, reason: 'past_due', pastDue };
   }
-  const capped = decideEntitlement({ ...m, hardLimit: Math.min(m.hardLimit ?? m.included, m.included) }, quantity, resetsAt);
+  const capped = decideEntitlement(
+    { ...m, hardLimit: Math.min(m.hardLimit ?? m.included, m.included) },
+    quantity,
+    resetsAt,
+  );
   return capped.allowed ? { ...capped, pastDue } : { ...capped, reason: 'past_due_soft_limit', pastDue };
 }

@@ -48,7 +48,8 @@ export const dunningStep = defineActionKind<'dunning_step', InvoiceTarget>({
         })
       : null;
     const due = inv ? formatMoney(inv.amountRemaining, inv.currency) : 'the amount due';
-    const when = p.step === 'retry_now' ? (p.retryAt ? ` at ${p.retryAt.slice(0, 16).replace('T', ' ')} UTC` : ' now') : '';
+    const when =
+      p.step === 'retry_now' ? (p.retryAt ? ` at ${p.retryAt.slice(0, 16).replace('T', ' ')} UTC` : ' now') : '';
     return {
       headline: `${STEP_LABELS[p.step](due, p.graceDays ?? 7)}${when} (${inv?.number ?? p.invoiceId})`,
       before: inv ? `${due} open after ${inv.attemptCount} failed attempt(s)` : null,
@@ -60,7 +61,9 @@ export const dunningStep = defineActionKind<'dunning_step', InvoiceTarget>({
 
   async heldForPerson(tx, p, customerId, settings) {
     const threshold =
-      typeof settings.approvalAboveMrrMinor === 'number' ? settings.approvalAboveMrrMinor : DUNNING_APPROVAL_ABOVE_MRR_MINOR;
+      typeof settings.approvalAboveMrrMinor === 'number'
+        ? settings.approvalAboveMrrMinor
+        : DUNNING_APPROVAL_ABOVE_MRR_MINOR;
     if (!customerId) return 'a dunning step without a customer always needs a person';
     const [{ mrrMinor, currency }, inv] = await Promise.all([
       getCustomerMrr(tx, customerId),

@@ -70,13 +70,21 @@ export async function decideForInvoice(ctx: AgentContext, tx: Tx, objectId: stri
     graceDays: choice.extendGrace ? DEFAULT_POLICY_SETTINGS.graceDays : null,
     modelVersion: RECOVERY_MODEL.version,
     why: [cls.why, ...choice.why],
-    factors: factors.map((f) => ({ feature: f.feature, value: f.value, contribution: Number(f.contribution.toFixed(3)) })),
+    factors: factors.map((f) => ({
+      feature: f.feature,
+      value: f.value,
+      contribution: Number(f.contribution.toFixed(3)),
+    })),
   };
   const header = {
     customerId: invoice.customerId,
     sourceRef: ctx.trigger.ref,
     inputs: { invoiceId: invoice.id, invoiceNumber: invoice.number, attempt, timeZone, followUp, account },
-    model: { provider: 'builtin', id: `recovery-model/${RECOVERY_MODEL.version}`, promptVersion: `${AGENT_ID}/${ctx.agent.version}` },
+    model: {
+      provider: 'builtin',
+      id: `recovery-model/${RECOVERY_MODEL.version}`,
+      promptVersion: `${AGENT_ID}/${ctx.agent.version}`,
+    },
   };
   await ctx.decide(tx, header, async (run) => {
     run.evidence(

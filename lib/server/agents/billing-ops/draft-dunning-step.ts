@@ -25,7 +25,9 @@ export async function draftDunningStep(
   const drafts: DraftRecord[] = [];
   const email = async (mail: { subject: string; body: string }) => {
     if (!f.customerEmail) {
-      drafts.push(run.skip({ kind: 'email', actionId: null, reason: 'the customer has no e-mail address on file', sourceRef }));
+      drafts.push(
+        run.skip({ kind: 'email', actionId: null, reason: 'the customer has no e-mail address on file', sourceRef }),
+      );
       return;
     }
     drafts.push(
@@ -54,7 +56,11 @@ export async function draftDunningStep(
       await run.propose({
         kind: 'dunning_step',
         title: `Retry ${f.invoiceNumber}${choice.at ? ` at ${choice.at.toISOString().slice(0, 16)}Z` : ''}`,
-        payload: { invoiceId: f.invoiceId, step: 'retry_now', ...(choice.at ? { retryAt: choice.at.toISOString() } : {}) },
+        payload: {
+          invoiceId: f.invoiceId,
+          step: 'retry_now',
+          ...(choice.at ? { retryAt: choice.at.toISOString() } : {}),
+        },
         reasoning,
         sourceRef,
       }),

@@ -27,7 +27,11 @@ export async function findDueDunningInvoices(db: Db, now: Date, customerIds?: st
     const [recent, waiting] = await Promise.all([
       db.agentRun.count({ where: { ...byInvoice, startedAt: { gte: since } } }),
       db.action.count({
-        where: { customerId: inv.customerId, status: { in: ['pending_approval', 'approved', 'executing'] }, agentRun: byInvoice },
+        where: {
+          customerId: inv.customerId,
+          status: { in: ['pending_approval', 'approved', 'executing'] },
+          agentRun: byInvoice,
+        },
       }),
     ]);
     if (!recent && !waiting) due.push(inv.id);

@@ -51,12 +51,15 @@ describe('normalizePaymentFailure — charge (charge.failed)', () => {
     const record = normalizePaymentFailure({
       ...charge(),
       failure_code: 'card_declined',
-      outcome: { reason: 'insufficient_funds', seller_message: 'The bank returned the decline code `insufficient_funds`.' },
+      outcome: {
+        reason: 'insufficient_funds',
+        seller_message: 'The bank returned the decline code `insufficient_funds`.',
+      },
     });
     expect(record.failureCode).toBe('insufficient_funds');
-    expect(normalizePaymentFailure({ ...charge(), failure_code: 'expired_card', outcome: { reason: 'x' } }).failureCode).toBe(
-      'expired_card',
-    );
+    expect(
+      normalizePaymentFailure({ ...charge(), failure_code: 'expired_card', outcome: { reason: 'x' } }).failureCode,
+    ).toBe('expired_card');
   });
 
   it('falls back to outcome.reason / seller_message', () => {
