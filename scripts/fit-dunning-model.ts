@@ -66,8 +66,10 @@ const out = {
   metrics,
   weights: Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, Number(fit.weights[i]!.toFixed(5))])),
 };
+// Formatted as the repository formats JSON, so a refit with unchanged results leaves no diff.
+const prettier = await import('prettier');
 writeFileSync(
   new URL('../lib/analytics/dunning/recovery-model.v1.json', import.meta.url),
-  `${JSON.stringify(out, null, 2)}\n`,
+  await prettier.format(JSON.stringify(out), { parser: 'json' }),
 );
 console.log(JSON.stringify(metrics));
