@@ -11,6 +11,7 @@ import { UsageBar } from '@/components/ui/usage-bar';
 import { InvoiceStatusBadge } from '@/components/invoices/invoice-status-badge';
 import { LatestExplanationsCard } from '@/components/invoices/latest-explanations-card';
 import { CustomerApiKeysCard } from './customer-api-keys-card';
+import { DunningTimelineCard } from './dunning-timeline-card';
 import { UsageInsightsSection } from './usage-insights-section';
 
 export function CustomerDetailView({ id, canManageKeys }: { id: string; canManageKeys: boolean }) {
@@ -76,6 +77,7 @@ export function CustomerDetailView({ id, canManageKeys }: { id: string; canManag
             </Card>
             <UsageInsightsSection customerId={c.id} />
             <LatestExplanationsCard customerId={c.id} className="lg:col-span-3" />
+            <DunningTimelineCard customerId={c.id} className="lg:col-span-3" />
             <Card title="Invoices" className="lg:col-span-3">
               {c.invoices.length === 0 ? (
                 <p className="text-sm text-slate-500">No invoices yet.</p>

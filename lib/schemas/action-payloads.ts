@@ -35,6 +35,8 @@ export const dunningStepPayload = z.object({
   step: z.enum(['retry_now', 'extend_grace', 'send_update_card_email', 'pause']),
   graceDays: z.number().int().min(1).max(60).optional(),
   emailTo: z.email().optional(),
+  // A retry chosen for a time (the customer's local morning, after a payday): not executed before it.
+  retryAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 export const emailPayload = z.object({

@@ -45,6 +45,9 @@ export const ENTITLEMENT_REASONS = [
   'unknown_meter',
   'fail_open',
   'fail_closed',
+  // Dunning grace (see lib/server/entitlements/decide-past-due.ts).
+  'past_due_soft_limit',
+  'past_due',
 ] as const;
 export type EntitlementReason = (typeof ENTITLEMENT_REASONS)[number];
 
@@ -55,7 +58,17 @@ export const entitlementAnswer = z.object({
   remaining: z.number().nullable(),
   used: z.number().nullable(),
   resetsAt: z.string().nullable(),
+  // Only while the subscription is past due: where the customer is in the plan's dunning grace.
+  pastDue: z
+    .object({
+      phase: z.enum(['grace', 'soft_limit', 'refused']),
+      since: z.string(),
+      softLimitFrom: z.string(),
+      refuseFrom: z.string(),
+    })
+    .optional(),
   // Only for reserve: recorded now, already recorded under this key, or not recorded (refused / fail mode).
   reservation: z.enum(['recorded', 'duplicate', 'not_recorded']).optional(),
 });
 export type EntitlementAnswer = z.infer<typeof entitlementAnswer>;
+export type PastDuePhase = 'grace' | 'soft_limit' | 'refused';

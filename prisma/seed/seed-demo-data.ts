@@ -3,6 +3,7 @@ import { generateDemoData, type DemoDataOptions } from '../factories/demo-data';
 import { writeCatalog } from './write-catalog';
 import { writeCustomers } from './write-customers';
 import { writeDemoActions } from './write-demo-actions';
+import { writeDunningDecisions } from './write-dunning-decisions';
 import { writeInvoiceExplanations } from './write-invoice-explanations';
 import { writeRollups } from './write-rollups';
 
@@ -27,6 +28,7 @@ export async function seedDemoData(db: Db, options: DemoDataOptions = {}): Promi
       await writeCustomers(tx, data);
       rollups = await writeRollups(tx, data);
       await writeDemoActions(tx, data);
+      await writeDunningDecisions(tx, data);
       await writeInvoiceExplanations(tx);
       await tx.systemState.create({
         data: {

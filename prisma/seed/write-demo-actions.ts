@@ -8,11 +8,11 @@ const BUILTIN = { modelProvider: 'builtin', modelId: null, promptVersion: 'seed/
 
 // A few drafts waiting in the queue on first start, each with the agent decision record that
 // produced it, so the console shows what agents do: an SLA credit after the past incident, an
-// upgrade for the customer closest to their limit, a payment retry for a failing invoice.
+// upgrade for the customer closest to their limit. Dunning steps come from the real billing-ops
+// agent (write-dunning-decisions.ts).
 export async function writeDemoActions(tx: Tx, data: DemoData) {
   await draftSlaCredit(tx, data);
   await draftUpgrade(tx, data);
-  await draftPaymentRetry(tx, data);
 }
 
 async function run(tx: Tx, agentId: string, customerId: string, trigger: object, inputs: object, reasoning: string) {
@@ -111,32 +111,6 @@ async function draftUpgrade(tx: Tx, data: DemoData) {
       effective: 'now',
     },
     actor: { type: 'agent', id: 'usage-analyst', version: '0.1.0' },
-    agentRunId: agentRun.id,
-    model: 'builtin',
-    reasoning,
-  });
-}
-
-async function draftPaymentRetry(tx: Tx, data: DemoData) {
-  const c = data.customers.find((x) => x.invoices.at(-1)!.status === 'open');
-  if (!c) return;
-  const invoice = c.invoices.at(-1)!;
-  const failures = c.attempts.filter((a) => a.invoiceId === invoice.id && !a.succeeded);
-  const reasoning = `Invoice ${invoice.number} has failed ${failures.length} time(s) (${failures.map((f) => f.failureCode).join(', ')}). The last decline was soft, so a retry now is likely to succeed before the next scheduled attempt.`;
-  const agentRun = await run(
-    tx,
-    'billing-ops',
-    c.profile.id,
-    { type: 'invoice.payment_failed', ref: `invoices:${invoice.id}` },
-    { invoiceId: invoice.id, failures: failures.map((f) => f.failureCode) },
-    reasoning,
-  );
-  await proposeAction(tx, {
-    kind: 'dunning_step',
-    customerId: c.profile.id,
-    title: `Retry payment for ${invoice.number}`,
-    payload: { invoiceId: invoice.id, step: 'retry_now' },
-    actor: { type: 'agent', id: 'billing-ops', version: '0.1.0' },
     agentRunId: agentRun.id,
     model: 'builtin',
     reasoning,

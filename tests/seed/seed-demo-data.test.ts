@@ -44,8 +44,28 @@ describe('seedDemoData', () => {
     for (const inv of open)
       expect(inv.paymentAttempts.every((a) => !a.succeeded) && inv.paymentAttempts.length > 0).toBe(true);
 
+    // Every failing invoice was decided by the real billing-ops agent (no hand-written records).
+    const failing = await db.invoice.findMany({ where: { status: 'open' }, select: { id: true } });
+    const dunning = await db.agentRun.findMany({
+      where: { agentId: 'billing-ops', modelId: 'recovery-model/v1' },
+      include: { actions: true },
+    });
+    expect(
+      await db.action.count({ where: { kind: 'dunning_step', agentRun: { modelId: { not: 'recovery-model/v1' } } } }),
+    ).toBe(0);
+    expect(failing.length).toBeGreaterThan(0);
+    expect(dunning.map((r) => (r.inputs as { invoiceId: string }).invoiceId).sort()).toEqual(
+      failing.map((i) => i.id).sort(),
+    );
+    for (const r of dunning) {
+      expect(r).toMatchObject({ agentVersion: '1.0.0', status: 'succeeded', modelId: 'recovery-model/v1' });
+      expect((r.outputs as { dunning: { declineClass: string } }).dunning.declineClass).toMatch(
+        /soft|hard|needs_customer|fraud/,
+      );
+    }
+
     const again = await seedDemoData(fresh.db, { customers: 16, days: 10, now: NOW });
     expect(again.seeded).toBe(false);
     expect(await db.customer.count()).toBe(16);
-  });
+  }, 120_000);
 });

@@ -48,7 +48,13 @@ describe('payment failure and dispute events', () => {
     await deliver(intent);
     let rows = await attempts([chargeId, intentId]);
     expect(rows).toEqual([
-      expect.objectContaining({ externalId: intentId, failureCode: 'card_declined', amount: 1099, succeeded: false }),
+      // The bank's specific decline_code, not the umbrella card_declined.
+      expect.objectContaining({
+        externalId: intentId,
+        failureCode: 'insufficient_funds',
+        amount: 1099,
+        succeeded: false,
+      }),
     ]);
 
     await deliver(charge);
@@ -57,7 +63,7 @@ describe('payment failure and dispute events', () => {
     expect(rows).toEqual([
       expect.objectContaining({
         externalId: chargeId,
-        failureCode: 'card_declined',
+        failureCode: 'insufficient_funds',
         failureMessage: 'Your card has insufficient funds.',
         customerId: (await customerByExternalId(customer)).id,
       }),

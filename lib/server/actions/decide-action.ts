@@ -110,7 +110,12 @@ export async function decideInTx(
   }
   await tx.action.update({
     where: { id },
-    data: { status: 'approved', executionKey: executionKeyFor(id, input.revision), nextAttemptAt: clock.now() },
+    data: {
+      status: 'approved',
+      executionKey: executionKeyFor(id, input.revision),
+      // A scheduled step (a retry at the customer's morning) waits for its time once approved.
+      nextAttemptAt: laterOf(clock.now(), kindDefinition(action.kind).notBefore?.(payload) ?? null),
+    },
   });
   await appendAuditEvent(tx, {
     ...audit,
@@ -119,3 +124,5 @@ export async function decideInTx(
   });
   return { id, status: 'approved', approvalsNeeded: needed, approvals };
 }
+
+const laterOf = (a: Date, b: Date | null): Date => (b && b.getTime() > a.getTime() ? b : a);

@@ -64,7 +64,9 @@ export async function proposeAction(tx: Tx, input: ProposeActionInput): Promise<
     return { outcome: policy.mode === 'off' ? 'suppressed' : 'observed', actionId: null, reason };
   }
 
-  const autopilot = await checkAutopilot(tx, policy, input.kind, input.customerId, { ...money, uncertain }, now);
+  const capped = await checkAutopilot(tx, policy, input.kind, input.customerId, { ...money, uncertain }, now);
+  const held = capped.ok ? await definition.heldForPerson?.(tx, payload, input.customerId, policy.settings) : null;
+  const autopilot = held ? { ok: false, reason: held } : capped;
   const action = await tx.action.create({
     data: {
       kind: input.kind,
@@ -89,7 +91,10 @@ export async function proposeAction(tx: Tx, input: ProposeActionInput): Promise<
     select: { id: true },
   });
   if (autopilot.ok)
-    await tx.action.update({ where: { id: action.id }, data: { executionKey: executionKeyFor(action.id, 1) } });
+    await tx.action.update({
+      where: { id: action.id },
+      data: { executionKey: executionKeyFor(action.id, 1), nextAttemptAt: definition.notBefore?.(payload) ?? null },
+    });
   const target = { type: 'action', id: action.id };
   await appendAuditEvent(tx, {
     ...audit,

@@ -126,6 +126,14 @@ function createContext(agent: AgentDefinition, input: AgentInput, jobId: string,
   return ctx;
 }
 
+/**
+ * A context for an agent's decisions inside a caller's transaction, for code that runs an agent's
+ * rules outside a job (the demo seed runs billing-ops on the world it writes, in its transaction).
+ */
+export function agentContextFor(agent: AgentDefinition, input: unknown, ref: string): AgentContext {
+  return createContext(agent, agentInput.parse(input), ref, null);
+}
+
 async function runOnce(agent: AgentDefinition, input: AgentInput, jobId: string, customerId: string | null) {
   const ctx = createContext(agent, input, jobId, customerId);
   try {

@@ -3,7 +3,7 @@ import { isDatabaseUnavailable } from '@/lib/server/db/is-database-unavailable';
 import type { EntitlementAnswer, EntitlementCheckInput } from '@/lib/schemas/entitlements';
 import { hashSecret } from '@/lib/server/usage-store/hash-secret';
 import { cachedMeters, getMeters, type MeterInfo } from '@/lib/server/usage-store/usage-ref-cache';
-import { decideEntitlement } from './decide-entitlement';
+import { decideWithGrace } from './decide-past-due';
 import { getEntitlementCache, type CustomerEntitlements, type FailMode, type RefKind } from './entitlement-cache';
 import { loadCustomerEntitlements } from './load-customer-entitlements';
 import { clock } from '@/lib/clock';
@@ -40,10 +40,11 @@ export function answerFor(
   meterKey: string,
   quantity: number,
   meters: Map<string, MeterInfo> | null,
+  now = clock.nowMs(),
 ): EntitlementAnswer | undefined {
   if (entry.state !== 'ok') return denied(entry.state);
   const m = entry.meters.get(meterKey);
-  if (m !== undefined) return decideEntitlement(m, quantity, entry.resetsAt);
+  if (m !== undefined) return decideWithGrace(m, quantity, entry.resetsAt, entry.pastDue, now);
   if (!meters) return undefined;
   return denied(meters.has(meterKey) ? 'not_in_plan' : 'unknown_meter', entry.resetsAt);
 }
@@ -56,7 +57,7 @@ export function checkEntitlementCached(
   now = clock.nowMs(),
 ): EntitlementAnswer | undefined {
   const entry = getEntitlementCache().get(ref.kind, ref.ref, now);
-  return entry === undefined ? undefined : answerFor(entry, meterKey, quantity, cachedMeters(now));
+  return entry === undefined ? undefined : answerFor(entry, meterKey, quantity, cachedMeters(now), now);
 }
 
 export function failAnswer(mode: FailMode): EntitlementAnswer {
@@ -112,7 +113,7 @@ export async function checkEntitlement(
     const seq = cache.beginLoad();
     const [entry, meters] = await Promise.all([loadShared(ref), getMeters([meterKey])]);
     cache.put(ref.kind, ref.ref, entry, seq, clock.nowMs());
-    return answerFor(entry, meterKey, quantity, meters)!;
+    return answerFor(entry, meterKey, quantity, meters, now)!;
   } catch (err) {
     if (!isDatabaseUnavailable(err)) throw err;
     loads.downUntil = clock.nowMs() + OUTAGE_RECHECK_MS;

@@ -1,6 +1,7 @@
 import { requireDatabaseUrl } from '@/lib/env';
 import { ChangeListener } from './change-listener';
 import { ENTITLEMENTS_CHANNEL } from './notify-entitlements-changed';
+import type { PastDueGrace } from './decide-past-due';
 
 export type FailMode = 'open' | 'closed';
 export type RefKind = 'id' | 'external' | 'apiKey';
@@ -19,6 +20,8 @@ export interface CustomerEntitlements {
   periodEndMs: number; // +Infinity without a subscription
   resetsAt: string | null;
   meters: Map<string, MeterEntitlement>; // by meter key: only the plan's meters
+  /** Set while the entitled subscription is past due: the plan's dunning grace instants. */
+  pastDue: PastDueGrace | null;
   expiresAt: number;
   valid: boolean;
 }

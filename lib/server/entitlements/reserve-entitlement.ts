@@ -7,7 +7,7 @@ import { hashUsageEvent } from '@/lib/server/usage-store/hash-usage-event';
 import { insertUsageEvents } from '@/lib/server/usage-store/insert-usage-events';
 import { getMeters } from '@/lib/server/usage-store/usage-ref-cache';
 import { failAnswer, failModeFor, type EntitlementRef } from './check-entitlement';
-import { decideEntitlement } from './decide-entitlement';
+import { decideWithGrace } from './decide-past-due';
 import { invalidateEntitlements } from './entitlement-cache';
 import { loadCustomerEntitlements } from './load-customer-entitlements';
 import { notifyEntitlementsChangedSql } from './notify-entitlements-changed';
@@ -93,7 +93,7 @@ export async function reserveEntitlement(
           'idempotency_conflict',
           'This idempotency key already reserved a different quantity, customer or meter',
         );
-      const now = decideEntitlement(m, 0, fresh.resetsAt);
+      const now = decideWithGrace(m, 0, fresh.resetsAt, fresh.pastDue, clock.nowMs());
       return {
         ...now,
         allowed: true,
@@ -101,7 +101,7 @@ export async function reserveEntitlement(
         reservation: 'duplicate',
       };
     }
-    const decision = decideEntitlement(m, quantity, fresh.resetsAt);
+    const decision = decideWithGrace(m, quantity, fresh.resetsAt, fresh.pastDue, clock.nowMs());
     if (!decision.allowed) return notRecorded(await rollback(client, decision));
     const [verdict] = await insertUsageEvents(client, [
       {

@@ -66,6 +66,18 @@ export interface ActionKindDefinition<K extends ActionKind = ActionKind, T = unk
     ctx: { customerId: string | null; now: Date },
   ): Promise<ActionDescription>;
   execute: ActionExecution<ActionPayload<K>, T>;
+  /** The earliest instant the approved action may execute (a scheduled retry); null: at once. */
+  notBefore?(payload: ActionPayload<K>): Date | null;
+  /**
+   * A reason this action must wait for a person even when the policy is autopilot and every cap
+   * allows it (e.g. a high-value account), or null. Read from stored state, like amountAtStake.
+   */
+  heldForPerson?(
+    tx: Tx,
+    payload: ActionPayload<K>,
+    customerId: string | null,
+    settings: Record<string, unknown>,
+  ): Promise<string | null>;
 }
 
 type KindParts<K extends ActionKind, T> = Omit<

@@ -2,14 +2,20 @@ import { destinationFor } from '@/lib/server/integrations/resolve-destination';
 import { getDb } from '@/lib/db';
 import { formatMoney } from '@/lib/money';
 import { clock } from '@/lib/clock';
+import { getCustomerMrr } from '@/lib/server/billing/get-customer-mrr';
 import { ProviderError, type InvoiceTarget } from '@/lib/server/billing/billing-provider';
 import { recordLedgerEntry } from '@/lib/server/billing/ledger-provider';
 import { executionTags, needStripeId, stripeCall, taggedWith } from '@/lib/server/billing/stripe/stripe-call';
 import { defineActionKind, noMoney } from './define-action-kind';
 import { loadInvoiceTarget } from './load-invoice-target';
 
+// Dunning steps for accounts worth this much a month or more (or invoices this large) always wait
+// for a person, whatever the policy's mode and caps; the policy setting `approvalAboveMrrMinor`
+// moves it.
+export const DUNNING_APPROVAL_ABOVE_MRR_MINOR = 50_000;
+
 const STEP_LABELS = {
-  retry_now: (due: string) => `Retry the payment of ${due} now`,
+  retry_now: (due: string) => `Retry the payment of ${due}`,
   extend_grace: (_due: string, days: number) => `Extend the due date by ${days} days`,
   send_update_card_email: () => 'E-mail the customer to update their card',
   pause: () => 'Pause collection on the subscription',
@@ -17,7 +23,8 @@ const STEP_LABELS = {
 
 // One step of collecting an unpaid invoice: retry the payment, extend the due date, pause
 // collection (billing effects), or e-mail the customer to update their card (a message). Only a
-// retry moves money now: the invoice's amount remaining, as stored.
+// retry moves money now: the invoice's amount remaining, as stored. A retry may name its time
+// (`retryAt`): approved earlier, it waits for it.
 export const dunningStep = defineActionKind<'dunning_step', InvoiceTarget>({
   kind: 'dunning_step',
 
@@ -41,11 +48,31 @@ export const dunningStep = defineActionKind<'dunning_step', InvoiceTarget>({
         })
       : null;
     const due = inv ? formatMoney(inv.amountRemaining, inv.currency) : 'the amount due';
+    const when =
+      p.step === 'retry_now' ? (p.retryAt ? ` at ${p.retryAt.slice(0, 16).replace('T', ' ')} UTC` : ' now') : '';
     return {
-      headline: `${STEP_LABELS[p.step](due, p.graceDays ?? 7)} (${inv?.number ?? p.invoiceId})`,
+      headline: `${STEP_LABELS[p.step](due, p.graceDays ?? 7)}${when} (${inv?.number ?? p.invoiceId})`,
       before: inv ? `${due} open after ${inv.attemptCount} failed attempt(s)` : null,
       after: null,
     };
+  },
+
+  notBefore: (p) => (p.step === 'retry_now' && p.retryAt ? new Date(p.retryAt) : null),
+
+  async heldForPerson(tx, p, customerId, settings) {
+    const threshold =
+      typeof settings.approvalAboveMrrMinor === 'number'
+        ? settings.approvalAboveMrrMinor
+        : DUNNING_APPROVAL_ABOVE_MRR_MINOR;
+    if (!customerId) return 'a dunning step without a customer always needs a person';
+    const [{ mrrMinor, currency }, inv] = await Promise.all([
+      getCustomerMrr(tx, customerId),
+      tx.invoice.findFirst({ where: { id: p.invoiceId, customerId }, select: { amountRemaining: true } }),
+    ]);
+    if (mrrMinor >= threshold || (inv?.amountRemaining ?? 0) >= threshold) {
+      return `high-value account (MRR ${formatMoney(mrrMinor, currency)}, threshold ${formatMoney(threshold, currency)}): a person approves every dunning step`;
+    }
+    return null;
   },
 
   execute: {

@@ -40,6 +40,8 @@ export const STRIPE_EVENT_HANDLERS: Record<HandledStripeEventType, StripeEventHa
   'invoice.paid': invoice,
   // Invoice, failed attempt and delinquent customer, under one set of locks.
   'invoice.payment_failed': applyInvoicePaymentFailed,
+  // The payment needs the customer (3-D Secure): the invoice stays open; the dunning agent reacts.
+  'invoice.payment_action_required': invoice,
   // A failed charge with its failure code; guest charges may have no customer.
   'charge.failed': paymentFailure,
   // The same attempt seen from the payment intent; merged into the charge's attempt when named.

@@ -15,8 +15,8 @@ const fixtureEvent = (name: string) =>
 const evt = (type: string, created: number, object: Json) => ({ type, created, data: { object } });
 
 describe('handled event types', () => {
-  it('lists the fourteen handled types and maps each to a record kind', () => {
-    expect(HANDLED_STRIPE_EVENT_TYPES).toHaveLength(14);
+  it('lists the fifteen handled types and maps each to a record kind', () => {
+    expect(HANDLED_STRIPE_EVENT_TYPES).toHaveLength(15);
     expect(Object.fromEntries(HANDLED_STRIPE_EVENT_TYPES.map((t) => [t, recordKindOf(t)]))).toEqual({
       'customer.created': 'customer',
       'customer.updated': 'customer',
@@ -29,6 +29,7 @@ describe('handled event types', () => {
       'invoice.updated': 'invoice',
       'invoice.paid': 'invoice',
       'invoice.payment_failed': 'payment_failure',
+      'invoice.payment_action_required': 'invoice',
       'charge.failed': 'payment_failure',
       'charge.dispute.created': 'dispute',
       'payment_intent.payment_failed': 'payment_failure',

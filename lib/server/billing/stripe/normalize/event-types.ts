@@ -15,6 +15,7 @@ export const HANDLED_STRIPE_EVENT_TYPES = [
   'invoice.updated',
   'invoice.paid',
   'invoice.payment_failed',
+  'invoice.payment_action_required',
   'charge.failed',
   'charge.dispute.created',
   'payment_intent.payment_failed',

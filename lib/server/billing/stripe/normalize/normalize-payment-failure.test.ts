@@ -47,6 +47,21 @@ describe('normalizePaymentFailure — charge (charge.failed)', () => {
     });
   });
 
+  it('prefers the specific outcome.reason over the umbrella card_declined', () => {
+    const record = normalizePaymentFailure({
+      ...charge(),
+      failure_code: 'card_declined',
+      outcome: {
+        reason: 'insufficient_funds',
+        seller_message: 'The bank returned the decline code `insufficient_funds`.',
+      },
+    });
+    expect(record.failureCode).toBe('insufficient_funds');
+    expect(
+      normalizePaymentFailure({ ...charge(), failure_code: 'expired_card', outcome: { reason: 'x' } }).failureCode,
+    ).toBe('expired_card');
+  });
+
   it('falls back to outcome.reason / seller_message', () => {
     const record = normalizePaymentFailure({
       ...charge(),
@@ -96,7 +111,8 @@ describe('normalizePaymentFailure — payment intent (payment_intent.payment_fai
       customerExternalId: 'cus_1',
       invoiceExternalId: 'in_1',
       chargeExternalId: 'ch_err',
-      failureCode: 'card_declined',
+      // The specific decline_code, not the umbrella card_declined: it is what dunning classifies.
+      failureCode: 'generic_decline',
       failureMessage: 'Your card was declined.',
       attemptedAt: d(1735689500),
     });

@@ -41,7 +41,7 @@ function fromCharge(charge: StripeObjectLike, ctx: NormalizePaymentFailureContex
     paymentIntentExternalId: idOf(charge.payment_intent),
     amount: asInt(charge.amount),
     currency: asString(charge.currency),
-    failureCode: firstOf(asString(charge.failure_code), asString(get(charge, 'outcome', 'reason'))),
+    failureCode: specificFirst(asString(charge.failure_code), asString(get(charge, 'outcome', 'reason'))),
     failureMessage: firstOf(asString(charge.failure_message), asString(get(charge, 'outcome', 'seller_message'))),
     attemptCount: null,
     attemptedAt: asDate(charge.created) ?? asDate(ctx.eventCreated),
@@ -61,8 +61,7 @@ function fromPaymentIntent(intent: StripeObjectLike, ctx: NormalizePaymentFailur
     amount: asInt(intent.amount),
     currency: asString(intent.currency),
     failureCode: firstOf(
-      asString(get(error, 'code')),
-      asString(get(error, 'decline_code')),
+      specificFirst(asString(get(error, 'code')), asString(get(error, 'decline_code'))),
       asString(get(error, 'type')),
     ),
     failureMessage: asString(get(error, 'message')),
@@ -70,6 +69,13 @@ function fromPaymentIntent(intent: StripeObjectLike, ctx: NormalizePaymentFailur
     attemptedAt: asDate(get(intent, 'latest_charge', 'created')) ?? asDate(ctx.eventCreated) ?? asDate(intent.created),
   };
 }
+
+// Stripe reports a bank's refusal as the umbrella code `card_declined` with the specific reason
+// beside it (a charge's outcome.reason, a payment intent's decline_code): the specific one is
+// what tells insufficient funds from a stolen card, so it is kept when present.
+const GENERIC_DECLINE = 'card_declined';
+const specificFirst = (code: string | null, specific: string | null) =>
+  code === GENERIC_DECLINE || code === null ? firstOf(specific, code) : code;
 
 /** The default (else the latest listed) invoice payment, basil+. */
 function invoicePayment(invoice: StripeObjectLike): unknown {
@@ -92,7 +98,13 @@ function fromInvoice(invoice: StripeObjectLike, ctx: NormalizePaymentFailureCont
     amount: asInt(invoice.amount_remaining) ?? asInt(invoice.amount_due),
     currency: asString(invoice.currency),
     // Only available when the charge / payment intent was expanded on a re-fetch.
-    failureCode: firstOf(asString(get(charge, 'failure_code')), asString(get(intent, 'last_payment_error', 'code'))),
+    failureCode: firstOf(
+      specificFirst(asString(get(charge, 'failure_code')), asString(get(charge, 'outcome', 'reason'))),
+      specificFirst(
+        asString(get(intent, 'last_payment_error', 'code')),
+        asString(get(intent, 'last_payment_error', 'decline_code')),
+      ),
+    ),
     failureMessage: firstOf(
       asString(get(charge, 'failure_message')),
       asString(get(intent, 'last_payment_error', 'message')),
