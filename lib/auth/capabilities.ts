@@ -26,6 +26,10 @@ export const CAPABILITIES = {
   'users.manage': ADMIN,
   /** Slack, CRM and e-mail destinations, whose secrets never reach the browser. */
   'integrations.manage': ADMIN,
+  /** Open and resolve incidents in the console; approve an incident's batch of SLA credits goes by actions.decide. */
+  'incidents.manage': REVOPS,
+  /** SLA policies per plan: targets, windows, credit tiers, caps, maintenance windows (audited). */
+  'sla-policies.edit': ADMIN,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
