@@ -109,8 +109,14 @@ const schema = z
     // Incident webhooks (lib/server/incidents/sources): Alertmanager's bearer token; Datadog's and
     // Statuspage's basic-auth credentials as user:password; the generic source's HMAC secret.
     ALERTMANAGER_WEBHOOK_TOKEN: z.string().min(16).optional(),
-    DATADOG_WEBHOOK_BASIC_AUTH: z.string().regex(/^[^:]+:.{12,}$/, 'must be user:password').optional(),
-    STATUSPAGE_WEBHOOK_BASIC_AUTH: z.string().regex(/^[^:]+:.{12,}$/, 'must be user:password').optional(),
+    DATADOG_WEBHOOK_BASIC_AUTH: z
+      .string()
+      .regex(/^[^:]+:.{12,}$/, 'must be user:password')
+      .optional(),
+    STATUSPAGE_WEBHOOK_BASIC_AUTH: z
+      .string()
+      .regex(/^[^:]+:.{12,}$/, 'must be user:password')
+      .optional(),
     INCIDENT_WEBHOOK_SECRET: z.string().min(16).optional(),
     CRM_WEBHOOK_URL: z.string().url().optional(),
     EMAIL_WEBHOOK_URL: z.string().url().optional(),

@@ -26,12 +26,7 @@ export interface Interval {
   end: number;
 }
 
-export type CohortReason =
-  | 'in_cohort'
-  | 'no_traffic'
-  | 'no_errors'
-  | 'errors_outside_scope'
-  | 'maintenance_window';
+export type CohortReason = 'in_cohort' | 'no_traffic' | 'no_errors' | 'errors_outside_scope' | 'maintenance_window';
 
 export interface CohortVerdict {
   reason: CohortReason;
@@ -60,7 +55,11 @@ export function inScope(row: Pick<TrafficRow, 'region' | 'service' | 'endpoint'>
 
 const inAny = (t: number, windows: readonly Interval[]) => windows.some((w) => t >= w.start && t < w.end);
 
-export function validateCustomer(rows: readonly TrafficRow[], scope: Scope, maintenance: readonly Interval[]): CohortVerdict {
+export function validateCustomer(
+  rows: readonly TrafficRow[],
+  scope: Scope,
+  maintenance: readonly Interval[],
+): CohortVerdict {
   const v: CohortVerdict = {
     reason: 'no_traffic',
     requests: 0,

@@ -46,7 +46,11 @@ export const slaPolicyFields = z
     const seen = new Set<number>();
     p.creditTiers.forEach((t, i) => {
       if (seen.has(t.belowBp)) {
-        ctx.addIssue({ code: 'custom', path: ['creditTiers', i, 'belowBp'], message: 'Two tiers start at the same uptime' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['creditTiers', i, 'belowBp'],
+          message: 'Two tiers start at the same uptime',
+        });
       }
       seen.add(t.belowBp);
     });
@@ -105,7 +109,12 @@ export const assessmentView = z.object({
   amountMinor: z.number().int().nullable(),
   currency: z.string().nullable(),
   action: z
-    .object({ id: z.string(), status: z.string(), currentRevision: z.number().int(), executedAt: z.string().nullable() })
+    .object({
+      id: z.string(),
+      status: z.string(),
+      currentRevision: z.number().int(),
+      executedAt: z.string().nullable(),
+    })
     .nullable(),
   ticketId: z.string().nullable(),
   notifiedAt: z.string().nullable(),
@@ -137,5 +146,8 @@ export const incidentDetailResponse = z.object({
 export type IncidentDetail = z.infer<typeof incidentDetailResponse>;
 
 export const approveCreditsBody = z.object({
-  items: z.array(z.object({ id: z.string().min(1), revision: z.number().int().min(1) })).min(1).max(500),
+  items: z
+    .array(z.object({ id: z.string().min(1), revision: z.number().int().min(1) }))
+    .min(1)
+    .max(500),
 });

@@ -43,7 +43,12 @@ export async function writeIncidentUsage(tx: Tx, data: DemoData) {
     const c = data.customers.find((x) => x.profile.id === id)!;
     await tx.customer.update({
       where: { id },
-      data: { metadata: { segment: c.profile.plan.key === 'enterprise' ? 'enterprise' : 'self-serve', accountManagerEmail: 'am@tollgate.example' } },
+      data: {
+        metadata: {
+          segment: c.profile.plan.key === 'enterprise' ? 'enterprise' : 'self-serve',
+          accountManagerEmail: 'am@tollgate.example',
+        },
+      },
     });
   }
   const first = [...hit][0];

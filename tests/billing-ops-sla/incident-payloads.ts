@@ -31,7 +31,12 @@ export function alertmanagerNotification(opts: {
 }) {
   const alert = {
     status: opts.status,
-    labels: { alertname: 'APIHighErrorRate', severity: 'sev2', region: opts.region ?? 'us-east-1', service: opts.service ?? 'api' },
+    labels: {
+      alertname: 'APIHighErrorRate',
+      severity: 'sev2',
+      region: opts.region ?? 'us-east-1',
+      service: opts.service ?? 'api',
+    },
     annotations: { summary: 'Elevated 5xx on the API', description: 'Error rate above 5% for 5 minutes' },
     startsAt: opts.startsAt.toISOString(),
     endsAt: opts.endsAt ? opts.endsAt.toISOString() : '0001-01-01T00:00:00Z',
@@ -52,7 +57,13 @@ export function alertmanagerNotification(opts: {
   };
 }
 
-export function datadogNotification(opts: { id: string; alertId: string; cycle: string; transition: string; at: Date }) {
+export function datadogNotification(opts: {
+  id: string;
+  alertId: string;
+  cycle: string;
+  transition: string;
+  at: Date;
+}) {
   return {
     id: opts.id,
     alert_id: opts.alertId,
@@ -70,7 +81,10 @@ export function datadogNotification(opts: { id: string; alertId: string; cycle: 
 
 export function statuspageNotification(opts: { id: string; status: string; createdAt: Date; updatedAt: Date }) {
   return {
-    meta: { unsubscribe: 'http://statustest.flyingkleinbrothers.com:5000/?unsubscribe=j0vqr9kl3513', documentation: 'https://doers.statuspage.io/customer-notifications/webhooks/' },
+    meta: {
+      unsubscribe: 'http://statustest.flyingkleinbrothers.com:5000/?unsubscribe=j0vqr9kl3513',
+      documentation: 'https://doers.statuspage.io/customer-notifications/webhooks/',
+    },
     page: { id: 'j2mfxwj97wnj', status_indicator: 'major', status_description: 'Partial System Outage' },
     incident: {
       id: opts.id,
@@ -81,13 +95,26 @@ export function statuspageNotification(opts: { id: string; status: string; creat
       updated_at: opts.updatedAt.toISOString(),
       resolved_at: opts.status === 'resolved' ? opts.updatedAt.toISOString() : null,
       shortlink: 'http://j.mp/example',
-      incident_updates: [{ id: `${opts.id}-u`, status: opts.status, body: `We are ${opts.status}.`, created_at: opts.updatedAt.toISOString() }],
+      incident_updates: [
+        {
+          id: `${opts.id}-u`,
+          status: opts.status,
+          body: `We are ${opts.status}.`,
+          created_at: opts.updatedAt.toISOString(),
+        },
+      ],
       components: [{ id: 'c1', name: 'API (us-east-1)', status: 'major_outage' }],
     },
   };
 }
 
-export function genericEvent(opts: { id: string; key: string; status: 'open' | 'resolved'; startedAt: Date; at: Date }) {
+export function genericEvent(opts: {
+  id: string;
+  key: string;
+  status: 'open' | 'resolved';
+  startedAt: Date;
+  at: Date;
+}) {
   return {
     id: opts.id,
     occurredAt: opts.at.toISOString(),
@@ -117,16 +144,28 @@ export function authHeaders(source: keyof typeof SECRETS, body: string, forged =
       return { authorization: basic(forged ? wrong(SECRETS.statuspage) : SECRETS.statuspage) };
     case 'incidents':
       return {
-        'tollgate-signature': signGenericIncidentBody(body, forged ? wrong(SECRETS.incidents) : SECRETS.incidents, Math.floor(Date.now() / 1000)),
+        'tollgate-signature': signGenericIncidentBody(
+          body,
+          forged ? wrong(SECRETS.incidents) : SECRETS.incidents,
+          Math.floor(Date.now() / 1000),
+        ),
       };
   }
 }
 
-export async function deliverIncident(source: keyof typeof SECRETS, payload: unknown, opts: { forged?: boolean; headers?: Record<string, string> } = {}) {
+export async function deliverIncident(
+  source: keyof typeof SECRETS,
+  payload: unknown,
+  opts: { forged?: boolean; headers?: Record<string, string> } = {},
+) {
   const body = JSON.stringify(payload);
   const headers = opts.headers ?? authHeaders(source, body, opts.forged);
   const res = await postRequest(
-    new Request(`http://x/api/webhooks/${source}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }),
+    new Request(`http://x/api/webhooks/${source}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    }),
     source,
   );
   return { status: res.status, body: (await res.json()) as Record<string, any> };

@@ -51,11 +51,17 @@ describe('Alertmanager (bearer token)', () => {
     expect(again.body).toMatchObject({ duplicate: true, id: first.id });
 
     const endsAt = minutesAgo(10);
-    await deliverAndProcess('alertmanager', alertmanagerNotification({ fingerprint, status: 'resolved', startsAt, endsAt }));
+    await deliverAndProcess(
+      'alertmanager',
+      alertmanagerNotification({ fingerprint, status: 'resolved', startsAt, endsAt }),
+    );
     const resolved = await incidentByKey(key);
     expect(resolved).toMatchObject({ status: 'resolved', resolvedAt: endsAt, startedAt: startsAt });
     expect(resolved!.events.map((e) => e.kind)).toEqual(['opened', 'resolved']);
-    const audit = await getDb().auditEvent.findMany({ where: { targetId: resolved!.id }, orderBy: { sequence: 'asc' } });
+    const audit = await getDb().auditEvent.findMany({
+      where: { targetId: resolved!.id },
+      orderBy: { sequence: 'asc' },
+    });
     expect(audit.map((a) => a.action)).toEqual(['incident.opened', 'incident.resolved']);
   });
 
@@ -63,8 +69,14 @@ describe('Alertmanager (bearer token)', () => {
     const fingerprint = uniq('fp');
     const startsAt = minutesAgo(60);
     const endsAt = minutesAgo(5);
-    await deliverAndProcess('alertmanager', alertmanagerNotification({ fingerprint, status: 'resolved', startsAt, endsAt }));
-    const body = await deliverAndProcess('alertmanager', alertmanagerNotification({ fingerprint, status: 'firing', startsAt }));
+    await deliverAndProcess(
+      'alertmanager',
+      alertmanagerNotification({ fingerprint, status: 'resolved', startsAt, endsAt }),
+    );
+    const body = await deliverAndProcess(
+      'alertmanager',
+      alertmanagerNotification({ fingerprint, status: 'firing', startsAt }),
+    );
     const incident = await incidentByKey(`alertmanager:${fingerprint}:${startsAt.toISOString()}`);
     expect(incident?.status).toBe('resolved');
     const inbox = await getDb().webhookEvent.findUniqueOrThrow({ where: { id: body.id } });
@@ -101,18 +113,35 @@ describe('Datadog (basic auth)', () => {
     const alertId = uniq('mon');
     const cycle = uniq('cycle');
     const triggeredAt = minutesAgo(40);
-    await deliverAndProcess('datadog', datadogNotification({ id: uniq('dd'), alertId, cycle, transition: 'Triggered', at: triggeredAt }));
+    await deliverAndProcess(
+      'datadog',
+      datadogNotification({ id: uniq('dd'), alertId, cycle, transition: 'Triggered', at: triggeredAt }),
+    );
     const key = `datadog:${alertId}:${cycle}`;
-    expect(await incidentByKey(key)).toMatchObject({ status: 'investigating', services: ['api'], regions: ['eu-west-1'] });
+    expect(await incidentByKey(key)).toMatchObject({
+      status: 'investigating',
+      services: ['api'],
+      regions: ['eu-west-1'],
+    });
     const recoveredAt = minutesAgo(2);
     const recovered = datadogNotification({ id: uniq('dd'), alertId, cycle, transition: 'Recovered', at: recoveredAt });
     await deliverAndProcess('datadog', recovered);
-    expect(await incidentByKey(key)).toMatchObject({ status: 'resolved', startedAt: triggeredAt, resolvedAt: recoveredAt });
+    expect(await incidentByKey(key)).toMatchObject({
+      status: 'resolved',
+      startedAt: triggeredAt,
+      resolvedAt: recoveredAt,
+    });
     expect((await deliverIncident('datadog', recovered)).body.duplicate).toBe(true);
   });
 
   it('wrong credentials are refused; No Data notifications are stored and ignored', async () => {
-    const payload = datadogNotification({ id: uniq('dd'), alertId: uniq('mon'), cycle: 'c', transition: 'No Data', at: minutesAgo(1) });
+    const payload = datadogNotification({
+      id: uniq('dd'),
+      alertId: uniq('mon'),
+      cycle: 'c',
+      transition: 'No Data',
+      at: minutesAgo(1),
+    });
     expect((await deliverIncident('datadog', payload, { forged: true })).status).toBe(400);
     const ok = await deliverIncident('datadog', payload);
     expect(ok.body.status).toBe('ignored');
@@ -123,9 +152,19 @@ describe('Statuspage (basic auth in the webhook URL)', () => {
   it('follows investigating → monitoring → resolved, with the component as service and region', async () => {
     const id = uniq('sp');
     const createdAt = minutesAgo(50);
-    await deliverAndProcess('statuspage', statuspageNotification({ id, status: 'investigating', createdAt, updatedAt: createdAt }));
-    await deliverAndProcess('statuspage', statuspageNotification({ id, status: 'monitoring', createdAt, updatedAt: minutesAgo(20) }));
-    expect(await incidentByKey(`statuspage:${id}`)).toMatchObject({ status: 'monitoring', services: ['API'], regions: ['us-east-1'] });
+    await deliverAndProcess(
+      'statuspage',
+      statuspageNotification({ id, status: 'investigating', createdAt, updatedAt: createdAt }),
+    );
+    await deliverAndProcess(
+      'statuspage',
+      statuspageNotification({ id, status: 'monitoring', createdAt, updatedAt: minutesAgo(20) }),
+    );
+    expect(await incidentByKey(`statuspage:${id}`)).toMatchObject({
+      status: 'monitoring',
+      services: ['API'],
+      regions: ['us-east-1'],
+    });
     const resolvedAt = minutesAgo(5);
     const resolved = statuspageNotification({ id, status: 'resolved', createdAt, updatedAt: resolvedAt });
     await deliverAndProcess('statuspage', resolved);
@@ -141,22 +180,37 @@ describe('generic JSON (HMAC-SHA256)', () => {
   it('verifies the signature over the raw body and timestamp; opens and resolves by key', async () => {
     const key = uniq('gen');
     const startedAt = minutesAgo(30);
-    await deliverAndProcess('incidents', genericEvent({ id: uniq('e'), key, status: 'open', startedAt, at: startedAt }));
+    await deliverAndProcess(
+      'incidents',
+      genericEvent({ id: uniq('e'), key, status: 'open', startedAt, at: startedAt }),
+    );
     const resolvedAt = minutesAgo(1);
     const resolved = genericEvent({ id: uniq('e'), key, status: 'resolved', startedAt, at: resolvedAt });
     await deliverAndProcess('incidents', resolved);
-    expect(await incidentByKey(`incidents:${key}`)).toMatchObject({ status: 'resolved', resolvedAt, regions: ['us-east-1'] });
+    expect(await incidentByKey(`incidents:${key}`)).toMatchObject({
+      status: 'resolved',
+      resolvedAt,
+      regions: ['us-east-1'],
+    });
     expect((await deliverIncident('incidents', resolved)).body.duplicate).toBe(true);
   });
 
   it('refuses a forged, a stale and a tampered delivery', async () => {
-    const event = genericEvent({ id: uniq('e'), key: uniq('gen'), status: 'open', startedAt: minutesAgo(1), at: minutesAgo(1) });
+    const event = genericEvent({
+      id: uniq('e'),
+      key: uniq('gen'),
+      status: 'open',
+      startedAt: minutesAgo(1),
+      at: minutesAgo(1),
+    });
     expect((await deliverIncident('incidents', event, { forged: true })).status).toBe(400);
     const { signGenericIncidentBody } = await import('@/lib/server/incidents/sources/generic-incident-webhook-source');
     const body = JSON.stringify(event);
     const stale = signGenericIncidentBody(body, SECRETS.incidents, Math.floor(Date.now() / 1000) - 3600);
     expect((await deliverIncident('incidents', event, { headers: { 'tollgate-signature': stale } })).status).toBe(400);
     const signedOther = signGenericIncidentBody(`${body} `, SECRETS.incidents, Math.floor(Date.now() / 1000));
-    expect((await deliverIncident('incidents', event, { headers: { 'tollgate-signature': signedOther } })).status).toBe(400);
+    expect((await deliverIncident('incidents', event, { headers: { 'tollgate-signature': signedOther } })).status).toBe(
+      400,
+    );
   });
 });

@@ -18,7 +18,13 @@ let stripeWorld: StripeWorld;
 let w: Awaited<ReturnType<typeof makeSlaWorld>>;
 let people: Record<string, Awaited<ReturnType<Awaited<ReturnType<typeof makeSlaWorld>>['customer']>>>;
 
-const all = (region: string, failing: number, perMinute = 10) => ({ region, from: 0, to: 120, perMinute, failingPerMinute: failing });
+const all = (region: string, failing: number, perMinute = 10) => ({
+  region,
+  from: 0,
+  to: 120,
+  perMinute,
+  failingPerMinute: failing,
+});
 
 const run = () =>
   runAgent(billingOpsSla, { trigger: 'incident.resolved', objectId: `incidents:${w.incident.id}` }, { jobId: 'test' });
@@ -28,7 +34,9 @@ const batchOf = (incidentId: string) => ({
 });
 
 const assessment = (customerId: string) =>
-  getDb().slaCreditAssessment.findUniqueOrThrow({ where: { incidentId_customerId: { incidentId: w.incident.id, customerId } } });
+  getDb().slaCreditAssessment.findUniqueOrThrow({
+    where: { incidentId_customerId: { incidentId: w.incident.id, customerId } },
+  });
 
 beforeAll(async () => {
   stripeWorld = await startStripeWorld();
@@ -68,13 +76,22 @@ describe('billing-ops-sla', () => {
     });
     const acme = await assessment(people.acme.customer.id);
     // 120 minutes, 20 inside maintenance: 100 minutes down → 1 − 100/43 200 = 99.76 % < 99.90 % → 10 % of 250.00.
-    expect(acme).toMatchObject({ included: true, downtimeMin: 100, amountMinor: 2_500, ticketId: people.acme.ticket!.id });
-    expect(acme.calculation).toMatchObject({ credit: { uptimeBp: 9976.85, creditPercent: 10, rawMinor: 2_500, cappedBy: null } });
+    expect(acme).toMatchObject({
+      included: true,
+      downtimeMin: 100,
+      amountMinor: 2_500,
+      ticketId: people.acme.ticket!.id,
+    });
+    expect(acme.calculation).toMatchObject({
+      credit: { uptimeBp: 9976.85, creditPercent: 10, rawMinor: 2_500, cappedBy: null },
+    });
     const fjord = await assessment(people.fjord.customer.id);
     // 10 % of 500.00 = 50.00, capped at the policy's 30.00 per incident.
     expect(fjord).toMatchObject({ amountMinor: 3_000 });
     expect(fjord.calculation).toMatchObject({ credit: { rawMinor: 5_000, cappedBy: 'per_incident' } });
-    expect((fjord.calculation as { steps: string[] }).steps.at(-1)).toBe('Capped by the per-incident cap: credit $30.00.');
+    expect((fjord.calculation as { steps: string[] }).steps.at(-1)).toBe(
+      'Capped by the per-incident cap: credit $30.00.',
+    );
     for (const k of ['quiet', 'europe', 'maint', 'idle', 'trickle']) {
       expect((await assessment(people[k]!.customer.id)).actionId).toBeNull();
     }
@@ -98,7 +115,10 @@ describe('billing-ops-sla', () => {
   });
 
   it('a rerun drafts no second batch and records no second decision', async () => {
-    const decisions = () => getDb().agentRun.count({ where: { agentId: 'billing-ops-sla', inputs: { path: ['incidentId'], equals: w.incident.id } } });
+    const decisions = () =>
+      getDb().agentRun.count({
+        where: { agentId: 'billing-ops-sla', inputs: { path: ['incidentId'], equals: w.incident.id } },
+      });
     expect(await decisions()).toBe(1);
     await run();
     await runAgent(billingOpsSla, { trigger: 'schedule' }, { jobId: 'sweep' });
@@ -122,7 +142,10 @@ describe('billing-ops-sla', () => {
       ]),
     );
     const outbox = (actionId: string) =>
-      getDb().outboxMessage.findMany({ where: { idempotencyKey: { startsWith: `sla-credit:${actionId}:` } }, orderBy: { channel: 'asc' } });
+      getDb().outboxMessage.findMany({
+        where: { idempotencyKey: { startsWith: `sla-credit:${actionId}:` } },
+        orderBy: { channel: 'asc' },
+      });
     expect((await outbox(acmeAction)).map((m) => [m.channel, (m.payload as { to?: string }).to ?? null])).toEqual([
       ['email', `am-acme-${w.tag}@example.test`],
       ['slack', null],
@@ -133,9 +156,19 @@ describe('billing-ops-sla', () => {
     expect(notes[0]!.body).toContain('SLA credit of $25.00 approved');
 
     // The same person cannot be the second approver; a colleague can.
-    const again = await approveIncidentCredits(w.revops, w.incident.id, [items.find((i) => i.id === fjordAction)!], 'req-2');
+    const again = await approveIncidentCredits(
+      w.revops,
+      w.incident.id,
+      [items.find((i) => i.id === fjordAction)!],
+      'req-2',
+    );
     expect(again[0]).toMatchObject({ status: 'pending_approval', approvals: 1 });
-    const second = await approveIncidentCredits(w.revops2, w.incident.id, [items.find((i) => i.id === fjordAction)!], 'req-3');
+    const second = await approveIncidentCredits(
+      w.revops2,
+      w.incident.id,
+      [items.find((i) => i.id === fjordAction)!],
+      'req-3',
+    );
     expect(second[0]).toMatchObject({ status: 'approved' });
     expect(await outbox(fjordAction)).toHaveLength(2);
 
@@ -146,10 +179,16 @@ describe('billing-ops-sla', () => {
     expect((await runDueActions(stripeWorld.provider)).filter((o) => o === 'executed')).toHaveLength(2);
     expect(await runDueActions(stripeWorld.provider)).toEqual([]);
     for (const id of [acmeAction, fjordAction]) {
-      const notesForAction = stripeWorld.billing.effectsFor('credit_note').filter((e) => e.idempotencyKey === `tollgate-action-${id}-r1`);
+      const notesForAction = stripeWorld.billing
+        .effectsFor('credit_note')
+        .filter((e) => e.idempotencyKey === `tollgate-action-${id}-r1`);
       expect(notesForAction).toHaveLength(1);
     }
-    expect(stripeWorld.billing.effectsFor('credit_note').find((e) => e.idempotencyKey === `tollgate-action-${fjordAction}-r1`)!.body).toMatchObject({
+    expect(
+      stripeWorld.billing
+        .effectsFor('credit_note')
+        .find((e) => e.idempotencyKey === `tollgate-action-${fjordAction}-r1`)!.body,
+    ).toMatchObject({
       invoice: people.fjord.invoice.externalId,
       'lines[0][unit_amount]': '3000',
     });

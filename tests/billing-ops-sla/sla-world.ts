@@ -25,7 +25,10 @@ export async function makeSlaWorld(opts: { capMinor?: number | null } = {}) {
   const now = clock.nowMs();
   const start = new Date(Math.floor((now - 4 * 3_600_000) / MINUTE) * MINUTE);
   const end = new Date(start.getTime() + 120 * MINUTE);
-  const maintenance = { startsAt: new Date(start.getTime() + 40 * MINUTE), endsAt: new Date(start.getTime() + 60 * MINUTE) };
+  const maintenance = {
+    startsAt: new Date(start.getTime() + 40 * MINUTE),
+    endsAt: new Date(start.getTime() + 60 * MINUTE),
+  };
   const person = async (role: Role, name: string): Promise<SessionUser> => {
     const u = await db.user.create({ data: { email: `${name}-${tag}@example.test`, name, role } });
     return { id: u.id, email: u.email, name: u.name, role };
@@ -46,10 +49,19 @@ export async function makeSlaWorld(opts: { capMinor?: number | null } = {}) {
       windowDays: 30,
       capPercent: 50,
       capMinor: opts.capMinor === undefined ? 3_000 : opts.capMinor,
-      exclusions: [{ ...maintenance, startsAt: maintenance.startsAt.toISOString(), endsAt: maintenance.endsAt.toISOString(), note: 'LB upgrade' }],
+      exclusions: [
+        {
+          ...maintenance,
+          startsAt: maintenance.startsAt.toISOString(),
+          endsAt: maintenance.endsAt.toISOString(),
+          note: 'LB upgrade',
+        },
+      ],
     },
   });
-  const meter = await db.meter.create({ data: { key: `${tag}_calls`, name: 'API calls', unit: 'call', aggregation: 'sum' } });
+  const meter = await db.meter.create({
+    data: { key: `${tag}_calls`, name: 'API calls', unit: 'call', aggregation: 'sum' },
+  });
   const incident = await db.incident.create({
     data: {
       title: `Elevated 5xx ${tag}`,
@@ -101,7 +113,13 @@ export async function makeSlaWorld(opts: { capMinor?: number | null } = {}) {
     });
     const ticket = withTicket
       ? await db.supportTicket.create({
-          data: { customerId: c.id, subject: 'API errors?', body: '503s from us-east-1', status: 'open', createdAt: new Date(start.getTime() + 30 * MINUTE) },
+          data: {
+            customerId: c.id,
+            subject: 'API errors?',
+            body: '503s from us-east-1',
+            status: 'open',
+            createdAt: new Date(start.getTime() + 30 * MINUTE),
+          },
         })
       : null;
     const rows: { key: string; occurredAt: Date; properties: object }[] = [];

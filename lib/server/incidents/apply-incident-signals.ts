@@ -4,7 +4,9 @@ import type { IncidentSignals } from './sources/incident-signal';
 
 // The handler every incident source's event types share: each signal of the delivery recorded
 // in the inbox row's transaction. The SLA agent listens to the resolving event types.
-export async function applyIncidentSignals(ctx: WebhookHandlerContext & IncidentSignals): Promise<WebhookHandlerResult> {
+export async function applyIncidentSignals(
+  ctx: WebhookHandlerContext & IncidentSignals,
+): Promise<WebhookHandlerResult> {
   const outcomes: string[] = [];
   for (const signal of ctx.signals) {
     const r = await recordIncidentSignal(ctx.tx, {

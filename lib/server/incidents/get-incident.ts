@@ -72,7 +72,9 @@ export async function getIncident(id: string): Promise<IncidentDetail> {
       creditMinor: assessments.reduce((s, x) => s + (x.amountMinor ?? 0), 0),
       currency: assessments.find((x) => x.currency)?.currency ?? null,
       pendingActionIds: assessments.flatMap((x) =>
-        x.action && x.action.status === 'pending_approval' ? [{ id: x.action.id, revision: x.action.currentRevision }] : [],
+        x.action && x.action.status === 'pending_approval'
+          ? [{ id: x.action.id, revision: x.action.currentRevision }]
+          : [],
       ),
     },
   };

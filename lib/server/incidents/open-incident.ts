@@ -9,7 +9,10 @@ import { recordIncidentSignal } from './record-incident-signal';
 
 // A person opens an incident in the console (revops, admin): the same record, timeline entry and
 // audit event as one that arrives by webhook, with a key of its own.
-export async function openIncident(actor: SessionUser, body: z.infer<typeof openIncidentBody>): Promise<{ id: string }> {
+export async function openIncident(
+  actor: SessionUser,
+  body: z.infer<typeof openIncidentBody>,
+): Promise<{ id: string }> {
   const startedAt = new Date(body.startedAt);
   const now = clock.now();
   if (startedAt > now) throw new ApiError(422, 'started_in_future', 'An incident cannot start in the future');

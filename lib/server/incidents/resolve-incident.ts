@@ -21,7 +21,8 @@ export async function resolveIncident(
     if (resolvedAt <= incident.startedAt) {
       throw new ApiError(422, 'resolved_before_start', 'An incident is resolved after it started');
     }
-    if (resolvedAt > clock.now()) throw new ApiError(422, 'resolved_in_future', 'An incident cannot be resolved in the future');
+    if (resolvedAt > clock.now())
+      throw new ApiError(422, 'resolved_in_future', 'An incident cannot be resolved in the future');
     await tx.incident.update({ where: { id }, data: { status: 'resolved', resolvedAt, lastEventAt: clock.now() } });
     await tx.incidentEvent.create({
       data: {

@@ -52,7 +52,15 @@ export async function assessIncident(ctx: AgentContext, incidentId: string): Pro
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_SPACE}::int, hashtext(${incidentId}))`;
       const incident = await tx.incident.findUnique({
         where: { id: incidentId },
-        select: { id: true, title: true, status: true, startedAt: true, resolvedAt: true, services: true, regions: true },
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          startedAt: true,
+          resolvedAt: true,
+          services: true,
+          regions: true,
+        },
       });
       if (!incident) return 'not_found';
       if (incident.status !== 'resolved' || !incident.resolvedAt) return 'not_resolved';
@@ -67,7 +75,11 @@ export async function assessIncident(ctx: AgentContext, incidentId: string): Pro
       );
       const scope = { regions: incident.regions, services: incident.services };
       const rows: Row[] = candidates.map((candidate) => {
-        const verdict = validateCustomer(traffic.get(candidate.customerId) ?? [], scope, candidate.policy?.maintenance ?? []);
+        const verdict = validateCustomer(
+          traffic.get(candidate.customerId) ?? [],
+          scope,
+          candidate.policy?.maintenance ?? [],
+        );
         return { candidate, verdict, ...judge(candidate, verdict) };
       });
       const owed = rows.filter((r) => r.reason === 'credit');
@@ -137,7 +149,11 @@ export async function assessIncident(ctx: AgentContext, incidentId: string): Pro
           if (r.included) {
             await tx.incidentImpact.upsert({
               where: { incidentId_customerId: { incidentId: incident.id, customerId: r.candidate.customerId } },
-              create: { incidentId: incident.id, customerId: r.candidate.customerId, downtimeMin: r.verdict.downtimeMinutes },
+              create: {
+                incidentId: incident.id,
+                customerId: r.candidate.customerId,
+                downtimeMin: r.verdict.downtimeMinutes,
+              },
               update: { downtimeMin: r.verdict.downtimeMinutes },
             });
           }
@@ -153,7 +169,12 @@ export async function assessIncident(ctx: AgentContext, incidentId: string): Pro
             message: `Cohort validated from usage: ${rows.filter((r) => r.included).length} in the cohort, ${rows.filter((r) => !r.included).length} excluded; ${owed.length} SLA credits drafted (${formatMoney(total, currency)}).`,
           },
         });
-        run.output({ incidentId: incident.id, included: rows.filter((r) => r.included).length, credits: owed.length, totalMinor: total });
+        run.output({
+          incidentId: incident.id,
+          included: rows.filter((r) => r.included).length,
+          credits: owed.length,
+          totalMinor: total,
+        });
         run.outcome(`${owed.length} SLA credits drafted (${formatMoney(total, currency)})`);
       });
       return 'assessed';

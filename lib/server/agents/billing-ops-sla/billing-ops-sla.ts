@@ -13,7 +13,10 @@ export const RESOLVING_EVENTS = ['alert.resolved', 'monitor.recovered', 'inciden
 
 // Which incidents a run looks at: the ones a webhook delivery touched, the one named, or (the
 // sweep) every recently resolved incident not assessed yet.
-async function incidentsToAssess(input: { sourceRef?: string | null; objectId?: string }, now: Date): Promise<string[]> {
+async function incidentsToAssess(
+  input: { sourceRef?: string | null; objectId?: string },
+  now: Date,
+): Promise<string[]> {
   const db = getDb();
   const inboxId = /^webhook_events:(.+)$/.exec(input.sourceRef ?? '')?.[1];
   if (inboxId) {
@@ -44,11 +47,7 @@ export const billingOpsSla = defineAgent({
   version: VERSION,
   title: 'Billing Ops · SLA credits',
   description: 'Turns a resolved incident into a usage-validated cohort and one batch of SLA credit drafts.',
-  triggers: [
-    { on: 'webhook', events: RESOLVING_EVENTS },
-    { on: 'cron', cron: '*/5 * * * *' },
-    { on: 'on_demand' },
-  ],
+  triggers: [{ on: 'webhook', events: RESOLVING_EVENTS }, { on: 'cron', cron: '*/5 * * * *' }, { on: 'on_demand' }],
   job: { retryLimit: 4, retryDelaySeconds: 5 },
   run: async (ctx) => {
     for (const incidentId of await incidentsToAssess(ctx.input, ctx.now)) {

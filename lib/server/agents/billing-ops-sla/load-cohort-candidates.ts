@@ -60,7 +60,15 @@ export async function loadCohortCandidates(
   const invoices = await tx.invoice.findMany({
     where: { customerId: { in: ids }, status: { in: ['open', 'paid'] }, total: { gt: 0 } },
     orderBy: { periodStart: 'desc' },
-    select: { id: true, customerId: true, number: true, subtotal: true, total: true, periodStart: true, periodEnd: true },
+    select: {
+      id: true,
+      customerId: true,
+      number: true,
+      subtotal: true,
+      total: true,
+      periodStart: true,
+      periodEnd: true,
+    },
   });
   const tickets = await tx.supportTicket.findMany({
     where: {
@@ -94,7 +102,9 @@ export async function loadCohortCandidates(
               .map((w) => ({ start: Date.parse(w.startsAt), end: Date.parse(w.endsAt) })),
           }
         : null,
-      invoice: invoice ? { id: invoice.id, number: invoice.number, subtotal: invoice.subtotal, total: invoice.total } : null,
+      invoice: invoice
+        ? { id: invoice.id, number: invoice.number, subtotal: invoice.subtotal, total: invoice.total }
+        : null,
       ticketId: tickets.find((t) => t.customerId === s.customerId)?.id ?? null,
     };
   });

@@ -18,7 +18,15 @@ export async function readIncidentTraffic(
   if (!customerIds.length || to <= from) return byCustomer;
   const meters = (await tx.meter.findMany({ select: { id: true } })).map((m) => m.id);
   const rows = await tx.$queryRaw<
-    { customer_id: string; minute: Date; region: string; service: string; endpoint: string; failed: boolean; requests: number }[]
+    {
+      customer_id: string;
+      minute: Date;
+      region: string;
+      service: string;
+      endpoint: string;
+      failed: boolean;
+      requests: number;
+    }[]
   >`
     SELECT customer_id,
            date_trunc('minute', occurred_at) AS minute,

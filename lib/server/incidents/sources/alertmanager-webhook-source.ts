@@ -70,7 +70,8 @@ export const alertmanagerWebhookSource = defineWebhookSource<IncidentSignals>({
     const json = parseJsonBody(rawBody);
     if (!json.ok) return json;
     const parsed = notification.safeParse(json.value);
-    if (!parsed.success) return { ok: false, reason: `Not an Alertmanager v4 notification: ${parsed.error.message}`, payload: json.value };
+    if (!parsed.success)
+      return { ok: false, reason: `Not an Alertmanager v4 notification: ${parsed.error.message}`, payload: json.value };
     const n = parsed.data;
     const identity = n.alerts
       .map((a) => `${a.fingerprint}:${a.status}:${a.startsAt}:${a.endsAt}`)

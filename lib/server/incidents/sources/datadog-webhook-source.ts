@@ -50,14 +50,14 @@ export const datadogWebhookSource = defineWebhookSource<IncidentSignals>({
     getEnv().DATADOG_WEBHOOK_BASIC_AUTH
       ? null
       : 'Datadog webhook credentials not configured: set DATADOG_WEBHOOK_BASIC_AUTH (user:password)',
-  verify: (_raw, headers) =>
-    verifyBasic(headers, getEnv().DATADOG_WEBHOOK_BASIC_AUTH, 'DATADOG_WEBHOOK_BASIC_AUTH'),
+  verify: (_raw, headers) => verifyBasic(headers, getEnv().DATADOG_WEBHOOK_BASIC_AUTH, 'DATADOG_WEBHOOK_BASIC_AUTH'),
 
   read(rawBody) {
     const json = parseJsonBody(rawBody);
     if (!json.ok) return json;
     const parsed = notification.safeParse(json.value);
-    if (!parsed.success) return { ok: false, reason: `Not a Datadog monitor notification: ${parsed.error.message}`, payload: json.value };
+    if (!parsed.success)
+      return { ok: false, reason: `Not a Datadog monitor notification: ${parsed.error.message}`, payload: json.value };
     const n = parsed.data;
     return {
       ok: true,

@@ -50,14 +50,17 @@ export const genericIncidentWebhookSource = defineWebhookSource<IncidentSignals>
   id: 'incidents',
   label: 'Incidents (generic JSON)',
   configurationProblem: () =>
-    getEnv().INCIDENT_WEBHOOK_SECRET ? null : 'Generic incident webhook secret not configured: set INCIDENT_WEBHOOK_SECRET',
+    getEnv().INCIDENT_WEBHOOK_SECRET
+      ? null
+      : 'Generic incident webhook secret not configured: set INCIDENT_WEBHOOK_SECRET',
   verify: verifyHmac,
 
   read(rawBody) {
     const json = parseJsonBody(rawBody);
     if (!json.ok) return json;
     const parsed = genericIncidentEvent.safeParse(json.value);
-    if (!parsed.success) return { ok: false, reason: `Not an incident event: ${parsed.error.message}`, payload: json.value };
+    if (!parsed.success)
+      return { ok: false, reason: `Not an incident event: ${parsed.error.message}`, payload: json.value };
     return {
       ok: true,
       envelope: {

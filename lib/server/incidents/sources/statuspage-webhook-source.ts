@@ -66,10 +66,21 @@ export const statuspageWebhookSource = defineWebhookSource<IncidentSignals>({
       if (kind) {
         return {
           ok: true,
-          envelope: { eventId: sha256(rawBody), type: kind, apiVersion: null, livemode: true, createdAt: null, payload: json.value },
+          envelope: {
+            eventId: sha256(rawBody),
+            type: kind,
+            apiVersion: null,
+            livemode: true,
+            createdAt: null,
+            payload: json.value,
+          },
         };
       }
-      return { ok: false, reason: `Not a Statuspage incident notification: ${parsed.error.message}`, payload: json.value };
+      return {
+        ok: false,
+        reason: `Not a Statuspage incident notification: ${parsed.error.message}`,
+        payload: json.value,
+      };
     }
     const i = parsed.data.incident;
     return {
@@ -118,7 +129,10 @@ export const statuspageWebhookSource = defineWebhookSource<IncidentSignals>({
   },
 
   eventTypes: Object.fromEntries(
-    ['investigating', 'identified', 'monitoring', 'resolved', 'postmortem'].map((s) => [`incident.${s}`, applyIncidentSignals]),
+    ['investigating', 'identified', 'monitoring', 'resolved', 'postmortem'].map((s) => [
+      `incident.${s}`,
+      applyIncidentSignals,
+    ]),
   ),
   subjectOf: (e) => `statuspage:${e.signals[0]?.key ?? ''}`,
 });
