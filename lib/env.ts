@@ -106,6 +106,18 @@ const schema = z
       .optional(),
     // Fallback outbound destinations (used when no integration of the kind is configured).
     SLACK_WEBHOOK_URL: z.string().url().optional(),
+    // Incident webhooks (lib/server/incidents/sources): Alertmanager's bearer token; Datadog's and
+    // Statuspage's basic-auth credentials as user:password; the generic source's HMAC secret.
+    ALERTMANAGER_WEBHOOK_TOKEN: z.string().min(16).optional(),
+    DATADOG_WEBHOOK_BASIC_AUTH: z
+      .string()
+      .regex(/^[^:]+:.{12,}$/, 'must be user:password')
+      .optional(),
+    STATUSPAGE_WEBHOOK_BASIC_AUTH: z
+      .string()
+      .regex(/^[^:]+:.{12,}$/, 'must be user:password')
+      .optional(),
+    INCIDENT_WEBHOOK_SECRET: z.string().min(16).optional(),
     CRM_WEBHOOK_URL: z.string().url().optional(),
     EMAIL_WEBHOOK_URL: z.string().url().optional(),
     // Test-only: SIGKILL the worker at a point of action execution, to prove crash recovery.

@@ -8,7 +8,13 @@ import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/server/db/embedded-postgres';
 import { migrateDatabase } from '../lib/server/db/migrate-database';
 import { ensureAppRole } from '../lib/server/db/ensure-app-role';
-import { E2E_DEMO, E2E_STRIPE_WEBHOOK_SECRET, fakeStripePortFor, gatewayPortFor } from '../e2e/fixtures/e2e-world';
+import {
+  E2E_ALERTMANAGER_TOKEN,
+  E2E_DEMO,
+  E2E_STRIPE_WEBHOOK_SECRET,
+  fakeStripePortFor,
+  gatewayPortFor,
+} from '../e2e/fixtures/e2e-world';
 import { FakeStripeServer } from '../tests/fixtures/fake-stripe-server';
 import { FakeStripeBilling } from '../tests/fixtures/fake-stripe-billing';
 import { addFakeStripeControl } from '../tests/fixtures/fake-stripe-control';
@@ -65,6 +71,7 @@ const child = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', '127.
     // Webhook specs sign events with this secret. With a key, webhook handlers re-fetch objects
     // and approved actions execute through the fake Stripe above.
     STRIPE_WEBHOOK_SECRETS: E2E_STRIPE_WEBHOOK_SECRET,
+    ALERTMANAGER_WEBHOOK_TOKEN: E2E_ALERTMANAGER_TOKEN,
     STRIPE_SECRET_KEY: 'sk_test_e2e_fake',
     STRIPE_API_BASE: fakeStripe.url,
     EXECUTOR_POLL_MS: '250',

@@ -28,6 +28,10 @@ export const CAPABILITIES = {
   'integrations.manage': ADMIN,
   /** Connect the billing platform (Stripe key, webhook endpoint), import from it, edit the catalog. */
   'billing.manage': ADMIN,
+  /** Open and resolve incidents in the console; approve an incident's batch of SLA credits goes by actions.decide. */
+  'incidents.manage': REVOPS,
+  /** SLA policies per plan: targets, windows, credit tiers, caps, maintenance windows (audited). */
+  'sla-policies.edit': ADMIN,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

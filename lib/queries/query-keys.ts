@@ -10,7 +10,8 @@ export const queryKeys = {
     all: ['invoices'] as const,
     list: (params: Record<string, unknown>) => ['invoices', 'list', params] as const,
   },
-  incidents: { all: ['incidents'] as const },
+  incidents: { all: ['incidents'] as const, detail: (id: string) => ['incidents', 'detail', id] as const },
+  slaPolicies: { all: ['sla-policies'] as const },
   actions: {
     all: ['actions'] as const,
     list: (params: Record<string, unknown>) => ['actions', 'list', params] as const,

@@ -123,6 +123,8 @@ export function buildIncident(customers: CustomerProfile[], now: Date) {
     severity: 'sev2',
     status: 'resolved' as const,
     slaPolicyId: 'sla_scale',
+    services: ['api'],
+    regions: ['us-east-1'],
     startedAt,
     resolvedAt: new Date(startedAt.getTime() + 160 * 60_000),
     impacts: affected.map((c) => ({ customerId: c.id, downtimeMin: 160 })),

@@ -1,4 +1,4 @@
-import type { Db } from '@/lib/db';
+import { getDb, type Db } from '@/lib/db';
 import { generateDemoData, type DemoDataOptions } from '../factories/demo-data';
 import { writeCatalog } from './write-catalog';
 import { writeCustomers } from './write-customers';
@@ -6,6 +6,9 @@ import { writeDemoActions } from './write-demo-actions';
 import { writeDunningDecisions } from './write-dunning-decisions';
 import { writeInvoiceExplanations } from './write-invoice-explanations';
 import { writeRollups } from './write-rollups';
+import { writeIncidentUsage } from './write-incident-usage';
+import { runAgent } from '@/lib/server/agents/run-agent';
+import { billingOpsSla } from '@/lib/server/agents/billing-ops-sla/billing-ops-sla';
 
 export const DEMO_SEED_MARKER = 'demo_seed';
 
@@ -27,6 +30,7 @@ export async function seedDemoData(db: Db, options: DemoDataOptions = {}): Promi
       await writeCatalog(tx, data);
       await writeCustomers(tx, data);
       rollups = await writeRollups(tx, data);
+      await writeIncidentUsage(tx, data);
       await writeDemoActions(tx, data);
       await writeDunningDecisions(tx, data);
       await writeInvoiceExplanations(tx);
@@ -39,5 +43,14 @@ export async function seedDemoData(db: Db, options: DemoDataOptions = {}): Promi
     },
     { timeout: 600_000, maxWait: 30_000 },
   );
+  // The real SLA agent on the past incident (it opens its own transaction, so after the commit;
+  // if this is interrupted, the agent's sweep assesses the incident on the next worker start).
+  // Agents use the application's client: a caller seeding another database gets no agent run.
+  if (db === getDb())
+    await runAgent(
+      billingOpsSla,
+      { trigger: 'seed', objectId: `incidents:${data.incident.id}`, asOf: data.now.toISOString() },
+      { jobId: 'seed' },
+    );
   return { seeded: true, customers: data.customers.length, rollups };
 }

@@ -65,6 +65,7 @@ export async function writeCustomers(tx: Tx, data: DemoData) {
     data: attempts.map((a) => ({ ...a, currency: 'usd', paymentId: a.succeeded ? `pay_${a.invoiceId}` : null })),
   });
   await tx.supportTicket.createMany({ data: data.tickets });
-  const { impacts, ...incident } = data.incident;
-  await tx.incident.create({ data: { ...incident, impacts: { create: impacts } } });
+  // The impacted customers are not written: the SLA agent validates them from usage (write-incident-usage).
+  const { impacts: _hit, ...incident } = data.incident;
+  await tx.incident.create({ data: incident });
 }

@@ -1,5 +1,4 @@
 import type { Tx } from '@/lib/db';
-import { slaCreditPercent, uptimeBp, type CreditTier } from '@/lib/analytics/sla-credit';
 import { proposeAction } from '@/lib/server/actions/propose-action';
 import type { DemoData } from '../factories/demo-data';
 import { clock } from '@/lib/clock';
@@ -7,11 +6,10 @@ import { clock } from '@/lib/clock';
 const BUILTIN = { modelProvider: 'builtin', modelId: null, promptVersion: 'seed/v1' };
 
 // A few drafts waiting in the queue on first start, each with the agent decision record that
-// produced it, so the console shows what agents do: an SLA credit after the past incident, an
-// upgrade for the customer closest to their limit. Dunning steps come from the real billing-ops
-// agent (write-dunning-decisions.ts).
+// produced it, so the console shows what agents do: an upgrade for the customer closest to their
+// limit. Dunning steps and the SLA credits after the past incident come from the real billing-ops
+// and billing-ops-sla agents (write-dunning-decisions.ts, seed-demo-data.ts).
 export async function writeDemoActions(tx: Tx, data: DemoData) {
-  await draftSlaCredit(tx, data);
   await draftUpgrade(tx, data);
 }
 
@@ -30,56 +28,6 @@ async function run(tx: Tx, agentId: string, customerId: string, trigger: object,
       ...BUILTIN,
     },
   });
-}
-
-async function draftSlaCredit(tx: Tx, data: DemoData) {
-  const inc = data.incident;
-  const periodMinutes = 30 * 24 * 60;
-  for (const impact of inc.impacts) {
-    const c = data.customers.find((x) => x.profile.id === impact.customerId)!;
-    const sla = data.slaPolicies.find((s) => s.planId === c.profile.plan.id);
-    if (!sla) continue;
-    const uptime = uptimeBp(impact.downtimeMin, periodMinutes);
-    const percent = slaCreditPercent(uptime, sla.creditTiers as CreditTier[]);
-    if (!percent) continue;
-    const invoice = c.invoices.at(-1)!;
-    const amount = Math.round((c.profile.plan.basePriceMinor * percent) / 100);
-    const reasoning = `Incident "${inc.title}" kept ${c.profile.name} down for ${impact.downtimeMin} minutes, so monthly uptime was ${(uptime / 100).toFixed(2)}%, below the ${(sla.uptimeTargetBp / 100).toFixed(2)}% target of ${sla.name}. The contract's tier gives a ${percent}% credit of the ${c.profile.plan.name} base fee.`;
-    const agentRun = await run(
-      tx,
-      'billing-ops',
-      c.profile.id,
-      { type: 'incident.resolved', ref: `incidents:${inc.id}` },
-      {
-        incidentId: inc.id,
-        downtimeMinutes: impact.downtimeMin,
-        uptimeBp: uptime,
-        slaPolicy: sla.name,
-        creditPercent: percent,
-        baseFeeMinor: c.profile.plan.basePriceMinor,
-      },
-      reasoning,
-    );
-    await proposeAction(tx, {
-      kind: 'credit',
-      customerId: c.profile.id,
-      title: `SLA credit for ${c.profile.name}`,
-      payload: {
-        amountMinor: amount,
-        currency: 'usd',
-        reasonCode: 'sla_breach',
-        mode: 'credit_note',
-        invoiceId: invoice.id,
-        memo: `SLA credit: ${inc.title}`,
-      },
-      actor: { type: 'agent', id: 'billing-ops', version: '0.1.0' },
-      agentRunId: agentRun.id,
-      sourceRef: `incidents:${inc.id}`,
-      model: 'builtin',
-      reasoning,
-    });
-    return;
-  }
 }
 
 async function draftUpgrade(tx: Tx, data: DemoData) {

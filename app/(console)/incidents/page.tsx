@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { can } from '@/lib/auth/capabilities';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { PageHeader } from '@/components/ui/page-header';
 import { IncidentsList } from '@/components/incidents/incidents-list';
@@ -6,11 +7,11 @@ import { IncidentsList } from '@/components/incidents/incidents-list';
 export const metadata: Metadata = { title: 'Incidents' };
 
 export default async function IncidentsPage() {
-  await requirePageUser('console.read', '/incidents');
+  const { user } = await requirePageUser('console.read', '/incidents');
   return (
     <>
       <PageHeader title="Incidents" description="Outages and their SLA impact on customers." />
-      <IncidentsList />
+      <IncidentsList canManage={can(user, 'incidents.manage')} />
     </>
   );
 }

@@ -3,10 +3,17 @@ import { billingOps } from './billing-ops/billing-ops';
 import { disputeDesk } from './dispute-desk/dispute-desk';
 import { invoiceExplainer } from './invoice-explainer/invoice-explainer';
 import { usageAnalyst } from './usage-analyst/usage-analyst';
+import { billingOpsSla } from './billing-ops-sla/billing-ops-sla';
 
 // Every agent Tollgate runs. A new agent: one folder with defineAgent(), one line here — the
 // worker, the webhook hook, ingest and the console's agent names all read this list.
-export const AGENTS: readonly AgentDefinition[] = [usageAnalyst, invoiceExplainer, disputeDesk, billingOps];
+export const AGENTS: readonly AgentDefinition[] = [
+  usageAnalyst,
+  invoiceExplainer,
+  disputeDesk,
+  billingOps,
+  billingOpsSla,
+];
 
 /** Agent id → title, for the console (decision records and drafted actions name their agent by id). */
 export function agentTitles(): Record<string, string> {

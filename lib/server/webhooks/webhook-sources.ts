@@ -1,8 +1,18 @@
 import { stripeWebhookSource } from '@/lib/server/billing/stripe/stripe-webhook-source';
 import type { WebhookSource } from '@/lib/server/webhook-source/define-webhook-source';
+import { alertmanagerWebhookSource } from '@/lib/server/incidents/sources/alertmanager-webhook-source';
+import { datadogWebhookSource } from '@/lib/server/incidents/sources/datadog-webhook-source';
+import { statuspageWebhookSource } from '@/lib/server/incidents/sources/statuspage-webhook-source';
+import { genericIncidentWebhookSource } from '@/lib/server/incidents/sources/generic-incident-webhook-source';
 
 // Every source the inbox accepts: /api/webhooks/<id>. A new source is one definition and one line here.
-export const WEBHOOK_SOURCES: readonly WebhookSource[] = [stripeWebhookSource];
+export const WEBHOOK_SOURCES: readonly WebhookSource[] = [
+  stripeWebhookSource,
+  alertmanagerWebhookSource,
+  datadogWebhookSource,
+  statuspageWebhookSource,
+  genericIncidentWebhookSource,
+];
 
 export function findWebhookSource(id: string): WebhookSource | undefined {
   return WEBHOOK_SOURCES.find((source) => source.id === id);
