@@ -23,7 +23,10 @@ const customers = Number(arg('--customers') ?? SIMULATOR.customers);
 const seeds = Number(arg('--seeds') ?? 5);
 
 console.log(`simulator ${JSON.stringify(SIMULATOR)}`);
-type Run = Record<'churnAuc' | 'healthAuc' | 'expansionPrecisionAt20' | 'expansionAuc' | 'ceilingChurnAuc' | 'ceilingPrecisionAt20', number>;
+type Run = Record<
+  'churnAuc' | 'healthAuc' | 'expansionPrecisionAt20' | 'expansionAuc' | 'ceilingChurnAuc' | 'ceilingPrecisionAt20',
+  number
+>;
 const runs: Run[] = [];
 for (let s = 0; s < seeds; s++) {
   const sim = simulateCustomers(customers, SIMULATOR.seed + s);

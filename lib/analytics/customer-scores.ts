@@ -44,7 +44,12 @@ const factor = (key: string, label: string, maxPoints: number, share: number, de
   points: Math.round(maxPoints * clamp01(share) * 10) / 10,
 });
 const card = (factors: ScoreFactor[]): Scorecard => ({
-  score: Math.round(Math.min(100, factors.reduce((sum, f) => sum + f.points, 0))),
+  score: Math.round(
+    Math.min(
+      100,
+      factors.reduce((sum, f) => sum + f.points, 0),
+    ),
+  ),
   factors,
 });
 const trendText = (s: ScoreSignals) =>
@@ -93,13 +98,7 @@ function expansionCard(s: ScoreSignals): Scorecard {
     factor('breadth', 'Meter breadth', 10, s.meterBreadth, `${pct(s.meterBreadth)} of the plan's meters used`),
     factor('integration', 'Integration depth', 10, s.integrationDepth, `depth ${pct(s.integrationDepth)}`),
     factor('overage', 'Overage paid', 10, s.overageRatio / 0.5, `overage ${pct(s.overageRatio)} of 3 base fees`),
-    factor(
-      'payment',
-      'Payment health',
-      5,
-      s.dunning ? 0 : 1 - s.paymentFailRate * 2,
-      paymentText(s),
-    ),
+    factor('payment', 'Payment health', 5, s.dunning ? 0 : 1 - s.paymentFailRate * 2, paymentText(s)),
   ]);
 }
 

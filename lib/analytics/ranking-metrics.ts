@@ -2,7 +2,7 @@
 export function rocAuc(scores: readonly number[], labels: readonly boolean[]): number {
   const idx = scores.map((s, i) => [s, i] as const).sort((a, b) => a[0] - b[0]);
   const ranks = new Array<number>(scores.length);
-  for (let i = 0; i < idx.length; ) {
+  for (let i = 0; i < idx.length;) {
     let j = i;
     while (j + 1 < idx.length && idx[j + 1]![0] === idx[i]![0]) j++;
     for (let k = i; k <= j; k++) ranks[idx[k]![1]] = (i + j) / 2 + 1;

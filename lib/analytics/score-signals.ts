@@ -116,10 +116,7 @@ export function deriveScoreSignals(input: ScoreInputs): ScoreSignals {
   // more about where the account is heading than the level reached so far.
   const periodDays = (input.periodEnd - input.periodStart) / DAY || 30;
   const projectedUtilisation = limited.length
-    ? Math.max(
-        headroomUsed,
-        ...limited.map((m) => (mean(m.daily.slice(-8, -1)) * periodDays) / m.included!),
-      )
+    ? Math.max(headroomUsed, ...limited.map((m) => (mean(m.daily.slice(-8, -1)) * periodDays) / m.included!))
     : 0;
 
   const activity = normalisedActivity(meters);

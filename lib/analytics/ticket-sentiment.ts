@@ -22,8 +22,25 @@ const NEGATIVE: readonly string[] = [
   'again',
 ];
 // Intent to leave or shrink weighs more than a complaint: it is the downgrade signal itself.
-const LEAVING: readonly string[] = ['cancel', 'downgrad', 'switch to', 'competitor', 'moving away', 'terminate', 'churn'];
-const POSITIVE: readonly string[] = ['thank', 'great', 'love', 'awesome', 'perfect', 'appreciate', 'works well', 'happy'];
+const LEAVING: readonly string[] = [
+  'cancel',
+  'downgrad',
+  'switch to',
+  'competitor',
+  'moving away',
+  'terminate',
+  'churn',
+];
+const POSITIVE: readonly string[] = [
+  'thank',
+  'great',
+  'love',
+  'awesome',
+  'perfect',
+  'appreciate',
+  'works well',
+  'happy',
+];
 
 const count = (text: string, words: readonly string[]) => words.filter((w) => text.includes(w)).length;
 

@@ -39,7 +39,7 @@ function poisson(rng: Rng, lambda: number): number {
   return k;
 }
 
-const TEXTS = {
+const TEXTS: Record<'neutral' | 'positive' | 'negative' | 'leaving', readonly (readonly [string, string])[]> = {
   neutral: [
     ['How do I rotate an API key?', 'We need to rotate our production key, what is the procedure?'],
     ['Invoice format question', 'Can the invoice show our purchase order number?'],
@@ -59,7 +59,7 @@ const TEXTS = {
     ['Downgrade request', 'Please downgrade us to the smaller plan.'],
     ['Evaluating alternatives', 'We are considering a switch to a competitor.'],
   ],
-} as const;
+};
 
 export interface SimulatedCustomer {
   id: string;
@@ -105,7 +105,12 @@ function simulateOne(rng: Rng, i: number): SimulatedCustomer {
           ? 'positive'
           : 'neutral';
     const [subject, body] = rng.pick(TEXTS[tone]);
-    tickets.push({ createdAt: AS_OF - rng.int(0, 89) * DAY, subject, body, priority: tone === 'neutral' ? 'normal' : rng.pick(['normal', 'high']) });
+    tickets.push({
+      createdAt: AS_OF - rng.int(0, 89) * DAY,
+      subject,
+      body,
+      priority: tone === 'neutral' ? 'normal' : rng.pick(['normal', 'high']),
+    });
   }
 
   const failP = sigmoid(-3 - satisfaction + rng.normal(0, 0.5));
@@ -144,7 +149,10 @@ function simulateOne(rng: Rng, i: number): SimulatedCustomer {
   return { id: `sim_${i}`, inputs, churned, expanded, truth: { pChurn, pExpand: (1 - pChurn) * pExpand } };
 }
 
-export function simulateCustomers(count: number = SIMULATOR.customers, seed: number = SIMULATOR.seed): SimulatedCustomer[] {
+export function simulateCustomers(
+  count: number = SIMULATOR.customers,
+  seed: number = SIMULATOR.seed,
+): SimulatedCustomer[] {
   const rng = createRng(seed);
   return Array.from({ length: count }, (_, i) => simulateOne(rng, i));
 }
