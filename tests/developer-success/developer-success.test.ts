@@ -32,9 +32,9 @@ async function troubled(w: UsageWorld) {
   await db.subscription.update({ where: { id: w.subscription.id }, data: { status: 'past_due' } });
   await db.supportTicket.createMany({
     data: [
-      { subject: 'We want to cancel', body: 'Frustrated: the API is broken again. Please cancel.', status: 'open' },
-      { subject: 'Outage again', body: 'This is unacceptable.', status: 'open', priority: 'high' },
-    ].map((t, i) => ({ ...t, customerId: w.customer.id, createdAt: at(2 + i) })),
+      { subject: 'We want to cancel', body: 'Frustrated: the API is broken again. Please cancel.', priority: 'normal' },
+      { subject: 'Outage again', body: 'This is unacceptable.', priority: 'high' },
+    ].map((t, i) => ({ ...t, status: 'open' as const, customerId: w.customer.id, createdAt: at(2 + i) })),
   });
 }
 
