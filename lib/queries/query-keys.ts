@@ -20,4 +20,9 @@ export const queryKeys = {
   audit: { all: ['audit'] as const, list: (params: Record<string, unknown>) => ['audit', 'list', params] as const },
   users: { all: ['users'] as const },
   integrations: { all: ['integrations'] as const },
+  scores: {
+    all: ['scores'] as const,
+    list: (params: Record<string, unknown>) => ['scores', 'list', params] as const,
+    customer: (id: string) => ['scores', 'customer', id] as const,
+  },
 };
