@@ -26,6 +26,8 @@ export const CAPABILITIES = {
   'users.manage': ADMIN,
   /** Slack, CRM and e-mail destinations, whose secrets never reach the browser. */
   'integrations.manage': ADMIN,
+  /** Which CRM record (account, contact, owner) a customer is; CRM tasks attach to it. */
+  'crm-links.manage': REVOPS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
