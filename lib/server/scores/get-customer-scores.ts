@@ -25,13 +25,11 @@ export async function getCustomerScores(customerId: string): Promise<CustomerSco
             churnRisk: f.churnRisk,
           }
         : null,
-    history: rows
-      .reverse()
-      .map((r) => ({
-        computedAt: r.computedAt.toISOString(),
-        expansion: r.expansion,
-        health: r.health,
-        churnRisk: r.churnRisk,
-      })),
+    history: rows.reverse().map((r) => ({
+      computedAt: r.computedAt.toISOString(),
+      expansion: r.expansion,
+      health: r.health,
+      churnRisk: r.churnRisk,
+    })),
   };
 }
