@@ -6,7 +6,7 @@ import { proposeAction } from '@/lib/server/actions/propose-action';
 import { runDueActions } from '@/lib/server/actions/run-due-actions';
 import { createLedgerProvider } from '@/lib/server/billing/ledger-provider';
 import { clearSalesforceTokens } from '@/lib/server/integrations/crm/salesforce-adapter';
-import { createIntegration, listIntegrations } from '@/lib/server/integrations/save-integration';
+import { createIntegration, listIntegrations, updateIntegration } from '@/lib/server/integrations/save-integration';
 import { sendIntegrationTest } from '@/lib/server/integrations/send-integration-test';
 import { deliverDueOutbox } from '@/lib/server/outbox/deliver-outbox';
 import { makeWorld, parkOpenActions, setPolicy, type World } from '../actions/world';
@@ -167,6 +167,16 @@ describe('Salesforce', () => {
     expect(views).not.toContain('sf-secret');
     expect(views).not.toContain('wrong-secret');
     expect(good).toMatchObject({ config: { provider: 'salesforce' }, secretHint: new URL(crm.url).host });
+  });
+
+  it('rotating only the client secret keeps the rest of the stored credentials; a bad merge is refused', async () => {
+    const integration = await configure('salesforce', { clientId: 'sf-client', clientSecret: 'old-secret' });
+    expect(await sendIntegrationTest(integration.id)).toMatchObject({ ok: false });
+    await updateIntegration(w.admin, integration.id, { credentials: { clientSecret: 'sf-secret' } }, 'r');
+    expect(await sendIntegrationTest(integration.id)).toMatchObject({ ok: true });
+    await expect(
+      updateIntegration(w.admin, integration.id, { credentials: { apiVersion: 'v62' } as never }, 'r'),
+    ).rejects.toBeTruthy();
   });
 });
 
