@@ -47,6 +47,7 @@ process.env.DATABASE_URL = db.url;
 const { getDb, getPool } = await import('../lib/db');
 const { seedDemoData } = await import('../prisma/seed/seed-demo-data');
 await seedDemoData(getDb(), E2E_DEMO);
+await (await import('../prisma/seed/score-demo-customers')).scoreDemoCustomers(getDb());
 await getDb().$disconnect();
 await getPool().end();
 // The server runs as the restricted app role, as production should (migrations ran as the owner).

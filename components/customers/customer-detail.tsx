@@ -10,6 +10,7 @@ import { QueryState } from '@/components/ui/query-state';
 import { UsageBar } from '@/components/ui/usage-bar';
 import { InvoiceStatusBadge } from '@/components/invoices/invoice-status-badge';
 import { LatestExplanationsCard } from '@/components/invoices/latest-explanations-card';
+import { CustomerScorecard } from '@/components/scores/customer-scorecard';
 import { CustomerApiKeysCard } from './customer-api-keys-card';
 import { DunningTimelineCard } from './dunning-timeline-card';
 import { UsageInsightsSection } from './usage-insights-section';
@@ -76,6 +77,7 @@ export function CustomerDetailView({ id, canManageKeys }: { id: string; canManag
               <p className="mt-3 text-xs text-slate-500">{c.failedPayments} failed payment attempt(s) on record.</p>
             </Card>
             <UsageInsightsSection customerId={c.id} />
+            <CustomerScorecard customerId={c.id} className="lg:col-span-3" />
             <LatestExplanationsCard customerId={c.id} className="lg:col-span-3" />
             <DunningTimelineCard customerId={c.id} className="lg:col-span-3" />
             <Card title="Invoices" className="lg:col-span-3">

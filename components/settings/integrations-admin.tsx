@@ -1,6 +1,6 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import type { IntegrationView } from '@/lib/schemas/integrations';
+import type { CrmProviderName, IntegrationView } from '@/lib/schemas/integrations';
 import {
   useCreateIntegration,
   useIntegrations,
@@ -13,6 +13,7 @@ import { Card } from '@/components/ui/card';
 import { Input, Select } from '@/components/ui/input';
 import { QueryState } from '@/components/ui/query-state';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
+import { CRM_PROVIDER_LABELS, CrmProviderFields, readCredentials, urlLabelFor } from './crm-provider-fields';
 
 const KIND_LABELS = { slack: 'Slack', crm: 'CRM', email: 'E-mail relay' } as const;
 
@@ -21,6 +22,9 @@ const KIND_LABELS = { slack: 'Slack', crm: 'CRM', email: 'E-mail relay' } as con
 export function IntegrationsAdmin() {
   const { data, isLoading, error } = useIntegrations();
   const create = useCreateIntegration();
+  const [kind, setKind] = useState<IntegrationView['kind']>('slack');
+  const [provider, setProvider] = useState<CrmProviderName>('webhook');
+  const crmApi = kind === 'crm' && provider !== 'webhook';
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -33,6 +37,7 @@ export function IntegrationsAdmin() {
         name: String(f.get('name')),
         url: String(f.get('url')),
         label: label || undefined,
+        ...(kind === 'crm' ? { provider, credentials: crmApi ? readCredentials(provider, f) : undefined } : {}),
       })
       .catch(() => null);
     if (created) formEl.reset();
@@ -44,7 +49,7 @@ export function IntegrationsAdmin() {
         <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" aria-label="Add integration">
           <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
             Kind
-            <Select name="kind" defaultValue="slack">
+            <Select name="kind" value={kind} onChange={(e) => setKind(e.target.value as IntegrationView['kind'])}>
               {Object.entries(KIND_LABELS).map(([k, v]) => (
                 <option key={k} value={k}>
                   {v}
@@ -56,9 +61,10 @@ export function IntegrationsAdmin() {
             Name
             <Input name="name" required maxLength={100} />
           </label>
+          {kind === 'crm' ? <CrmProviderFields provider={provider} onProvider={setProvider} /> : null}
           <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-            Webhook URL (stored encrypted)
-            <Input name="url" type="password" required autoComplete="off" />
+            {kind === 'crm' ? urlLabelFor(provider) : 'Webhook URL (stored encrypted)'}
+            <Input name="url" type={crmApi ? 'url' : 'password'} required autoComplete="off" />
           </label>
           <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
             Label (e.g. #revops)
@@ -104,7 +110,10 @@ function IntegrationRow({ integration: i }: { integration: IntegrationView }) {
           {i.config.label ? ` · ${i.config.label}` : ''}
         </div>
       </Td>
-      <Td>{KIND_LABELS[i.kind]}</Td>
+      <Td>
+        {KIND_LABELS[i.kind]}
+        {i.config.provider && i.config.provider !== 'webhook' ? ` · ${CRM_PROVIDER_LABELS[i.config.provider]}` : ''}
+      </Td>
       <Td>{i.disabled ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>}</Td>
       <Td className="text-right">
         <div className="flex flex-wrap items-center justify-end gap-2">

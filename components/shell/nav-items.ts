@@ -9,6 +9,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: '/approvals', label: 'Approvals', capability: 'console.read' },
   { href: '/customers', label: 'Customers', capability: 'console.read' },
+  { href: '/expansion', label: 'Expansion', capability: 'console.read' },
   { href: '/invoices', label: 'Invoices', capability: 'console.read' },
   { href: '/incidents', label: 'Incidents', capability: 'console.read' },
   { href: '/audit', label: 'Audit', capability: 'audit.read' },

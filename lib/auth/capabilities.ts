@@ -32,6 +32,8 @@ export const CAPABILITIES = {
   'incidents.manage': REVOPS,
   /** SLA policies per plan: targets, windows, credit tiers, caps, maintenance windows (audited). */
   'sla-policies.edit': ADMIN,
+  /** Which CRM record (account, contact, owner) a customer is; CRM tasks attach to it. */
+  'crm-links.manage': REVOPS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -24,4 +24,9 @@ export const queryKeys = {
   billingConnection: { all: ['billing-connection'] as const },
   stripeImports: { all: ['stripe-imports'] as const },
   catalog: { all: ['catalog'] as const },
+  scores: {
+    all: ['scores'] as const,
+    list: (params: Record<string, unknown>) => ['scores', 'list', params] as const,
+    customer: (id: string) => ['scores', 'customer', id] as const,
+  },
 };

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 
 export const integrationKind = z.enum(['slack', 'crm', 'email']);
+// CRM integrations either POST JSON to a webhook or speak a vendor's API (lib/server/integrations/crm).
+export const crmProvider = z.enum(['webhook', 'salesforce', 'hubspot', 'gainsight']);
+export type CrmProviderName = z.infer<typeof crmProvider>;
 
 // What the browser sees: never the URL, only its host as a hint.
 export const integrationView = z.object({
   id: z.string(),
   kind: integrationKind,
   name: z.string(),
-  config: z.object({ label: z.string().optional() }),
+  config: z.object({ label: z.string().optional(), provider: crmProvider.optional() }),
   secretHint: z.string(),
   disabled: z.boolean(),
   updatedAt: z.string(),
@@ -17,18 +20,50 @@ export const integrationListResponse = z.object({ items: z.array(integrationView
 
 const webhookUrl = z.url({ protocol: /^https?$/ }).max(2000);
 
-export const createIntegrationBody = z.object({
-  kind: integrationKind,
-  name: z.string().trim().min(1).max(100),
-  url: webhookUrl,
-  label: z.string().trim().max(100).optional(),
+// Write-only credentials of a vendor API: sealed with the URL, never returned.
+export const crmCredentials = z.object({
+  clientId: z.string().trim().min(1).max(500).optional(),
+  clientSecret: z.string().trim().min(1).max(500).optional(),
+  apiVersion: z
+    .string()
+    .regex(/^\d+\.\d$/)
+    .optional(),
+  token: z.string().trim().min(1).max(500).optional(),
+  accessKey: z.string().trim().min(1).max(500).optional(),
 });
+export type CrmCredentials = z.infer<typeof crmCredentials>;
+
+const NEEDS: Record<Exclude<CrmProviderName, 'webhook'>, (keyof CrmCredentials)[]> = {
+  salesforce: ['clientId', 'clientSecret'],
+  hubspot: ['token'],
+  gainsight: ['accessKey'],
+};
+
+export const createIntegrationBody = z
+  .object({
+    kind: integrationKind,
+    name: z.string().trim().min(1).max(100),
+    /** The webhook URL, or for a CRM API its base URL (Salesforce My Domain, api.hubapi.com, the Gainsight domain). */
+    url: webhookUrl,
+    label: z.string().trim().max(100).optional(),
+    provider: crmProvider.optional(),
+    credentials: crmCredentials.optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.provider && b.provider !== 'webhook' && b.kind !== 'crm')
+      ctx.addIssue({ code: 'custom', path: ['provider'], message: 'Only CRM integrations have a provider' });
+    if (b.provider && b.provider !== 'webhook')
+      for (const k of NEEDS[b.provider])
+        if (!b.credentials?.[k])
+          ctx.addIssue({ code: 'custom', path: ['credentials', k], message: `${b.provider} needs ${k}` });
+  });
 export type CreateIntegrationInput = z.infer<typeof createIntegrationBody>;
 
 export const updateIntegrationBody = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
     url: webhookUrl.optional(), // omitted: the stored secret is kept
+    credentials: crmCredentials.optional(), // merged into the stored ones (a CRM API integration)
     label: z.string().trim().max(100).optional(),
     disabled: z.boolean().optional(),
   })

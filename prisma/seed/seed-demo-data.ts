@@ -1,6 +1,7 @@
 import { getDb, type Db } from '@/lib/db';
 import { generateDemoData, type DemoDataOptions } from '../factories/demo-data';
 import { writeCatalog } from './write-catalog';
+import { writeCrmLinks } from './write-crm-links';
 import { writeCustomers } from './write-customers';
 import { writeDemoActions } from './write-demo-actions';
 import { writeDunningDecisions } from './write-dunning-decisions';
@@ -29,6 +30,7 @@ export async function seedDemoData(db: Db, options: DemoDataOptions = {}): Promi
     async (tx) => {
       await writeCatalog(tx, data);
       await writeCustomers(tx, data);
+      await writeCrmLinks(tx, data);
       rollups = await writeRollups(tx, data);
       await writeIncidentUsage(tx, data);
       await writeDemoActions(tx, data);

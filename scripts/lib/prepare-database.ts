@@ -30,6 +30,8 @@ export async function prepareDatabase(options: PrepareOptions): Promise<LocalDat
         `[tollgate] seeded demo data: ${result.customers} customers, ${result.rollups} hourly usage rows (${((Date.now() - started) / 1000).toFixed(1)} s)`,
       );
       printDemoUsers();
+      const { scoreDemoCustomers } = await import('../../prisma/seed/score-demo-customers');
+      console.log(`[tollgate] scored demo customers: ${await scoreDemoCustomers(getDb())} score rows`);
     }
   }
   if (options.mode === 'production' && !demo) await refuseDemoPasswords(db);

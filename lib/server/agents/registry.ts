@@ -1,5 +1,6 @@
 import type { AgentDefinition } from './define-agent';
 import { billingOps } from './billing-ops/billing-ops';
+import { developerSuccess } from './developer-success/developer-success';
 import { disputeDesk } from './dispute-desk/dispute-desk';
 import { invoiceExplainer } from './invoice-explainer/invoice-explainer';
 import { usageAnalyst } from './usage-analyst/usage-analyst';
@@ -13,6 +14,7 @@ export const AGENTS: readonly AgentDefinition[] = [
   disputeDesk,
   billingOps,
   billingOpsSla,
+  developerSuccess,
 ];
 
 /** Agent id → title, for the console (decision records and drafted actions name their agent by id). */

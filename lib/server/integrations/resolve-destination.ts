@@ -17,7 +17,8 @@ export class DestinationError extends Error {}
 
 const FALLBACK_VARIABLE = { slack: 'SLACK_WEBHOOK_URL', crm: 'CRM_WEBHOOK_URL', email: 'EMAIL_WEBHOOK_URL' } as const;
 
-export async function resolveDestination(ref: string, channel: Channel): Promise<string> {
+// The integration a reference names (null: `default:<kind>` with none configured).
+export async function findIntegrationFor(ref: string, channel: Channel) {
   const [scheme, value] = [ref.slice(0, ref.indexOf(':')), ref.slice(ref.indexOf(':') + 1)];
   const db = getDb();
   if (scheme === 'integration') {
@@ -25,19 +26,20 @@ export async function resolveDestination(ref: string, channel: Channel): Promise
     if (!row || row.disabledAt) throw new DestinationError(`Integration ${value} does not exist or is disabled`);
     if (row.kind !== channel)
       throw new DestinationError(`Integration ${row.name} is a ${row.kind} integration, not ${channel}`);
-    return openSecret(row.secretCiphertext, row.id);
+    return row;
   }
   if (scheme === 'default' && value === channel) {
-    const row = await db.integration.findFirst({
-      where: { kind: channel, disabledAt: null },
-      orderBy: { createdAt: 'asc' },
-    });
-    if (row) return openSecret(row.secretCiphertext, row.id);
-    const fallback = getEnv()[FALLBACK_VARIABLE[channel]];
-    if (fallback) return fallback;
-    throw new DestinationError(
-      `No ${channel} destination: add a ${channel} integration in Settings (or set ${FALLBACK_VARIABLE[channel]})`,
-    );
+    return db.integration.findFirst({ where: { kind: channel, disabledAt: null }, orderBy: { createdAt: 'asc' } });
   }
   throw new DestinationError('Outbox destinations name an integration, never a URL');
+}
+
+export async function resolveDestination(ref: string, channel: Channel): Promise<string> {
+  const row = await findIntegrationFor(ref, channel);
+  if (row) return openSecret(row.secretCiphertext, row.id);
+  const fallback = getEnv()[FALLBACK_VARIABLE[channel]];
+  if (fallback) return fallback;
+  throw new DestinationError(
+    `No ${channel} destination: add a ${channel} integration in Settings (or set ${FALLBACK_VARIABLE[channel]})`,
+  );
 }

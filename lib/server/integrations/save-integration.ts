@@ -5,8 +5,10 @@ import type { SessionUser } from '@/lib/auth/roles';
 import type { CreateIntegrationInput, IntegrationView, UpdateIntegrationInput } from '@/lib/schemas/integrations';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { clock } from '@/lib/clock';
-import { integrationViewSelect, secretHintFor, toIntegrationView } from './integration-view';
-import { sealSecret } from './secret-box';
+import { providerOf } from './crm/crm-adapters';
+import { integrationSecret, secretHintOf } from './integration-secret';
+import { integrationViewSelect, toIntegrationView } from './integration-view';
+import { openSecret, sealSecret } from './secret-box';
 
 // Create and edit share one file: both seal the URL under the row id and audit the change (the
 // audit record holds the view — the hint, never the URL).
@@ -20,14 +22,16 @@ export async function createIntegration(
     if (await tx.integration.findUnique({ where: { name: input.name }, select: { id: true } })) {
       throw conflict('name_taken', `An integration named ${input.name} already exists`);
     }
+    const provider = input.kind === 'crm' ? input.provider : undefined;
+    const secret = integrationSecret(provider, input)!;
     const row = await tx.integration.create({
       data: {
         id,
         kind: input.kind,
         name: input.name,
-        config: input.label ? { label: input.label } : {},
-        secretCiphertext: sealSecret(input.url, id),
-        secretHint: secretHintFor(input.url),
+        config: { ...(input.label ? { label: input.label } : {}), ...(provider ? { provider } : {}) },
+        secretCiphertext: sealSecret(secret, id),
+        secretHint: secretHintOf(provider, secret),
       },
       select: integrationViewSelect,
     });
@@ -50,8 +54,13 @@ export async function updateIntegration(
   requestId: string,
 ): Promise<IntegrationView> {
   return getDb().$transaction(async (tx) => {
-    const before = await tx.integration.findUnique({ where: { id }, select: integrationViewSelect });
+    const before = await tx.integration.findUnique({
+      where: { id },
+      select: { ...integrationViewSelect, secretCiphertext: true },
+    });
     if (!before) throw notFound('Integration');
+    const provider = before.kind === 'crm' ? providerOf(before.config) : undefined;
+    const secret = integrationSecret(provider, input, openSecret(before.secretCiphertext, id));
     const config = {
       ...((before.config ?? {}) as object),
       ...(input.label !== undefined ? { label: input.label } : {}),
@@ -61,7 +70,7 @@ export async function updateIntegration(
       data: {
         name: input.name,
         config,
-        ...(input.url ? { secretCiphertext: sealSecret(input.url, id), secretHint: secretHintFor(input.url) } : {}),
+        ...(secret ? { secretCiphertext: sealSecret(secret, id), secretHint: secretHintOf(provider, secret) } : {}),
         disabledAt:
           input.disabled === undefined ? undefined : input.disabled ? (before.disabledAt ?? clock.now()) : null,
       },
@@ -74,7 +83,7 @@ export async function updateIntegration(
       target: { type: 'integration', id },
       requestId,
       before: toIntegrationView(before),
-      after: { ...view, secretReplaced: Boolean(input.url) },
+      after: { ...view, secretReplaced: Boolean(secret) },
     });
     return view;
   });

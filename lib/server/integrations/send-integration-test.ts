@@ -3,6 +3,8 @@ import { getEnv } from '@/lib/env';
 import { notFound } from '@/lib/errors';
 import { checkOutboundUrl } from '@/lib/server/outbound-http/check-outbound-url';
 import { postJson } from '@/lib/server/outbound-http/post-json';
+import { CRM_ADAPTERS, parseCrmSecret, providerOf } from './crm/crm-adapters';
+import { withDeadline } from './crm/deliver-crm-task';
 import { openSecret } from './secret-box';
 
 const TEST_PAYLOAD = {
@@ -19,6 +21,25 @@ export async function sendIntegrationTest(
   const row = await getDb().integration.findUnique({ where: { id } });
   if (!row) throw notFound('Integration');
   const env = getEnv();
+  const provider = row.kind === 'crm' ? providerOf(row.config) : 'webhook';
+  if (provider !== 'webhook') {
+    // A vendor API is tested with a read (token + a list or describe call): nothing is created in the CRM.
+    try {
+      const secret = parseCrmSecret(provider, openSecret(row.secretCiphertext, row.id));
+      const deadline = env.OUTBOX_DELIVERY_DEADLINE_MS;
+      const res = await withDeadline(CRM_ADAPTERS[provider].adapter.test(secret, deadline), deadline);
+      const ok = res.status >= 200 && res.status < 300;
+      return {
+        ok,
+        status: res.status,
+        message: ok
+          ? `${CRM_ADAPTERS[provider].label} accepted the credentials`
+          : `${CRM_ADAPTERS[provider].label} answered ${res.status}: ${res.body.slice(0, 200)}`,
+      };
+    } catch (err) {
+      return { ok: false, status: null, message: (err as Error).message };
+    }
+  }
   try {
     const target = await checkOutboundUrl(openSecret(row.secretCiphertext, row.id), {
       allowLoopback: env.OUTBOUND_ALLOW_LOOPBACK,

@@ -5,6 +5,7 @@ import { checkOutboundUrl, OutboundUrlError } from '@/lib/server/outbound-http/c
 import { outgoingPayload } from './escape-slack-text';
 import { postJson } from '@/lib/server/outbound-http/post-json';
 import { clock } from '@/lib/clock';
+import { deliverCrmTask } from '@/lib/server/integrations/crm/deliver-crm-task';
 
 const MAX_ATTEMPTS = 8;
 
@@ -25,6 +26,7 @@ interface Claimed {
   payload: Record<string, unknown>;
   attempts: number;
   idempotency_key: string;
+  action_id: string | null;
 }
 
 // Claims the head message (oldest not yet sent or dead) of up to `limit` destinations whose head
@@ -49,7 +51,7 @@ async function claimHeads(limit: number, leaseMs: number): Promise<Claimed[]> {
      UPDATE outbox_messages m
         SET status = 'sending', attempts = m.attempts + 1, next_attempt_at = $3
        FROM claimable c WHERE m.id = c.id
-     RETURNING m.id, m.channel::text AS channel, m.destination, m.payload, m.attempts, m.idempotency_key`,
+     RETURNING m.id, m.channel::text AS channel, m.destination, m.payload, m.attempts, m.idempotency_key, m.action_id`,
     [now, limit, new Date(now.getTime() + leaseMs)],
   );
   return rows;
@@ -79,16 +81,37 @@ async function settle(msg: Claimed, data: { status: 'sent' | 'failed' | 'dead'; 
   if (count === 0) console.warn(`[outbox] claim on ${msg.id} (attempt ${msg.attempts}) was lost; outcome not recorded`);
 }
 
+// A CRM integration with a vendor API (Salesforce, HubSpot, Gainsight) answers through its
+// adapter; every other destination gets the JSON POST. Both answer a status the same rules judge.
+async function send(
+  msg: Claimed,
+  deadlineMs: number,
+): Promise<{ status: number; body: string; retryAfterMs?: number }> {
+  if (msg.channel === 'crm') {
+    const crm = await deliverCrmTask(
+      {
+        destination: msg.destination,
+        payload: msg.payload,
+        actionId: msg.action_id,
+        idempotencyKey: msg.idempotency_key,
+      },
+      deadlineMs,
+    );
+    if (crm) return crm;
+  }
+  const url = await resolveDestination(msg.destination, msg.channel);
+  const env = getEnv();
+  const target = await checkOutboundUrl(url, {
+    allowLoopback: env.OUTBOUND_ALLOW_LOOPBACK,
+    allowedPorts: env.OUTBOUND_ALLOWED_PORTS,
+  });
+  const body = outgoingPayload(msg.channel, msg.payload);
+  return postJson(target, body, { 'idempotency-key': msg.idempotency_key }, deadlineMs);
+}
+
 async function deliverOne(msg: Claimed, deadlineMs: number) {
   try {
-    const url = await resolveDestination(msg.destination, msg.channel);
-    const env = getEnv();
-    const target = await checkOutboundUrl(url, {
-      allowLoopback: env.OUTBOUND_ALLOW_LOOPBACK,
-      allowedPorts: env.OUTBOUND_ALLOWED_PORTS,
-    });
-    const body = outgoingPayload(msg.channel, msg.payload);
-    const res = await postJson(target, body, { 'idempotency-key': msg.idempotency_key }, deadlineMs);
+    const res = await send(msg, deadlineMs);
     if (res.status >= 200 && res.status < 300) {
       await settle(msg, { status: 'sent', sentAt: clock.now(), lastError: null });
       return;
@@ -98,7 +121,7 @@ async function deliverOne(msg: Claimed, deadlineMs: number) {
       new Error(
         `Receiver answered ${res.status}${res.status >= 300 && res.status < 400 ? ' (redirects are not followed)' : ''}: ${res.body.slice(0, 200)}`,
       ),
-      { permanent },
+      { permanent, retryAfterMs: res.retryAfterMs },
     );
   } catch (err) {
     const permanent =
@@ -109,7 +132,11 @@ async function deliverOne(msg: Claimed, deadlineMs: number) {
     await settle(msg, {
       status: dead ? 'dead' : 'failed',
       lastError: (err as Error).message,
-      nextAttemptAt: new Date(clock.nowMs() + backoffSeconds(msg.attempts) * 1000),
+      // A receiver's Retry-After (429) is honoured when it asks for longer than our own backoff.
+      nextAttemptAt: new Date(
+        clock.nowMs() +
+          Math.max(backoffSeconds(msg.attempts) * 1000, (err as { retryAfterMs?: number }).retryAfterMs ?? 0),
+      ),
     });
   }
 }
