@@ -26,6 +26,10 @@ export const CAPABILITIES = {
   'users.manage': ADMIN,
   /** Slack, CRM and e-mail destinations, whose secrets never reach the browser. */
   'integrations.manage': ADMIN,
+  /** Ask the read-only support copilot and draft ticket notes from its answers (a person confirms them). */
+  'support.copilot': EVERY_ROLE,
+  /** Add and archive knowledge-base documents the copilot answers from. */
+  'knowledge.manage': ADMIN,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
