@@ -31,7 +31,7 @@ const RULES: Array<{ rule: string; re: RegExp }> = [
   },
   {
     rule: 'role_play',
-    re: /\b(?:you\s+are\s+now|from\s+now\s+on\s+you|act\s+as|pretend\s+(?:to\s+be|you\s+are)|developer\s+mode|DAN\b|jailbreak)/i,
+    re: /\b(?:you\s+are\s+now|you(?:\s+are|'re)\s+(?:hereby\s+)?(?:authori[sz]ed|allowed|permitted|instructed)\s+to|from\s+now\s+on\s+you|act\s+as|pretend\s+(?:to\s+be|you\s+are)|developer\s+mode|DAN\b|jailbreak)/i,
   },
   {
     rule: 'fake_role_marker',
@@ -43,7 +43,7 @@ const RULES: Array<{ rule: string; re: RegExp }> = [
   },
   {
     rule: 'skip_approval',
-    re: /\b(?:without|skip(?:ping)?|bypass(?:ing)?|no\s+need\s+for)\s+(?:any\s+)?(?:approvals?|review|confirmation|sign-?off|human)\b|\b(?:auto-?approve|pre-?approved)\b/i,
+    re: /\b(?:without|skip(?:ping)?|bypass(?:ing)?|no\s+need\s+for)\s+(?:any\s+|the\s+)?(?:approvals?|review|confirmation|sign-?off|human)\b|\b(?:auto-?approve|pre-?approved)\b/i,
   },
   {
     rule: 'billing_action',

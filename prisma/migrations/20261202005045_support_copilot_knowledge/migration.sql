@@ -15,7 +15,7 @@ CREATE TABLE "knowledge_documents" (
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMP(3) NOT NULL,
     "archived_at" TIMESTAMP(3),
-    -- Title ranks above body (weight A over D); generated, so every write keeps it current.
+    -- Title ranks above body (weight A over D), generated, so every write keeps it current.
     "search" tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('english', coalesce("title", '')), 'A') ||
         setweight(to_tsvector('english', coalesce("category", '')), 'B') ||
@@ -49,7 +49,7 @@ ALTER TABLE "support_ticket_notes" ADD CONSTRAINT "support_ticket_notes_ticket_i
 
 -- Full-text search (lib/server/knowledge/search-knowledge.ts): one GIN index per indexed source.
 -- Tickets and invoice explanations are searched in place through expression indexes, so they are
--- indexed the moment they are written; the queries repeat these exact expressions.
+-- indexed the moment they are written, the queries repeat these exact expressions.
 CREATE INDEX "knowledge_documents_search_idx" ON "knowledge_documents" USING GIN ("search");
 CREATE INDEX "support_tickets_search_idx" ON "support_tickets" USING GIN (
     (setweight(to_tsvector('english', coalesce("subject", '')), 'A') || setweight(to_tsvector('english', coalesce("body", '')), 'D'))
