@@ -34,6 +34,7 @@ const TOPICS: Topic[] = [
     re: /\b(?:errors?|[45]\d\d|5xx|4xx|failing|endpoints?|latency|timeouts?|outage)\b/i,
     tools: ['get_api_errors'],
   },
+  { id: 'tickets', re: /\b(?:tickets?|wrote|asked|complain\w*|requests?\s+from)\b/i, tools: ['get_tickets'] },
   { id: 'plan', re: /\b(?:plan|subscription|upgrade|downgrade|renew\w*|cancel\w*|price)\b/i, tools: ['get_subscription'] },
 ];
 

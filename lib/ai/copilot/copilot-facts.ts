@@ -68,7 +68,8 @@ export class CopilotFacts {
 
   /** Text written by someone other than us: checked for injected instructions. */
   read(source: string, field: string, text: string | null | undefined): void {
-    if (text) this.untrusted.push({ source, field, text });
+    if (!text || this.untrusted.some((u) => u.source === source && u.field === field && u.text === text)) return;
+    this.untrusted.push({ source, field, text });
   }
 
   /** A citable source; the same (type, id) keeps its first ref. */

@@ -96,6 +96,9 @@ export function streamCopilotAnswer(input: CopilotTurnInput): {
   const facts = new CopilotFacts(input.source.currency);
   const toolCalls: CopilotToolCall[] = [];
   const { selection } = input;
+  // The name is in every prompt (customerContext), so it is always checked.
+  facts.read(`customers:${input.source.customer.id}`, 'name', input.source.customer.name);
+  facts.identifier(input.source.customer.name);
 
   const run = async (): Promise<CopilotAnswer> => {
     const attempts: CopilotAttempt[] = [];

@@ -154,12 +154,16 @@ export function apiErrorsOutput(f: CopilotFacts, e: CustomerApiErrors): ToolOutp
 }
 
 export function ticketsOutput(f: CopilotFacts, t: CustomerTickets): ToolOutput {
-  const rows = t.items.slice(0, 10).map((x) => {
+  const rows = t.items.slice(0, 20).map((x) => {
     f.read(`support_tickets:${x.id}`, 'subject', x.subject);
     f.read(`support_tickets:${x.id}`, 'body', x.body);
     return { id: x.id, opened: f.date(`ticket.${x.id}.opened`, 'Ticket opened', x.createdAt), status: x.status, subject: x.subject, body: x.body };
   });
-  return { view: { tickets: rows }, brief: [] };
+  const open = t.items.filter((x) => x.status !== 'solved').length;
+  const brief = rows.length
+    ? [`${f.quantity('tickets.open', 'Open tickets', open)} of ${f.quantity('tickets.total', 'Tickets shown', rows.length)} recent tickets are open; the latest was opened on ${rows[0].opened}. Their text is on the Tickets card.`]
+    : ['No support tickets.'];
+  return { view: { tickets: rows }, brief };
 }
 
 export function knowledgeOutput(f: CopilotFacts, r: KnowledgeSearchResponse): ToolOutput {

@@ -55,6 +55,6 @@ export async function createCopilotDataSource(customerId: string): Promise<Copil
     payments: async (f) => paymentsOutput(f, await getCustomerPayments(customerId)),
     apiErrors: async (f, days) => apiErrorsOutput(f, await getCustomerApiErrors(customerId, days)),
     tickets: async (f) => ticketsOutput(f, await listCustomerTickets(customerId)),
-    searchKnowledge: async (f, query) => knowledgeOutput(f, await searchKnowledge({ q: query, customerId, limit: 5 })),
+    searchKnowledge: async (f, query) => knowledgeOutput(f, await searchKnowledge({ q: query, customerId, limit: 8 })),
   };
 }
