@@ -17,7 +17,8 @@ export interface Plants {
 export async function createCopilotWorld(plants: Plants = {}) {
   const db = getDb();
   const world = await createInvoiceWorld();
-  if (plants.customerName) await db.customer.update({ where: { id: world.customer.id }, data: { name: plants.customerName } });
+  if (plants.customerName)
+    await db.customer.update({ where: { id: world.customer.id }, data: { name: plants.customerName } });
   const now = clock.now();
   const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
   await db.supportTicket.createMany({
@@ -53,7 +54,14 @@ export async function createCopilotWorld(plants: Plants = {}) {
   }
   await db.paymentAttempt.createMany({
     data: [
-      { customerId: world.customer.id, invoiceId: world.february.id, amount: 59900, currency: 'usd', succeeded: true, attemptedAt: minutesAgo(60 * 24 * 20) },
+      {
+        customerId: world.customer.id,
+        invoiceId: world.february.id,
+        amount: 59900,
+        currency: 'usd',
+        succeeded: true,
+        attemptedAt: minutesAgo(60 * 24 * 20),
+      },
       {
         customerId: world.customer.id,
         invoiceId: world.march.id,
@@ -89,6 +97,7 @@ export async function createCopilotWorld(plants: Plants = {}) {
     })),
   });
   const docs = [];
-  for (const d of plants.knowledgeDocs ?? []) docs.push(await db.knowledgeDocument.create({ data: { ...d, category: 'policy' }, select: { id: true } }));
+  for (const d of plants.knowledgeDocs ?? [])
+    docs.push(await db.knowledgeDocument.create({ data: { ...d, category: 'policy' }, select: { id: true } }));
   return { ...world, knowledgeDocIds: docs.map((d) => d.id) };
 }

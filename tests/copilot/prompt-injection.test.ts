@@ -36,14 +36,26 @@ async function snapshot() {
     outbox: await db.outboxMessage.count(),
     notes: await db.supportTicketNote.count(),
     documents: await db.knowledgeDocument.count(),
-    customers: await db.customer.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, delinquent: true }, orderBy: { id: 'asc' } }),
+    customers: await db.customer.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, name: true, delinquent: true },
+      orderBy: { id: 'asc' },
+    }),
     invoices: await db.invoice.findMany({
       where: { customerId: { in: ids } },
       select: { id: true, status: true, total: true, creditTotal: true, amountRemaining: true, amountPaid: true },
       orderBy: { id: 'asc' },
     }),
-    subscriptions: await db.subscription.findMany({ where: { customerId: { in: ids } }, select: { id: true, planId: true, status: true }, orderBy: { id: 'asc' } }),
-    tickets: await db.supportTicket.findMany({ where: { customerId: { in: ids } }, select: { id: true, status: true, body: true }, orderBy: { id: 'asc' } }),
+    subscriptions: await db.subscription.findMany({
+      where: { customerId: { in: ids } },
+      select: { id: true, planId: true, status: true },
+      orderBy: { id: 'asc' },
+    }),
+    tickets: await db.supportTicket.findMany({
+      where: { customerId: { in: ids } },
+      select: { id: true, status: true, body: true },
+      orderBy: { id: 'asc' },
+    }),
   };
 }
 
@@ -58,7 +70,11 @@ async function converse(customerId: string, model: Parameters<typeof answerCopil
     results.push(result);
   }
   const run = await getDb().agentRun.findUniqueOrThrow({ where: { id: conversationId! } });
-  return { results, run, injections: (run.outputs as { injections: Array<{ source: string; rule: string }> }).injections };
+  return {
+    results,
+    run,
+    injections: (run.outputs as { injections: Array<{ source: string; rule: string }> }).injections,
+  };
 }
 
 /** Every planted source of world 0 the conversation read must be flagged. */
@@ -68,9 +84,15 @@ async function expectPlantedSourcesFlagged(flagged: Set<string>, customerIndex: 
   if (customerIndex !== 0) return;
   const db = getDb();
   const planted = new Set([...of('ticket_body'), ...of('line_description')]);
-  const tickets = await db.supportTicket.findMany({ where: { customerId: w.customer.id }, select: { id: true, body: true } });
+  const tickets = await db.supportTicket.findMany({
+    where: { customerId: w.customer.id },
+    select: { id: true, body: true },
+  });
   for (const t of tickets.filter((x) => planted.has(x.body))) expect(flagged).toContain(`support_tickets:${t.id}`);
-  const lines = await db.invoiceLine.findMany({ where: { invoiceId: w.march.id }, select: { id: true, description: true } });
+  const lines = await db.invoiceLine.findMany({
+    where: { invoiceId: w.march.id },
+    select: { id: true, description: true },
+  });
   for (const l of lines.filter((x) => planted.has(x.description))) expect(flagged).toContain(`invoice_lines:${l.id}`);
   for (const id of w.knowledgeDocIds) expect(flagged).toContain(`knowledge_documents:${id}`);
 }
@@ -98,7 +120,10 @@ beforeAll(async () => {
   ];
 });
 afterAll(async () => {
-  await getDb().knowledgeDocument.updateMany({ where: { id: { in: worlds.flatMap((w) => w.knowledgeDocIds) } }, data: { archivedAt: new Date() } });
+  await getDb().knowledgeDocument.updateMany({
+    where: { id: { in: worlds.flatMap((w) => w.knowledgeDocIds) } },
+    data: { archivedAt: new Date() },
+  });
   await server.close();
 });
 
@@ -144,7 +169,10 @@ describe('prompt-injection corpus', () => {
   });
 
   it('a model that calls a write tool gets none: 0 writes and a grounded built-in answer', async () => {
-    const usage = { inputTokens: { total: 1, noCache: 1, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 1, text: 1, reasoning: 0 } };
+    const usage = {
+      inputTokens: { total: 1, noCache: 1, cacheRead: 0, cacheWrite: 0 },
+      outputTokens: { total: 1, text: 1, reasoning: 0 },
+    };
     const model = new MockLanguageModelV4({
       provider: 'mock-provider',
       modelId: 'mock-attacker',
@@ -174,7 +202,15 @@ describe('prompt-injection corpus', () => {
 
   it('no built-in answer quotes a figure from a planted text', async () => {
     const { results } = await converse(worlds[0].customer.id, null);
-    const plantedFigures = new Set(INJECTION_CORPUS.flatMap((c) => extractNumbers(c.text).filter((t) => t.kind === 'money').map((t) => t.text)));
-    for (const r of results) for (const t of extractNumbers(r.answer.text)) expect(plantedFigures.has(t.text) && t.text !== '$0.00').toBe(false);
+    const plantedFigures = new Set(
+      INJECTION_CORPUS.flatMap((c) =>
+        extractNumbers(c.text)
+          .filter((t) => t.kind === 'money')
+          .map((t) => t.text),
+      ),
+    );
+    for (const r of results)
+      for (const t of extractNumbers(r.answer.text))
+        expect(plantedFigures.has(t.text) && t.text !== '$0.00').toBe(false);
   });
 });

@@ -8,7 +8,11 @@ import { createCopilotDataSource } from '@/lib/server/copilot/create-copilot-dat
 import { getCustomerApiErrors } from '@/lib/server/support/get-customer-api-errors';
 import { getCustomerBilling } from '@/lib/server/support/get-customer-billing';
 import { getCustomerPayments } from '@/lib/server/support/get-customer-payments';
-import { startFakeOpenAIServer, type FakeOpenAIRequest, type FakeOpenAIServer } from '@/tests/fixtures/fake-openai-server';
+import {
+  startFakeOpenAIServer,
+  type FakeOpenAIRequest,
+  type FakeOpenAIServer,
+} from '@/tests/fixtures/fake-openai-server';
 import { createUser } from '../invoices/world';
 import { createCopilotWorld } from './copilot-world';
 
@@ -20,7 +24,13 @@ const QUESTION = 'Why is my invoice higher this month?';
 let server: FakeOpenAIServer;
 const fakeModel = () => selectModel({ provider: 'openai-compatible', baseURL: server.baseURL, model: 'fake-model' });
 
-async function ask(customerId: string, userId: string, model: Parameters<typeof answerCopilotQuestion>[0]['model'], question = QUESTION, conversationId?: string) {
+async function ask(
+  customerId: string,
+  userId: string,
+  model: Parameters<typeof answerCopilotQuestion>[0]['model'],
+  question = QUESTION,
+  conversationId?: string,
+) {
   const turn = await answerCopilotQuestion({ customerId, userId, question, model, conversationId });
   let streamed = '';
   for await (const d of turn.textStream) streamed += d;
@@ -49,7 +59,9 @@ describe('customer support data', () => {
     expect(billing.plan).toMatchObject({ name: 'Growth', basePriceMinor: 19900 });
     const payments = await getCustomerPayments(w.customer.id);
     expect(payments.attempts[0]).toMatchObject({ succeeded: false, failureCode: 'card_declined', amount: 119900 });
-    expect(payments.unpaidInvoices).toEqual([expect.objectContaining({ id: w.march.id, dunningStage: 'retrying', attemptCount: 1 })]);
+    expect(payments.unpaidInvoices).toEqual([
+      expect.objectContaining({ id: w.march.id, dunningStage: 'retrying', attemptCount: 1 }),
+    ]);
     const errors = await getCustomerApiErrors(w.customer.id, 7);
     expect(errors).toMatchObject({ totalEvents: 13, errorEvents: 8 });
     expect(errors.groups.map((g) => [g.endpoint, g.status, g.count])).toEqual([
@@ -64,17 +76,33 @@ describe('support copilot with no model configured', () => {
     const w = await createCopilotWorld();
     const user = await createUser('support');
     const { streamed, result } = await ask(w.customer.id, user.id, null);
-    expect(result.answer).toMatchObject({ source: 'builtin', label: BUILTIN_ANSWER_LABEL, fallbackReason: 'not_configured', unverifiedFigures: [] });
+    expect(result.answer).toMatchObject({
+      source: 'builtin',
+      label: BUILTIN_ANSWER_LABEL,
+      fallbackReason: 'not_configured',
+      unverifiedFigures: [],
+    });
     expect(result.answer.text).toContain('$1,199.00');
     expect(result.answer.text).toContain('$599.00');
     expect(result.answer.groundedFigures).toBeGreaterThan(3);
     expect(result.answer.citations.map((c) => c.type)).toContain('invoice');
-    expect(result.answer.toolsUsed).toEqual(expect.arrayContaining(['explain_invoice', 'get_usage', 'search_knowledge']));
+    expect(result.answer.toolsUsed).toEqual(
+      expect.arrayContaining(['explain_invoice', 'get_usage', 'search_knowledge']),
+    );
     expect(streamed).toBe(result.answer.text);
 
     const run = await getDb().agentRun.findUniqueOrThrow({ where: { id: result.conversationId } });
-    expect(run).toMatchObject({ agentId: 'support-copilot', customerId: w.customer.id, status: 'succeeded', modelProvider: 'builtin' });
-    const outputs = run.outputs as { turns: Array<{ question: string; answer: string }>; writes: number; drafts: unknown[] };
+    expect(run).toMatchObject({
+      agentId: 'support-copilot',
+      customerId: w.customer.id,
+      status: 'succeeded',
+      modelProvider: 'builtin',
+    });
+    const outputs = run.outputs as {
+      turns: Array<{ question: string; answer: string }>;
+      writes: number;
+      drafts: unknown[];
+    };
     expect(outputs.turns).toHaveLength(1);
     expect(outputs).toMatchObject({ writes: 0, drafts: [] });
 
@@ -91,7 +119,13 @@ describe('support copilot with no model configured', () => {
     const user = await createUser('support');
     const first = await ask(a.customer.id, user.id, null);
     await expect(
-      answerCopilotQuestion({ customerId: b.customer.id, userId: user.id, question: 'hi', conversationId: first.result.conversationId, model: null }),
+      answerCopilotQuestion({
+        customerId: b.customer.id,
+        userId: user.id,
+        question: 'hi',
+        conversationId: first.result.conversationId,
+        model: null,
+      }),
     ).rejects.toMatchObject({ status: 404 });
   });
 });
@@ -107,15 +141,35 @@ describe('support copilot against a fake OpenAI-compatible server', () => {
     const { streamed, result } = await ask(w.customer.id, user.id, fakeModel());
     expect(server.requests).toHaveLength(2);
     const tools = (server.requests[0].body.tools as Array<{ function: { name: string } }>).map((t) => t.function.name);
-    expect(tools.sort()).toEqual(['explain_invoice', 'get_api_errors', 'get_payments', 'get_subscription', 'get_tickets', 'get_usage', 'list_invoices', 'search_knowledge']);
-    expect(result.answer).toMatchObject({ source: 'model', label: 'openai-compatible · fake-model', fallbackReason: null, unverifiedFigures: [] });
+    expect(tools.sort()).toEqual([
+      'explain_invoice',
+      'get_api_errors',
+      'get_payments',
+      'get_subscription',
+      'get_tickets',
+      'get_usage',
+      'list_invoices',
+      'search_knowledge',
+    ]);
+    expect(result.answer).toMatchObject({
+      source: 'model',
+      label: 'openai-compatible · fake-model',
+      fallbackReason: null,
+      unverifiedFigures: [],
+    });
     expect(result.answer.text).toContain('$1,199.00');
     expect(result.answer.citations).toEqual([expect.objectContaining({ ref: 'S1', type: 'invoice', id: w.march.id })]);
     expect(result.streamedDraftAccepted).toBe(true);
     expect(streamed).toBe(result.answer.text);
     const run = await getDb().agentRun.findUniqueOrThrow({ where: { id: result.conversationId } });
-    expect(run).toMatchObject({ modelProvider: 'openai-compatible', modelId: 'fake-model', promptVersion: 'support-copilot/v1' });
-    expect((run.outputs as { toolCalls: Array<{ name: string }> }).toolCalls.map((c) => c.name)).toEqual(['explain_invoice']);
+    expect(run).toMatchObject({
+      modelProvider: 'openai-compatible',
+      modelId: 'fake-model',
+      promptVersion: 'support-copilot/v1',
+    });
+    expect((run.outputs as { toolCalls: Array<{ name: string }> }).toolCalls.map((c) => c.name)).toEqual([
+      'explain_invoice',
+    ]);
   });
 
   it('rejects a made-up figure, regenerates once naming it, then falls back to the built-in answer', async () => {
@@ -132,7 +186,9 @@ describe('support copilot against a fake OpenAI-compatible server', () => {
     expect(result.answer).toMatchObject({ source: 'builtin', fallbackReason: 'ungrounded', unverifiedFigures: [] });
     expect(result.streamedDraftAccepted).toBe(false);
     const run = await getDb().agentRun.findUniqueOrThrow({ where: { id: result.conversationId } });
-    const [turn] = (run.outputs as { turns: Array<{ attempts: Array<{ source: string; ok: boolean; unverified: string[] }> }> }).turns;
+    const [turn] = (
+      run.outputs as { turns: Array<{ attempts: Array<{ source: string; ok: boolean; unverified: string[] }> }> }
+    ).turns;
     expect(turn.attempts.map((a) => [a.source, a.ok, a.unverified])).toEqual([
       ['model', false, ['$5,000']],
       ['model', false, ['$4,321.00']],
@@ -156,7 +212,10 @@ describe('support copilot against a fake OpenAI-compatible server', () => {
 });
 
 describe('support copilot with the AI SDK mock model', () => {
-  const usage = { inputTokens: { total: 10, noCache: 10, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 5, text: 5, reasoning: 0 } };
+  const usage = {
+    inputTokens: { total: 10, noCache: 10, cacheRead: 0, cacheWrite: 0 },
+    outputTokens: { total: 5, text: 5, reasoning: 0 },
+  };
   const streamOf = (parts: unknown[]) => ({
     stream: new ReadableStream({
       start(c) {
@@ -166,7 +225,11 @@ describe('support copilot with the AI SDK mock model', () => {
       },
     }),
   });
-  const finish = (reason: 'stop' | 'tool-calls') => ({ type: 'finish', finishReason: { unified: reason, raw: reason }, usage });
+  const finish = (reason: 'stop' | 'tool-calls') => ({
+    type: 'finish',
+    finishReason: { unified: reason, raw: reason },
+    usage,
+  });
 
   it('streams a tool-using answer and accepts it when grounded', async () => {
     const w = await createCopilotWorld();
@@ -175,7 +238,10 @@ describe('support copilot with the AI SDK mock model', () => {
       provider: 'mock-provider',
       modelId: 'mock-1',
       doStream: [
-        streamOf([{ type: 'tool-call', toolCallId: 'c1', toolName: 'get_payments', input: '{}' }, finish('tool-calls')]),
+        streamOf([
+          { type: 'tool-call', toolCallId: 'c1', toolName: 'get_payments', input: '{}' },
+          finish('tool-calls'),
+        ]),
         streamOf([
           { type: 'text-start', id: 't' },
           { type: 'text-delta', id: 't', delta: 'The last attempt for $1,199.00 was declined ' },
@@ -185,7 +251,12 @@ describe('support copilot with the AI SDK mock model', () => {
         ]),
       ],
     });
-    const { streamed, result } = await ask(w.customer.id, user.id, selectionFromModel(model), 'Why did the payment fail?');
+    const { streamed, result } = await ask(
+      w.customer.id,
+      user.id,
+      selectionFromModel(model),
+      'Why did the payment fail?',
+    );
     expect(result.answer).toMatchObject({ source: 'model', unverifiedFigures: [], toolsUsed: ['get_payments'] });
     expect(streamed).toBe('The last attempt for $1,199.00 was declined (card_declined).');
     expect(model.doStreamCalls).toHaveLength(2);

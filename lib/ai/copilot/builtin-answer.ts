@@ -35,7 +35,11 @@ const TOPICS: Topic[] = [
     tools: ['get_api_errors'],
   },
   { id: 'tickets', re: /\b(?:tickets?|wrote|asked|complain\w*|requests?\s+from)\b/i, tools: ['get_tickets'] },
-  { id: 'plan', re: /\b(?:plan|subscription|upgrade|downgrade|renew\w*|cancel\w*|price)\b/i, tools: ['get_subscription'] },
+  {
+    id: 'plan',
+    re: /\b(?:plan|subscription|upgrade|downgrade|renew\w*|cancel\w*|price)\b/i,
+    tools: ['get_subscription'],
+  },
 ];
 
 const ACTION_REQUEST = /\b(?:issue|give|grant|apply|refund|credit|waive|cancel|change|upgrade|downgrade|mark)\b/i;
@@ -76,7 +80,10 @@ export async function composeBuiltinAnswer(
     source.searchKnowledge(facts, question),
   );
   if (knowledge?.brief.length) paragraphs.push(knowledge.brief.join('\n'));
-  if (ACTION_REQUEST.test(question) && /\b(?:credit|refund|waive|cancel|change|upgrade|downgrade|mark)\b/i.test(question))
+  if (
+    ACTION_REQUEST.test(question) &&
+    /\b(?:credit|refund|waive|cancel|change|upgrade|downgrade|mark)\b/i.test(question)
+  )
     paragraphs.push(
       'The copilot only reads: a credit, refund or plan change has to be drafted by a person and goes through the approval queue.',
     );

@@ -38,7 +38,14 @@ export class CopilotFacts {
 
   /** Integer (or fractional) minor units → its display form, e.g. `$1,234.50`. */
   money(id: string, label: string, minor: number, currency = this.currency): string {
-    return this.push({ id, label, unit: 'money', value: minor, currency: currency.toUpperCase(), display: formatMoney(minor, currency) });
+    return this.push({
+      id,
+      label,
+      unit: 'money',
+      value: minor,
+      currency: currency.toUpperCase(),
+      display: formatMoney(minor, currency),
+    });
   }
 
   quantity(id: string, label: string, value: number): string {
@@ -92,7 +99,15 @@ export class CopilotFacts {
     for (const [i, t] of extractNumbers(text).entries()) {
       const id = `${sourceKey}.n${i}`;
       const label = `figure in ${sourceKey}`;
-      if (t.kind === 'money' && !t.cents) this.push({ id, label, unit: 'money', value: t.value * 10 ** exp, currency: this.currency.toUpperCase(), display: t.text });
+      if (t.kind === 'money' && !t.cents)
+        this.push({
+          id,
+          label,
+          unit: 'money',
+          value: t.value * 10 ** exp,
+          currency: this.currency.toUpperCase(),
+          display: t.text,
+        });
       else if (t.kind === 'percent') this.push({ id, label, unit: 'percent', value: t.value, display: t.text });
       else if (t.kind === 'number') this.push({ id, label, unit: 'quantity', value: t.value, display: t.text });
     }

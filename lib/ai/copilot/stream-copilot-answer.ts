@@ -5,7 +5,12 @@ import type { ModelSelection } from '@/lib/ai/select-model';
 import { CopilotFacts, type CopilotSource } from './copilot-facts';
 import type { CopilotDataSource, CopilotToolCall } from './copilot-data-source';
 import { buildCopilotTools } from './copilot-tools';
-import { COPILOT_PROMPT_VERSION, COPILOT_SYSTEM_PROMPT, copilotRetryInstruction, customerContext } from './copilot-prompt';
+import {
+  COPILOT_PROMPT_VERSION,
+  COPILOT_SYSTEM_PROMPT,
+  copilotRetryInstruction,
+  customerContext,
+} from './copilot-prompt';
 import { BUILTIN_ANSWER_LABEL, BUILTIN_ANSWER_VERSION, composeBuiltinAnswer } from './builtin-answer';
 import type { InjectionFlag } from './detect-injections';
 
@@ -102,7 +107,8 @@ export function streamCopilotAnswer(input: CopilotTurnInput): {
 
   const run = async (): Promise<CopilotAnswer> => {
     const attempts: CopilotAttempt[] = [];
-    const check = (text: string) => (text.trim() ? checkGrounding(text, facts.sheet()) : failed('The answer is empty.'));
+    const check = (text: string) =>
+      text.trim() ? checkGrounding(text, facts.sheet()) : failed('The answer is empty.');
     let accepted: { text: string; verdict: GroundingVerdict } | null = null;
     let streamed = '';
     if (selection.kind === 'model') {
@@ -132,7 +138,9 @@ export function streamCopilotAnswer(input: CopilotTurnInput): {
         if (verdict.ok) accepted = { text: first, verdict };
       } catch (error) {
         if (input.abortSignal?.aborted) throw error;
-        attempts.push(attemptOf(1, selection, null, failed(`Model call failed: ${errorText(error)}`), errorText(error)));
+        attempts.push(
+          attemptOf(1, selection, null, failed(`Model call failed: ${errorText(error)}`), errorText(error)),
+        );
       }
       if (!accepted && attempts[0].error === null) {
         try {
@@ -146,7 +154,9 @@ export function streamCopilotAnswer(input: CopilotTurnInput): {
           if (verdict.ok) accepted = { text: second.text, verdict };
         } catch (error) {
           if (input.abortSignal?.aborted) throw error;
-          attempts.push(attemptOf(2, selection, null, failed(`Model call failed: ${errorText(error)}`), errorText(error)));
+          attempts.push(
+            attemptOf(2, selection, null, failed(`Model call failed: ${errorText(error)}`), errorText(error)),
+          );
         }
       }
     }
@@ -155,7 +165,16 @@ export function streamCopilotAnswer(input: CopilotTurnInput): {
       source = 'builtin';
       const text = await composeBuiltinAnswer(input.question, input.source, facts, toolCalls);
       const verdict = check(text);
-      attempts.push(attemptOf(attempts.length + 1, { provider: 'builtin', modelId: 'builtin-answer' }, text, verdict, null, 'builtin'));
+      attempts.push(
+        attemptOf(
+          attempts.length + 1,
+          { provider: 'builtin', modelId: 'builtin-answer' },
+          text,
+          verdict,
+          null,
+          'builtin',
+        ),
+      );
       accepted = { text, verdict };
       if (selection.kind === 'builtin') channel.push(text);
     }
@@ -174,7 +193,8 @@ export function streamCopilotAnswer(input: CopilotTurnInput): {
       toolCalls,
       citations: cited,
       injections: facts.injections(),
-      streamedDraftAccepted: source === 'model' ? attempts[0].ok && streamed === accepted.text : selection.kind === 'builtin',
+      streamedDraftAccepted:
+        source === 'model' ? attempts[0].ok && streamed === accepted.text : selection.kind === 'builtin',
     };
   };
 

@@ -22,7 +22,11 @@ const STAGE_TEXT: Record<CustomerPayments['unpaidInvoices'][number]['dunningStag
   exhausted: 'in dunning, retries exhausted',
 };
 
-export function subscriptionOutput(f: CopilotFacts, b: CustomerBilling, customer: Pick<CustomerDetail, 'id' | 'name'>): ToolOutput {
+export function subscriptionOutput(
+  f: CopilotFacts,
+  b: CustomerBilling,
+  customer: Pick<CustomerDetail, 'id' | 'name'>,
+): ToolOutput {
   f.read(`customers:${customer.id}`, 'name', customer.name);
   f.identifier(customer.name);
   if (!b.plan) return { view: { customer: customer.name, plan: null }, brief: ['There is no live subscription.'] };
@@ -30,13 +34,30 @@ export function subscriptionOutput(f: CopilotFacts, b: CustomerBilling, customer
   const price = f.money('billing.plan.base_price', 'Plan base price', b.plan.basePriceMinor, b.currency);
   const start = b.periodStart ? f.date('billing.period.start', 'Period start', b.periodStart) : null;
   const end = b.periodEnd ? f.date('billing.period.end', 'Period end', b.periodEnd) : null;
-  const estimate = f.money('billing.estimated_total', 'Base price plus overage so far', b.estimatedTotalMinor, b.currency);
+  const estimate = f.money(
+    'billing.estimated_total',
+    'Base price plus overage so far',
+    b.estimatedTotalMinor,
+    b.currency,
+  );
   const brief = [
     `The customer is on the ${b.plan.name} plan at ${price} per ${b.plan.interval} (subscription ${b.subscriptionStatus ?? 'unknown'}${b.cancelAtPeriodEnd ? ', set to cancel at period end' : ''}).`,
-    ...(start && end ? [`The current period runs ${start} – ${end}; base price plus overage so far comes to ${estimate}.`] : []),
+    ...(start && end
+      ? [`The current period runs ${start} – ${end}; base price plus overage so far comes to ${estimate}.`]
+      : []),
   ];
   return {
-    view: { customer: customer.name, plan: b.plan.name, basePrice: price, interval: b.plan.interval, status: b.subscriptionStatus, cancelAtPeriodEnd: b.cancelAtPeriodEnd, periodStart: start, periodEnd: end, estimatedTotalSoFar: estimate },
+    view: {
+      customer: customer.name,
+      plan: b.plan.name,
+      basePrice: price,
+      interval: b.plan.interval,
+      status: b.subscriptionStatus,
+      cancelAtPeriodEnd: b.cancelAtPeriodEnd,
+      periodStart: start,
+      periodEnd: end,
+      estimatedTotalSoFar: estimate,
+    },
     brief,
   };
 }
@@ -48,14 +69,30 @@ export function usageOutput(f: CopilotFacts, b: CustomerBilling, insights: Usage
     const k = `usage.${m.meterKey}`;
     const used = f.quantity(`${k}.used`, `${m.meterName} used`, m.used);
     const included = f.quantity(`${k}.included`, `${m.meterName} included`, m.included);
-    const pct = m.utilisation !== null ? f.percent(`${k}.utilisation`, `${m.meterName} utilisation`, m.utilisation) : null;
+    const pct =
+      m.utilisation !== null ? f.percent(`${k}.utilisation`, `${m.meterName} utilisation`, m.utilisation) : null;
     const over = m.overageQuantity > 0 ? f.quantity(`${k}.overage`, `${m.meterName} overage`, m.overageQuantity) : null;
     const overMoney = f.money(`${k}.overage_amount`, `${m.meterName} overage charge`, m.overageAmountMinor, b.currency);
     const fc = forecasts.get(m.meterKey);
-    const expected = fc ? f.quantity(`${k}.forecast`, `${m.meterName} forecast at period end`, Math.round(fc.expected)) : null;
-    const crossing = fc?.crossingDate ? f.date(`${k}.crossing`, `${m.meterName} reaches its included quantity`, fc.crossingDate) : null;
+    const expected = fc
+      ? f.quantity(`${k}.forecast`, `${m.meterName} forecast at period end`, Math.round(fc.expected))
+      : null;
+    const crossing = fc?.crossingDate
+      ? f.date(`${k}.crossing`, `${m.meterName} reaches its included quantity`, fc.crossingDate)
+      : null;
     const hard = m.hardLimit !== null ? f.quantity(`${k}.hard_limit`, `${m.meterName} hard limit`, m.hardLimit) : null;
-    return { meter: m.meterName, unit: m.unit, used, included, utilisation: pct, hardLimit: hard, overage: over, overageCharge: overMoney, forecastAtPeriodEnd: expected, includedReachedOn: crossing };
+    return {
+      meter: m.meterName,
+      unit: m.unit,
+      used,
+      included,
+      utilisation: pct,
+      hardLimit: hard,
+      overage: over,
+      overageCharge: overMoney,
+      forecastAtPeriodEnd: expected,
+      includedReachedOn: crossing,
+    };
   });
   const brief = meters.map(
     (m) =>
@@ -80,15 +117,25 @@ export function invoicesOutput(f: CopilotFacts, invoices: CustomerDetail['invoic
       periodEnd: f.date(`invoice.${i.id}.end`, `Invoice ${i.number ?? i.id} period end`, i.periodEnd),
     };
   });
-  const brief = rows.slice(0, 3).map((r) => `Invoice ${r.number} (${r.periodStart} – ${r.periodEnd}): ${r.total}, ${r.status}.`);
+  const brief = rows
+    .slice(0, 3)
+    .map((r) => `Invoice ${r.number} (${r.periodStart} – ${r.periodEnd}): ${r.total}, ${r.status}.`);
   return { view: { invoices: rows }, brief: brief.length ? brief : ['No invoices yet.'] };
 }
 
-export function explanationOutput(f: CopilotFacts, input: { invoiceId: string; number: string | null; sheet: FactSheet; explanation: InvoiceExplanation }): ToolOutput {
+export function explanationOutput(
+  f: CopilotFacts,
+  input: { invoiceId: string; number: string | null; sheet: FactSheet; explanation: InvoiceExplanation },
+): ToolOutput {
   f.addFacts(input.sheet.facts);
   f.identifier(...input.sheet.identifiers);
   for (const line of input.sheet.lines) f.read(`invoice_lines:${line.id}`, 'description', line.description);
-  const ref = f.cite({ type: 'invoice', id: input.invoiceId, title: `Invoice ${input.number ?? input.invoiceId}`, snippet: input.explanation.summary });
+  const ref = f.cite({
+    type: 'invoice',
+    id: input.invoiceId,
+    title: `Invoice ${input.number ?? input.invoiceId}`,
+    snippet: input.explanation.summary,
+  });
   const e = input.explanation;
   return {
     view: {
@@ -122,15 +169,26 @@ export function paymentsOutput(f: CopilotFacts, p: CustomerPayments): ToolOutput
       invoice: i.number ?? i.id,
       remaining: f.money(`unpaid.${i.id}.remaining`, 'Amount remaining', i.amountRemaining, i.currency),
       attempts: f.quantity(`unpaid.${i.id}.attempts`, 'Payment attempts so far', i.attemptCount),
-      nextRetry: i.nextPaymentAttemptAt ? f.date(`unpaid.${i.id}.next`, 'Next payment retry', i.nextPaymentAttemptAt) : null,
+      nextRetry: i.nextPaymentAttemptAt
+        ? f.date(`unpaid.${i.id}.next`, 'Next payment retry', i.nextPaymentAttemptAt)
+        : null,
       dunning: STAGE_TEXT[i.dunningStage],
     };
   });
   const lastFailed = attempts.find((a) => a.outcome === 'declined');
   const brief = [
-    p.delinquent ? 'Payments are failing: the account is delinquent.' : 'The account is in good standing (not delinquent).',
-    ...(lastFailed ? [`The last declined attempt was on ${lastFailed.at} for ${lastFailed.amount} (decline code ${lastFailed.declineCode ?? 'not given'}).`] : []),
-    ...unpaid.map((u) => `Invoice ${u.invoice} has ${u.remaining} unpaid after ${u.attempts} attempt(s), ${u.dunning}${u.nextRetry ? `; next retry ${u.nextRetry}` : ''}.`),
+    p.delinquent
+      ? 'Payments are failing: the account is delinquent.'
+      : 'The account is in good standing (not delinquent).',
+    ...(lastFailed
+      ? [
+          `The last declined attempt was on ${lastFailed.at} for ${lastFailed.amount} (decline code ${lastFailed.declineCode ?? 'not given'}).`,
+        ]
+      : []),
+    ...unpaid.map(
+      (u) =>
+        `Invoice ${u.invoice} has ${u.remaining} unpaid after ${u.attempts} attempt(s), ${u.dunning}${u.nextRetry ? `; next retry ${u.nextRetry}` : ''}.`,
+    ),
   ];
   return { view: { delinquent: p.delinquent, attempts, unpaidInvoices: unpaid }, brief };
 }
@@ -149,7 +207,10 @@ export function apiErrorsOutput(f: CopilotFacts, e: CustomerApiErrors): ToolOutp
     };
   });
   const top = groups.slice(0, 3).map((g) => `${g.count} × status ${g.status} on ${g.endpoint} (last ${g.lastSeen})`);
-  const brief = e.errorEvents === 0 ? [`No API errors in usage events since ${since}.`] : [`Since ${since}, ${errors} of ${total} requests returned an error: ${top.join('; ')}.`];
+  const brief =
+    e.errorEvents === 0
+      ? [`No API errors in usage events since ${since}.`]
+      : [`Since ${since}, ${errors} of ${total} requests returned an error: ${top.join('; ')}.`];
   return { view: { since, totalEvents: total, errorEvents: errors, byEndpoint: groups }, brief };
 }
 
@@ -157,11 +218,19 @@ export function ticketsOutput(f: CopilotFacts, t: CustomerTickets): ToolOutput {
   const rows = t.items.slice(0, 20).map((x) => {
     f.read(`support_tickets:${x.id}`, 'subject', x.subject);
     f.read(`support_tickets:${x.id}`, 'body', x.body);
-    return { id: x.id, opened: f.date(`ticket.${x.id}.opened`, 'Ticket opened', x.createdAt), status: x.status, subject: x.subject, body: x.body };
+    return {
+      id: x.id,
+      opened: f.date(`ticket.${x.id}.opened`, 'Ticket opened', x.createdAt),
+      status: x.status,
+      subject: x.subject,
+      body: x.body,
+    };
   });
   const open = t.items.filter((x) => x.status !== 'solved').length;
   const brief = rows.length
-    ? [`${f.quantity('tickets.open', 'Open tickets', open)} of ${f.quantity('tickets.total', 'Tickets shown', rows.length)} recent tickets are open; the latest was opened on ${rows[0].opened}. Their text is on the Tickets card.`]
+    ? [
+        `${f.quantity('tickets.open', 'Open tickets', open)} of ${f.quantity('tickets.total', 'Tickets shown', rows.length)} recent tickets are open; the latest was opened on ${rows[0].opened}. Their text is on the Tickets card.`,
+      ]
     : ['No support tickets.'];
   return { view: { tickets: rows }, brief };
 }

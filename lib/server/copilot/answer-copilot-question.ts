@@ -102,9 +102,14 @@ async function recordTurn(input: AnswerCopilotQuestionInput, answer: CopilotAnsw
     await closeDecision(tx, runId, {
       outcome: `${all.length} turn(s), ${answer.source === 'model' ? 'model answer' : 'built-in answer'}${injections.length ? `, ${injections.length} injected instruction(s) flagged` : ''}`,
       reasoning: all
-        .map((t) => `Q${t.turn}: ${t.question}\nA${t.turn} (${t.label}${t.fallbackReason ? `, ${t.fallbackReason}` : ''}): ${t.answer}`)
+        .map(
+          (t) =>
+            `Q${t.turn}: ${t.question}\nA${t.turn} (${t.label}${t.fallbackReason ? `, ${t.fallbackReason}` : ''}): ${t.answer}`,
+        )
         .join('\n\n'),
-      evidence: all.flatMap((t) => t.citations.map((c) => ({ turn: t.turn, ref: c.ref, type: c.type, id: c.id, title: c.title }))),
+      evidence: all.flatMap((t) =>
+        t.citations.map((c) => ({ turn: t.turn, ref: c.ref, type: c.type, id: c.id, title: c.title })),
+      ),
       toolCalls: all.flatMap((t) => t.toolCalls.map((c) => ({ name: c.name, args: c.args, result: c.result }))),
       drafts: [],
       outputs: { turns: all, injections, writes: 0 },
@@ -113,7 +118,12 @@ async function recordTurn(input: AnswerCopilotQuestionInput, answer: CopilotAnsw
       // The header names the latest writer and question.
       await tx.agentRun.update({
         where: { id: runId },
-        data: { inputs: json({ question: input.question, turns: all.length }), modelProvider: answer.provider, modelId: answer.modelId, promptVersion: answer.promptVersion },
+        data: {
+          inputs: json({ question: input.question, turns: all.length }),
+          modelProvider: answer.provider,
+          modelId: answer.modelId,
+          promptVersion: answer.promptVersion,
+        },
       });
     }
     return { runId, turn: turn.turn };

@@ -33,13 +33,19 @@ export async function createCopilotDataSource(customerId: string): Promise<Copil
     currency: billing.currency,
     subscription: async (f) => subscriptionOutput(f, await getCustomerBilling(customerId), customer),
     usage: async (f) => {
-      const [b, insights] = await Promise.all([getCustomerBilling(customerId), getUsageInsights(customerId).catch(() => null)]);
+      const [b, insights] = await Promise.all([
+        getCustomerBilling(customerId),
+        getUsageInsights(customerId).catch(() => null),
+      ]);
       return usageOutput(f, b, insights);
     },
     invoices: async (f) => invoicesOutput(f, (await getCustomer(customerId)).invoices),
     explainInvoice: async (f, invoiceId) => {
       const invoice = await getDb().invoice.findFirst({
-        where: { customerId, ...(invoiceId ? { OR: [{ id: invoiceId }, { number: invoiceId }] } : { status: { not: 'void' } }) },
+        where: {
+          customerId,
+          ...(invoiceId ? { OR: [{ id: invoiceId }, { number: invoiceId }] } : { status: { not: 'void' } }),
+        },
         orderBy: { periodStart: 'desc' },
         select: { id: true, number: true },
       });

@@ -24,7 +24,8 @@ export async function vectorSearchStatus(): Promise<VectorSearchStatus> {
       `SELECT (SELECT extversion FROM pg_extension WHERE extname = 'vector') AS ext,
               to_regclass('public.knowledge_embeddings')::text AS tbl`,
     );
-    if (!rows[0]?.ext) status = { enabled: false, reason: 'Full-text search: the pgvector extension is not installed.' };
+    if (!rows[0]?.ext)
+      status = { enabled: false, reason: 'Full-text search: the pgvector extension is not installed.' };
     else if (!rows[0].tbl)
       status = { enabled: false, reason: 'Full-text search: pgvector is installed but no embeddings are stored yet.' };
     else status = { enabled: true, reason: `Hybrid search: full text and ${env.AI_EMBEDDING_MODEL} embeddings.` };

@@ -10,5 +10,11 @@ export const POST = withApi({
   status: 201,
   schemas: { params: idParams, body: draftTicketNoteBody, response: ticketNoteView },
   handler: ({ params, body, user, requestId }) =>
-    draftTicketNote({ ticketId: params.id, body: body.body, conversationId: body.conversationId, userId: user.id, requestId }),
+    draftTicketNote({
+      ticketId: params.id,
+      body: body.body,
+      conversationId: body.conversationId,
+      userId: user.id,
+      requestId,
+    }),
 });
