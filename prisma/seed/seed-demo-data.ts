@@ -4,6 +4,7 @@ import { writeCatalog } from './write-catalog';
 import { writeCustomers } from './write-customers';
 import { writeDemoActions } from './write-demo-actions';
 import { writeInvoiceExplanations } from './write-invoice-explanations';
+import { writeKnowledgeDocuments } from './write-knowledge-documents';
 import { writeRollups } from './write-rollups';
 
 export const DEMO_SEED_MARKER = 'demo_seed';
@@ -28,6 +29,7 @@ export async function seedDemoData(db: Db, options: DemoDataOptions = {}): Promi
       rollups = await writeRollups(tx, data);
       await writeDemoActions(tx, data);
       await writeInvoiceExplanations(tx);
+      await writeKnowledgeDocuments(tx);
       await tx.systemState.create({
         data: {
           key: DEMO_SEED_MARKER,
