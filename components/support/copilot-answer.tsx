@@ -35,7 +35,9 @@ function Highlighted({ text }: { text: string }) {
 function InsertIntoTicket({ customerId, turn }: { customerId: string; turn: CopilotTurnResult }) {
   const tickets = useCustomerTickets(customerId);
   const draft = useDraftTicketNote(customerId);
-  const open = (tickets.data?.items ?? []).filter((t) => t.status !== 'solved');
+  // Open tickets first; a solved ticket can still take a note (the customer may write back).
+  const all = tickets.data?.items ?? [];
+  const open = [...all.filter((t) => t.status !== 'solved'), ...all.filter((t) => t.status === 'solved')];
   const [ticketId, setTicketId] = useState<string>('');
   const chosen = ticketId || open[0]?.id || '';
   if (draft.isSuccess)
@@ -56,6 +58,7 @@ function InsertIntoTicket({ customerId, turn }: { customerId: string; turn: Copi
         {open.map((t) => (
           <option key={t.id} value={t.id}>
             {t.subject}
+            {t.status === 'solved' ? ' (solved)' : ''}
           </option>
         ))}
       </select>
