@@ -65,6 +65,8 @@ const schema = z
     AI_MODEL: z.string().optional(),
     AI_API_KEY: z.string().optional(),
     AI_BASE_URL: z.string().url().optional(),
+    // Embedding model for the copilot's hybrid knowledge search (with pgvector); unset: full text only.
+    AI_EMBEDDING_MODEL: z.string().optional(),
     // Outbound calls (Slack, CRM) to loopback are refused unless a test turns this on.
     OUTBOUND_ALLOW_LOOPBACK: bool(false),
     // Ports besides 80 and 443 that outbound destinations may use, e.g. "8443".

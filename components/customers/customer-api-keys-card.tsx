@@ -36,7 +36,7 @@ export function CustomerApiKeysCard({ customerId, canManage }: { customerId: str
   }
 
   return (
-    <Card title="API keys" className="lg:col-span-3">
+    <Card title="API keys" className="lg:col-span-full">
       <div className="flex flex-col gap-3">
         {canManage ? (
           <form onSubmit={onCreate} className="flex flex-wrap items-end gap-2" aria-label="Create API key">

@@ -16,7 +16,7 @@ export function UsageInsightsSection({ customerId }: { customerId: string }) {
     <>
       <Card
         title={data ? `Usage insights (as of ${formatDateTime(data.asOf)})` : 'Usage insights'}
-        className="lg:col-span-3"
+        className="lg:col-span-full"
       >
         <QueryState isLoading={isLoading} error={error}>
           {data && data.meters.length ? (
@@ -30,7 +30,7 @@ export function UsageInsightsSection({ customerId }: { customerId: string }) {
           )}
         </QueryState>
       </Card>
-      <Card title="Usage analyst decisions" className="lg:col-span-3">
+      <Card title="Usage analyst decisions" className="lg:col-span-full">
         <QueryState isLoading={isLoading} error={error}>
           <div data-testid="usage-decisions">{data ? <UsageDecisions decisions={data.decisions} /> : null}</div>
         </QueryState>

@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/expansion', label: 'Expansion', capability: 'console.read' },
   { href: '/invoices', label: 'Invoices', capability: 'console.read' },
   { href: '/incidents', label: 'Incidents', capability: 'console.read' },
+  { href: '/knowledge', label: 'Knowledge', capability: 'console.read' },
   { href: '/audit', label: 'Audit', capability: 'audit.read' },
   { href: '/policies', label: 'Policies', capability: 'console.read' },
   { href: '/webhooks', label: 'Webhooks', capability: 'webhooks.read' },

@@ -28,7 +28,8 @@ export interface InvoiceExplanationStream {
   result: Promise<StreamedExplanationResult>;
 }
 
-function createTextChannel() {
+/** A push-to-pull text stream: the producer never waits for a reader. */
+export function createTextChannel() {
   const buffered: string[] = [];
   let closed = false;
   let wake: (() => void) | null = null;

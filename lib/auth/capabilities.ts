@@ -34,6 +34,10 @@ export const CAPABILITIES = {
   'sla-policies.edit': ADMIN,
   /** Which CRM record (account, contact, owner) a customer is; CRM tasks attach to it. */
   'crm-links.manage': REVOPS,
+  /** Ask the read-only support copilot and draft ticket notes from its answers (a person confirms them). */
+  'support.copilot': EVERY_ROLE,
+  /** Add and archive knowledge-base documents the copilot answers from. */
+  'knowledge.manage': ADMIN,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -6,6 +6,7 @@ import { writeCustomers } from './write-customers';
 import { writeDemoActions } from './write-demo-actions';
 import { writeDunningDecisions } from './write-dunning-decisions';
 import { writeInvoiceExplanations } from './write-invoice-explanations';
+import { writeKnowledgeDocuments } from './write-knowledge-documents';
 import { writeRollups } from './write-rollups';
 import { writeIncidentUsage } from './write-incident-usage';
 import { runAgent } from '@/lib/server/agents/run-agent';
@@ -36,6 +37,7 @@ export async function seedDemoData(db: Db, options: DemoDataOptions = {}): Promi
       await writeDemoActions(tx, data);
       await writeDunningDecisions(tx, data);
       await writeInvoiceExplanations(tx);
+      await writeKnowledgeDocuments(tx);
       await tx.systemState.create({
         data: {
           key: DEMO_SEED_MARKER,

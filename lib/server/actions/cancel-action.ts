@@ -39,7 +39,7 @@ export async function cancelAction(
   id: string,
   reason: string | undefined,
   requestId: string,
-  provider: BillingProvider = getBillingProvider(),
+  provider?: BillingProvider,
 ) {
   return getDb().$transaction(async (tx) => {
     const action = await lockAction(tx, id);
@@ -50,7 +50,7 @@ export async function cancelAction(
         'not_an_approver',
         `Only ${policy.approverRoles.join(' or ')} may cancel ${action.kind} actions`,
       );
-    if (action.status === 'scheduled') await withdrawScheduledChange(action, provider);
+    if (action.status === 'scheduled') await withdrawScheduledChange(action, provider ?? (await getBillingProvider()));
     else if (action.status !== 'pending_approval' && action.status !== 'proposed')
       throw conflict('not_pending', `The action is already ${action.status}`);
     await tx.action.update({ where: { id }, data: { status: 'cancelled' } });

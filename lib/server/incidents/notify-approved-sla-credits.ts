@@ -72,7 +72,14 @@ export async function notifyApprovedSlaCredits(
       await tx.supportTicketNote.upsert({
         where: { dedupeKey: `sla-credit:${a.actionId}` },
         update: {},
-        create: { ticketId: a.ticketId, author: 'billing-ops-sla', body: text, dedupeKey: `sla-credit:${a.actionId}` },
+        create: {
+          ticketId: a.ticketId,
+          customerId: a.customerId,
+          author: 'billing-ops-sla',
+          body: text,
+          status: 'confirmed',
+          dedupeKey: `sla-credit:${a.actionId}`,
+        },
       });
     }
     await tx.slaCreditAssessment.update({ where: { id }, data: { notifiedAt: clock.now() } });
