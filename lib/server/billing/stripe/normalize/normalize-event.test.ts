@@ -291,7 +291,8 @@ describe('basil events built from cli-trigger-recipes/', () => {
     ).toEqual([
       ['invoice', 'in_recipe', null, 'in_recipe', null],
       ['charge', 'ch_recipe', 'card_declined', null, 'ch_recipe'],
-      ['payment_intent', 'pi_recipe', 'card_declined', null, 'ch_recipe'],
+      // The payment intent carries the bank's specific decline_code, kept over card_declined.
+      ['payment_intent', 'pi_recipe', 'generic_decline', null, 'ch_recipe'],
     ]);
   });
 
