@@ -20,7 +20,9 @@ export function useIncident(id: string) {
       const waiting =
         (d.status === 'resolved' && d.assessments.length === 0) ||
         d.assessments.some((a) => a.action && ['approved', 'executing'].includes(a.action.status));
-      return waiting ? 2_000 : false;
+      if (waiting) return 2_000;
+      // Credits awaiting a (second) approver may be decided by someone else: look now and then.
+      return d.totals.pendingActionIds.length ? 15_000 : false;
     },
   });
 }
