@@ -39,7 +39,8 @@ const EXPECTED = {
   disputes: 1,
 };
 
-describe('Stripe import', () => {
+// Whole-account imports on a shared 2-core machine: generous timeouts (no timing is asserted).
+describe('Stripe import', { timeout: 180_000 }, () => {
   it('a crash mid-import leaves a checkpoint; resuming finishes with the whole account and no duplicates', async () => {
     const runId = await createStripeImport(CLI, 12);
     let customerPages = 0;

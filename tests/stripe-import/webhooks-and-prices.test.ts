@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 afterAll(async () => world?.close());
 
-describe('webhooks during an import', () => {
+describe('webhooks during an import', { timeout: 120_000 }, () => {
   it('an import snapshot read before a newer webhook does not overwrite it', async () => {
     const subId = ids.subscriptions[0]!;
     const stored = world.server.objects.subscriptions.get(subId)!;
@@ -70,7 +70,7 @@ describe('webhooks during an import', () => {
   });
 });
 
-describe('a price no plan maps', () => {
+describe('a price no plan maps', { timeout: 120_000 }, () => {
   it('holds the subscription webhook as a "map this price" item, and replays it when the plan is created', async () => {
     const price = `price_newer${nowSec}`;
     const customer = {
