@@ -8,6 +8,8 @@ const WAIT_FOR_CUSTOMER_MS = 5 * 60_000;
 
 interface Row {
   event_id: string;
+  source: string;
+  idempotency_key: string;
   customer_id: string;
   meter_id: string;
   aggregation: string;
@@ -36,7 +38,7 @@ export async function buildForwardUnits(limit: number, aggregate: boolean): Prom
   try {
     await client.query('BEGIN');
     const { rows } = await client.query<Row>(
-      `SELECT f.event_id::text, e.customer_id, e.meter_id, m.aggregation::text, m.stripe_event_name AS event_name,
+      `SELECT f.event_id::text, e.source, e.idempotency_key, e.customer_id, e.meter_id, m.aggregation::text, m.stripe_event_name AS event_name,
               CASE WHEN c.billing_provider = 'stripe' THEN c.external_id END AS stripe_customer_id,
               e.quantity::text, e.occurred_at AT TIME ZONE 'UTC' AS occurred_at, f.accepted_at AT TIME ZONE 'UTC' AS accepted_at
          FROM usage_forwards f
@@ -60,6 +62,8 @@ export async function buildForwardUnits(limit: number, aggregate: boolean): Prom
       else
         ready.push({
           eventId: r.event_id,
+          source: r.source,
+          idempotencyKey: r.idempotency_key,
           customerId: r.customer_id,
           meterId: r.meter_id,
           aggregation: r.aggregation,

@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
   addDecimal,
   forwardBackoffMs,
+  meterEventIdentifier,
   planMeterEvents,
   stripeWindowFlag,
   type PendingEvent,
 } from './plan-meter-events';
 
-const base: Omit<PendingEvent, 'eventId' | 'quantity' | 'occurredAtMs'> = {
+const ue = (id: string) => meterEventIdentifier('ue', 'api', `k${id}`);
+const ua = (id: string) => meterEventIdentifier('ua', 'api', `k${id}`);
+
+const base: Omit<PendingEvent, 'eventId' | 'idempotencyKey' | 'quantity' | 'occurredAtMs'> = {
+  source: 'api',
   customerId: 'c1',
   meterId: 'm1',
   aggregation: 'sum',
@@ -23,6 +28,7 @@ const ev = (
 ): PendingEvent => ({
   ...base,
   eventId,
+  idempotencyKey: `k${eventId}`,
   quantity,
   occurredAtMs,
   ...extra,
@@ -32,8 +38,8 @@ describe('planMeterEvents', () => {
   it('makes one unit per event, named after it, without aggregation', () => {
     const units = planMeterEvents([ev('10', '1.5', 1_000), ev('9', '2', 2_000)], false);
     expect(units.map((u) => [u.id, u.value, u.timestampMs])).toEqual([
-      ['tg_ue_9', '2', 2_000],
-      ['tg_ue_10', '1.5', 1_000],
+      [ue('9'), '2', 2_000],
+      [ue('10'), '1.5', 1_000],
     ]);
   });
 
@@ -49,15 +55,21 @@ describe('planMeterEvents', () => {
       true,
     );
     expect(units.map((u) => [u.id, u.customerId, u.value, u.timestampMs, u.eventIds])).toEqual([
-      ['tg_ua_3', 'c1', '0.3', 60_000, ['3', '4']],
-      ['tg_ua_5', 'c1', '1', 120_000, ['5']],
-      ['tg_ua_6', 'c2', '1', 60_000, ['6']],
-      ['tg_ue_7', 'c1', '1', 61_000, ['7']],
+      [ua('3'), 'c1', '0.3', 60_000, ['3', '4']],
+      [ua('5'), 'c1', '1', 120_000, ['5']],
+      [ua('6'), 'c2', '1', 60_000, ['6']],
+      [ue('7'), 'c1', '1', 61_000, ['7']],
     ]);
   });
 
-  it('orders event ids numerically, so the aggregate is named after the smallest', () => {
-    expect(planMeterEvents([ev('100', '1', 0), ev('99', '1', 0)], true)[0]!.id).toBe('tg_ua_99');
+  it('orders event ids numerically, so the aggregate is named after the first event', () => {
+    expect(planMeterEvents([ev('100', '1', 0), ev('99', '1', 0)], true)[0]!.id).toBe(ua('99'));
+  });
+
+  it('names an event by its source and key, so another database cannot reuse the identifier', () => {
+    expect(meterEventIdentifier('ue', 'api', 'k1')).toMatch(/^tg_ue_[0-9a-f]{40}$/);
+    expect(meterEventIdentifier('ue', 'api', 'k1')).not.toBe(meterEventIdentifier('ue', 'api2', 'k1'));
+    expect(meterEventIdentifier('ue', 'api', 'k1')).not.toBe(meterEventIdentifier('ua', 'api', 'k1'));
   });
 });
 

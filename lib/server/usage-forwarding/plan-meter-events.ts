@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 // Pure rules for turning accepted usage events into Stripe meter events. No I/O, so the rules
 // are unit-tested on their own (plan-meter-events.test.ts).
 
@@ -23,6 +25,9 @@ export function stripeWindowFlag(occurredAtMs: number, nowMs: number): FlagReaso
 
 export interface PendingEvent {
   eventId: string; // bigint as text
+  /** What identifies the event for good: its source and idempotency key. */
+  source: string;
+  idempotencyKey: string;
   customerId: string;
   meterId: string;
   aggregation: string;
@@ -46,9 +51,18 @@ export interface PlannedUnit {
 }
 
 /**
- * One meter event per usage event, identified by the event's own id — or, with `aggregate`, one
+ * The Stripe identifier of a usage event: a digest of its source and idempotency key, the event's
+ * own identity — not its row id, which a restored or re-created database would hand out again
+ * to other events that Stripe would then drop as repeats.
+ */
+export function meterEventIdentifier(kind: 'ue' | 'ua', source: string, idempotencyKey: string): string {
+  return `tg_${kind}_${createHash('sha256').update(`${source}\u0000${idempotencyKey}`).digest('hex').slice(0, 40)}`;
+}
+
+/**
+ * One meter event per usage event, identified by the event itself — or, with `aggregate`, one
  * per customer × meter × minute for meters Stripe sums (a count or last-value meter would change
- * meaning if several events became one). An aggregate is named after its smallest event id, which
+ * meaning if several events became one). An aggregate is named after its first event, which
  * belongs to no other unit, so the identifier is unique and never reused.
  */
 export function planMeterEvents(events: PendingEvent[], aggregate: boolean): PlannedUnit[] {
@@ -65,7 +79,7 @@ export function planMeterEvents(events: PendingEvent[], aggregate: boolean): Pla
       continue;
     }
     units.set(key, {
-      id: summable ? `tg_ua_${e.eventId}` : `tg_ue_${e.eventId}`,
+      id: meterEventIdentifier(summable ? 'ua' : 'ue', e.source, e.idempotencyKey),
       customerId: e.customerId,
       meterId: e.meterId,
       eventName: e.eventName,
