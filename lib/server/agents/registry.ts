@@ -2,10 +2,11 @@ import type { AgentDefinition } from './define-agent';
 import { disputeDesk } from './dispute-desk/dispute-desk';
 import { invoiceExplainer } from './invoice-explainer/invoice-explainer';
 import { usageAnalyst } from './usage-analyst/usage-analyst';
+import { usageReconciler } from './usage-reconciler/usage-reconciler';
 
 // Every agent Tollgate runs. A new agent: one folder with defineAgent(), one line here — the
 // worker, the webhook hook, ingest and the console's agent names all read this list.
-export const AGENTS: readonly AgentDefinition[] = [usageAnalyst, invoiceExplainer, disputeDesk];
+export const AGENTS: readonly AgentDefinition[] = [usageAnalyst, invoiceExplainer, disputeDesk, usageReconciler];
 
 /** Agent id → title, for the console (decision records and drafted actions name their agent by id). */
 export function agentTitles(): Record<string, string> {
