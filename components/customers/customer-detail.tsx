@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useCustomer } from '@/lib/queries/use-customers';
 import { formatDate, formatPercent, formatQuantity } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
+import { UsageDriftBadge } from './usage-drift-badge';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
@@ -26,6 +27,7 @@ export function CustomerDetailView({ id, canManageKeys }: { id: string; canManag
                 {c.email} · {c.externalId ?? 'no billing id'}
                 {c.plan ? <Badge tone="blue">{c.plan.name}</Badge> : null}
                 {c.delinquent ? <Badge tone="red">Payment failing</Badge> : null}
+                <UsageDriftBadge customerId={c.id} />
               </span>
             }
           />

@@ -15,5 +15,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/policies', label: 'Policies', capability: 'console.read' },
   { href: '/webhooks', label: 'Webhooks', capability: 'webhooks.read' },
   { href: '/ingest', label: 'Ingest', capability: 'ingest.read' },
+  { href: '/reconciliation', label: 'Reconciliation', capability: 'reconciliation.read' },
   { href: '/settings', label: 'Settings', capability: 'console.read' },
 ];
