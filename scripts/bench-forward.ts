@@ -1,7 +1,7 @@
 /**
  * Usage forwarding throughput: accepted usage events → Stripe meter events, over real HTTP to
- * the fake Stripe server (tests/fixtures/fake-stripe-meters.ts), on a throwaway embedded
- * PostgreSQL, one forwarder process (this one).
+ * the fake Stripe server (tests/fixtures/fake-stripe-meters.ts, in a process of its own), on a
+ * throwaway embedded PostgreSQL, one forwarder process (this one).
  *
  *   npm run bench:forward [-- --events 20000] [--rate 2000] [--customers 20] [--mode v1|v2]
  *                         [--concurrency 32] [--batch 500] [--aggregate]
@@ -18,8 +18,8 @@ import path from 'node:path';
 import Stripe from 'stripe';
 import { startEmbeddedPostgres } from '../lib/server/db/embedded-postgres';
 import { migrateDatabase } from '../lib/server/db/migrate-database';
-import { FakeStripeServer } from '../tests/fixtures/fake-stripe-server';
-import { FakeStripeMeters } from '../tests/fixtures/fake-stripe-meters';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { arg, freePort, percentile } from './lib/bench-world';
 
 const EVENTS = Number(arg('--events') ?? 20_000);
@@ -36,7 +36,13 @@ const pgServer = await startEmbeddedPostgres({
   port: await freePort(),
   persistent: false,
 });
-const fake = await new FakeStripeServer().start();
+// The fake Stripe runs in its own process (scripts/lib/fake-stripe-meters-process.ts).
+const fakeProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/lib/fake-stripe-meters-process.ts'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const fakeUrl = await new Promise<string>((resolve) =>
+  createInterface({ input: fakeProcess.stdout! }).once('line', (line) => resolve(line.trim())),
+);
 try {
   await migrateDatabase(pgServer.url);
   process.env.DATABASE_URL = pgServer.url;
@@ -44,7 +50,6 @@ try {
   const { getDb, getPool } = await import('../lib/db');
   const { insertUsageEvents } = await import('../lib/server/usage-store/insert-usage-events');
   const { forwardUsage } = await import('../lib/server/usage-forwarding/forward-usage');
-  const meters = new FakeStripeMeters(fake).addMeter('mtr_bench', 'bench_calls');
   const db = getDb();
   const meter = await db.meter.create({
     data: {
@@ -61,7 +66,7 @@ try {
       db.customer.create({ data: { name: `Bench ${i}`, externalId: `cus_bench_${i}` } }),
     ),
   );
-  const url = new URL(fake.url);
+  const url = new URL(fakeUrl);
   const stripe = new Stripe('sk_test_bench', {
     host: url.hostname,
     port: url.port,
@@ -145,10 +150,15 @@ try {
     const c = `cus_bench_${k % CUSTOMERS}`;
     expected.set(c, (expected.get(c) ?? 0) + 1 + (k % 5));
   }
+  const counts = (await (await fetch(`${fakeUrl}/__fake/meter-counts`)).json()) as {
+    receipts: number;
+    repeats: number;
+    counted: Record<string, number>;
+  };
   let lost = 0;
   let doubled = 0;
   for (const [c, qty] of expected) {
-    const counted = meters.countedTotal(c, 'bench_calls');
+    const counted = counts.counted[c] ?? 0;
     if (counted < qty) lost += qty - counted;
     if (counted > qty) doubled += counted - qty;
   }
@@ -157,13 +167,13 @@ try {
       `SELECT count(*)::int AS n FROM usage_forwards f LEFT JOIN usage_forward_units u ON u.id = f.unit_id WHERE u.status IS DISTINCT FROM 'acked'`,
     )
   ).rows[0]!.n;
-  const repeats = [...meters.repeatedIdentifiers().values()].reduce((a, n) => a + n - 1, 0);
+  const repeats = counts.repeats;
   const summary = {
     events: EVENTS,
     mode: MODE,
     aggregate: AGGREGATE,
     concurrency: CONCURRENCY,
-    meterEventsSent: meters.receipts.length,
+    meterEventsSent: counts.receipts,
     forwardedPerSecond: Math.round((EVENTS * 1000) / elapsedMs),
     lagP50Ms: Math.round(percentile(lags, 50)),
     lagP99Ms: Math.round(percentile(lags, 99)),
@@ -173,7 +183,7 @@ try {
   console.log(JSON.stringify(summary));
   await getPool().end();
 } finally {
-  await fake.close();
+  fakeProcess.kill('SIGTERM');
   await pgServer.stop();
   rmSync(dir, { recursive: true, force: true });
 }
