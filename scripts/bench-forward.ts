@@ -3,13 +3,14 @@
  * the fake Stripe server (tests/fixtures/fake-stripe-meters.ts, in a process of its own), on a
  * throwaway embedded PostgreSQL, one forwarder process (this one).
  *
- *   npm run bench:forward [-- --events 20000] [--rate 2000] [--customers 20] [--mode v1|v2]
- *                         [--concurrency 32] [--batch 500] [--aggregate]
+ *   npm run bench:forward [-- --events 20000] [--lag-events 2000] [--lag-rate 200] [--customers 20]
+ *                         [--mode v1|v2] [--concurrency 32] [--batch 500] [--loops 2] [--aggregate]
  *
- * Events are ingested through the real ingest statement at --rate events/s (so accept → ack lag
- * means something) while the forwarder runs; it then checks, by counting every receipt at the
- * fake per identifier, that each event was counted once: `lost` = events Stripe did not count
- * (or not acknowledged), `duplicates` = receipts beyond the first of an identifier plus any
+ * Phase 1 (throughput): --events are accepted through the real ingest statement, then forwarded
+ * as fast as this process can — forwardedPerSecond. Phase 2 (lag): --lag-events are accepted at
+ * --lag-rate/s while the forwarder runs — lagP50Ms/lagP99Ms, accept → Stripe acknowledgement.
+ * Then, counting every receipt at the fake per identifier: `lost` = quantity Stripe did not count
+ * plus events not acknowledged, `duplicates` = receipts beyond the first of an identifier plus any
  * quantity counted twice. Progress lines on the way; last line: one JSON object.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,12 +24,16 @@ import { createInterface } from 'node:readline';
 import { arg, freePort, percentile } from './lib/bench-world';
 
 const EVENTS = Number(arg('--events') ?? 20_000);
-const RATE = Number(arg('--rate') ?? 2_000);
+const LAG_EVENTS = Number(arg('--lag-events') ?? 2_000);
+const LAG_RATE = Number(arg('--lag-rate') ?? 200);
 const CUSTOMERS = Number(arg('--customers') ?? 20);
 const MODE = (arg('--mode') ?? 'v1') as 'v1' | 'v2';
 const CONCURRENCY = Number(arg('--concurrency') ?? 32);
 const BATCH = Number(arg('--batch') ?? 500);
 const AGGREGATE = process.argv.includes('--aggregate');
+// Forwarding rounds run side by side in this one process (their claims are disjoint: SKIP LOCKED),
+// so one round's database work overlaps another's HTTP sends.
+const LOOPS = Number(arg('--loops') ?? 2);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'tollgate-bench-forward-'));
 const pgServer = await startEmbeddedPostgres({
@@ -76,19 +81,16 @@ try {
     timeout: 20_000,
   });
   console.log(
-    `[bench] ${EVENTS} events for ${CUSTOMERS} customers at ${RATE}/s, ${MODE}, concurrency ${CONCURRENCY}, batch ${BATCH}${AGGREGATE ? ', pre-aggregated' : ''}`,
+    `[bench] ${EVENTS} + ${LAG_EVENTS} events for ${CUSTOMERS} customers, ${MODE}, ${LOOPS} loops × concurrency ${CONCURRENCY}, batch ${BATCH}${AGGREGATE ? ', pre-aggregated' : ''}`,
   );
 
-  // Producer: batches of 100 through the ingest statement, paced to RATE.
-  let ingested = 0;
-  const started = Date.now();
-  const producer = (async () => {
-    while (ingested < EVENTS) {
-      const due = Math.min(EVENTS, Math.floor(((Date.now() - started) / 1000) * RATE) + 100);
-      while (ingested < due) {
-        const n = Math.min(100, due - ingested);
-        const events = Array.from({ length: n }, (_, i) => {
-          const k = ingested + i;
+  const ingest = async (from: number, count: number) => {
+    for (let at = from; at < from + count; at += 100) {
+      const n = Math.min(100, from + count - at);
+      await insertUsageEvents(
+        getPool(),
+        Array.from({ length: n }, (_, i) => {
+          const k = at + i;
           return {
             source: 'bench',
             idempotencyKey: `b${k}`,
@@ -99,54 +101,77 @@ try {
             propertiesJson: '{}',
             payloadHash: `h${k}`,
           };
-        });
-        await insertUsageEvents(getPool(), events);
-        ingested += n;
-      }
-      await new Promise((r) => setTimeout(r, 20));
+        }),
+      );
     }
-  })();
-
-  // Forwarder: rounds until every ingested event is acknowledged.
+  };
   const acked = async () =>
     (
       await getPool().query<{ n: number }>(
         `SELECT coalesce(sum(event_count), 0)::int AS n FROM usage_forward_units WHERE status = 'acked'`,
       )
     ).rows[0]!.n;
-  let done = 0;
-  let last = Date.now();
-  let lastDone = 0;
-  let firstSend = 0;
-  while (done < EVENTS) {
-    const out = await forwardUsage(stripe, {
-      mode: MODE,
-      concurrency: CONCURRENCY,
-      batch: BATCH,
-      aggregate: AGGREGATE,
-      maxRounds: 1,
-    });
-    if (out.sent && !firstSend) firstSend = Date.now();
-    if (!out.sent) await new Promise((r) => setTimeout(r, 10));
-    if (Date.now() - last >= 1_000) {
-      done = await acked();
-      console.log(
-        `[bench] ingested ${ingested}, acknowledged ${done} (${Math.round(((done - lastDone) * 1000) / (Date.now() - last))}/s)`,
+  // LOOPS rounds side by side; resolves once `target` events are acknowledged, with progress lines.
+  const forwardUntil = async (target: number, label: string) => {
+    let done = await acked();
+    let last = Date.now();
+    let lastDone = done;
+    while (done < target) {
+      const outs = await Promise.all(
+        Array.from({ length: LOOPS }, () =>
+          forwardUsage(stripe, {
+            mode: MODE,
+            concurrency: CONCURRENCY,
+            batch: BATCH,
+            aggregate: AGGREGATE,
+            maxRounds: 1,
+          }),
+        ),
       );
-      last = Date.now();
-      lastDone = done;
-    } else if (ingested >= EVENTS) done = await acked();
-  }
-  const elapsedMs = Date.now() - (firstSend || started);
+      if (!outs.some((o) => o.sent)) await new Promise((r) => setTimeout(r, 10));
+      done = await acked();
+      if (Date.now() - last >= 1_000) {
+        console.log(
+          `[bench] ${label}: acknowledged ${done} (${Math.round(((done - lastDone) * 1000) / (Date.now() - last))}/s)`,
+        );
+        last = Date.now();
+        lastDone = done;
+      }
+    }
+  };
+
+  // Phase 1, throughput: EVENTS accepted up front, then forwarded as fast as this process can.
+  await ingest(0, EVENTS);
+  console.log(`[bench] ${EVENTS} events accepted; forwarding …`);
+  const started = Date.now();
+  await forwardUntil(EVENTS, 'throughput');
+  const elapsedMs = Date.now() - started;
+
+  // Phase 2, lag: LAG_EVENTS accepted at LAG_RATE/s while the forwarder keeps up; the lag is
+  // measured on these units only (phase 1's include their queueing behind each other).
+  const lagFrom = new Date();
+  const producer = (async () => {
+    const t0 = Date.now();
+    for (let sent = 0; sent < LAG_EVENTS;) {
+      const due = Math.min(LAG_EVENTS, Math.floor(((Date.now() - t0) / 1000) * LAG_RATE) + 10);
+      if (due > sent) await ingest(EVENTS + sent, due - sent);
+      sent = due;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  await forwardUntil(EVENTS + LAG_EVENTS, 'lag');
   await producer;
+  const TOTAL = EVENTS + LAG_EVENTS;
 
   const lags = (
     await getPool().query<{ ms: number }>(
-      `SELECT extract(epoch FROM (acked_at - accepted_at)) * 1000 AS ms FROM usage_forward_units WHERE status = 'acked' ORDER BY 1`,
+      `SELECT extract(epoch FROM (acked_at - accepted_at)) * 1000 AS ms FROM usage_forward_units
+        WHERE status = 'acked' AND accepted_at >= ($1::timestamptz AT TIME ZONE 'UTC') ORDER BY 1`,
+      [lagFrom],
     )
   ).rows.map((r) => Number(r.ms));
   const expected = new Map<string, number>();
-  for (let k = 0; k < EVENTS; k++) {
+  for (let k = 0; k < TOTAL; k++) {
     const c = `cus_bench_${k % CUSTOMERS}`;
     expected.set(c, (expected.get(c) ?? 0) + 1 + (k % 5));
   }
@@ -169,10 +194,11 @@ try {
   ).rows[0]!.n;
   const repeats = counts.repeats;
   const summary = {
-    events: EVENTS,
+    events: EVENTS + LAG_EVENTS,
     mode: MODE,
     aggregate: AGGREGATE,
     concurrency: CONCURRENCY,
+    loops: LOOPS,
     meterEventsSent: counts.receipts,
     forwardedPerSecond: Math.round((EVENTS * 1000) / elapsedMs),
     lagP50Ms: Math.round(percentile(lags, 50)),
