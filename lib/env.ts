@@ -122,6 +122,20 @@ const schema = z
     INCIDENT_WEBHOOK_SECRET: z.string().min(16).optional(),
     CRM_WEBHOOK_URL: z.string().url().optional(),
     EMAIL_WEBHOOK_URL: z.string().url().optional(),
+    // Usage forwarding to Stripe billing meters (lib/server/usage-forwarding): off, one v1 meter
+    // event per request, or the v2 meter event stream in batches of up to 100. Pre-aggregation
+    // sends one event per customer × meter × minute for sum meters.
+    USAGE_FORWARDING: z.enum(['off', 'v1', 'v2']).default('v1'),
+    USAGE_FORWARD_AGGREGATE: bool(false),
+    USAGE_FORWARD_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
+    USAGE_FORWARD_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
+    USAGE_FORWARD_POLL_MS: z.coerce.number().int().min(10).default(500),
+    // How long a claimed unit is this forwarder's: well over a send's timeout (20 s).
+    USAGE_FORWARD_LEASE_MS: z.coerce.number().int().min(1_000).default(60_000),
+    // Reconciliation flags a figure that differs from what Tollgate accepted by more than this
+    // share of it (0.005 = 0.5 %) and more than RECONCILIATION_TOLERANCE_UNITS.
+    RECONCILIATION_TOLERANCE: z.coerce.number().min(0).max(1).default(0.005),
+    RECONCILIATION_TOLERANCE_UNITS: z.coerce.number().min(0).default(0),
     // Test-only: SIGKILL the worker at a point of action execution, to prove crash recovery.
     FAULT_INJECTION: z.enum(['before_provider_call', 'after_provider_call', 'after_record']).optional(),
   })

@@ -1,6 +1,7 @@
 'use client';
 import { useCustomer } from '@/lib/queries/use-customers';
 import { Badge } from '@/components/ui/badge';
+import { UsageDriftBadge } from './usage-drift-badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
 import { LatestExplanationsCard } from '@/components/invoices/latest-explanations-card';
@@ -32,6 +33,7 @@ export function CustomerDetailView({ id, canManageKeys }: { id: string; canManag
                 {c.email} · {c.externalId ?? 'no billing id'}
                 {c.plan ? <Badge tone="blue">{c.plan.name}</Badge> : null}
                 {c.delinquent ? <Badge tone="red">Payment failing</Badge> : null}
+                <UsageDriftBadge customerId={c.id} />
               </span>
             }
           />

@@ -18,5 +18,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/webhooks', label: 'Webhooks', capability: 'webhooks.read' },
   { href: '/ingest', label: 'Ingest', capability: 'ingest.read' },
   { href: '/catalog', label: 'Catalog', capability: 'billing.manage' },
+  { href: '/reconciliation', label: 'Reconciliation', capability: 'reconciliation.read' },
   { href: '/settings', label: 'Settings', capability: 'console.read' },
 ];

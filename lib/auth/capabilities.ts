@@ -20,6 +20,8 @@ export const CAPABILITIES = {
   'webhooks.read': REVOPS,
   'webhooks.replay': ADMIN,
   'ingest.read': REVOPS,
+  /** Usage reconciliation against Stripe meters and invoices: read, export, run now. */
+  'reconciliation.read': REVOPS,
   'ingest.tokens.manage': ADMIN,
   /** Create, rotate, revoke and import customers' API keys (gateways register them with a token). */
   'customer-keys.manage': ADMIN,

@@ -6,6 +6,7 @@ import { Forbidden } from '@/components/ui/forbidden';
 import { IngestStatsTable } from '@/components/ingest/ingest-stats-table';
 import { IngestTokensAdmin } from '@/components/ingest/ingest-tokens-admin';
 import { ImportCustomerKeysCard } from '@/components/ingest/import-customer-keys-card';
+import { ForwardingCard } from '@/components/ingest/forwarding-card';
 
 export const metadata: Metadata = { title: 'Ingest' };
 
@@ -20,6 +21,7 @@ export default async function IngestPage() {
       {allowed ? (
         <div className="flex flex-col gap-6">
           <IngestStatsTable />
+          <ForwardingCard />
           {can(user, 'ingest.tokens.manage') ? (
             <IngestTokensAdmin />
           ) : (

@@ -15,7 +15,8 @@ export type StoreVerdict = 'accepted' | 'duplicate' | 'conflict' | 'vanished';
 
 // One statement per batch: insert every event (ON CONFLICT DO NOTHING on the unique
 // (source, idempotency_key) index), add the inserted ones to their hourly rollups — one upsert
-// per (customer, meter, hour) — and, when a channel is given, NOTIFY the customers that changed
+// per (customer, meter, hour) — queue the events of meters mapped to Stripe for forwarding
+// (usage_forwards, see lib/server/usage-forwarding), and, when a channel is given, NOTIFY the customers that changed
 // (payload as notifyEntitlementsChanged writes it). Run on its own, it is its own transaction:
 // events, rollups and notification commit together in one round trip. Rows go in in key order and rollups in (customer, meter, hour)
 // order, so concurrent batches lock in the same order and do not deadlock. The joins drop an
@@ -33,7 +34,11 @@ WITH input AS (
     JOIN meters m ON m.id = i.meter_id
    ORDER BY i.ord
   ON CONFLICT (source, idempotency_key) DO NOTHING
-  RETURNING source, idempotency_key, customer_id, meter_id, quantity, occurred_at
+  RETURNING id, source, idempotency_key, customer_id, meter_id, quantity, occurred_at, received_at
+), fwd AS (
+  INSERT INTO usage_forwards (event_id, accepted_at, next_attempt_at)
+  SELECT ins.id, ins.received_at, ins.received_at FROM ins JOIN meters m ON m.id = ins.meter_id
+   WHERE m.stripe_event_name IS NOT NULL ORDER BY ins.id
 ), roll AS (
   INSERT INTO usage_rollups_hourly AS r (customer_id, meter_id, hour, quantity, max_quantity, event_count)
   SELECT customer_id, meter_id, date_trunc('hour', occurred_at), sum(quantity), max(quantity), count(*)

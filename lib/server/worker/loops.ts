@@ -4,6 +4,7 @@ import { reconcileUnknownActions } from '@/lib/server/actions/reconcile-unknown-
 import { runDueActions } from '@/lib/server/actions/run-due-actions';
 import { deliverDueOutbox } from '@/lib/server/outbox/deliver-outbox';
 import { startLoop, type Loop } from '@/lib/server/jobs/start-loop';
+import { runUsageForwarder } from '@/lib/server/usage-forwarding/run-usage-forwarder';
 
 // Short-interval work that polls its own table with SKIP LOCKED instead of going through the job
 // queue: the table row is the claim, so a crashed worker's work is picked up again when its lease
@@ -15,5 +16,6 @@ export function startLoops(): Loop[] {
     startLoop('outbox', poll, () => deliverDueOutbox()),
     startLoop('reconciler', 30_000, () => reconcileUnknownActions()),
     startLoop('ledger-schedules', 60_000, () => applyDueLedgerPlanChanges()),
+    startLoop('usage-forwarder', getEnv().USAGE_FORWARD_POLL_MS, () => runUsageForwarder()),
   ];
 }
