@@ -15,20 +15,27 @@ export const integrationView = z.object({
 export type IntegrationView = z.infer<typeof integrationView>;
 export const integrationListResponse = z.object({ items: z.array(integrationView) });
 
-const webhookUrl = z.url({ protocol: /^https?$/ }).max(2000);
+// E-mail integrations may also be SMTP or a provider (lib/server/email/transports/email-transport-url).
+const destinationUrl = z.url({ protocol: /^(https?|smtps?|postmark|sendgrid|resend)$/ }).max(2000);
+const isWebUrl = (url: string) => /^https?:/i.test(url);
 
-export const createIntegrationBody = z.object({
-  kind: integrationKind,
-  name: z.string().trim().min(1).max(100),
-  url: webhookUrl,
-  label: z.string().trim().max(100).optional(),
-});
+export const createIntegrationBody = z
+  .object({
+    kind: integrationKind,
+    name: z.string().trim().min(1).max(100),
+    url: destinationUrl,
+    label: z.string().trim().max(100).optional(),
+  })
+  .refine((b) => b.kind === 'email' || isWebUrl(b.url), {
+    path: ['url'],
+    message: 'Slack and CRM integrations take an https URL',
+  });
 export type CreateIntegrationInput = z.infer<typeof createIntegrationBody>;
 
 export const updateIntegrationBody = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
-    url: webhookUrl.optional(), // omitted: the stored secret is kept
+    url: destinationUrl.optional(), // omitted: the stored secret is kept (updates of a non-email kind: https only, checked on save)
     label: z.string().trim().max(100).optional(),
     disabled: z.boolean().optional(),
   })

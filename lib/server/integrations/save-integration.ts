@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getDb } from '@/lib/db';
-import { conflict, notFound } from '@/lib/errors';
+import { ApiError, conflict, notFound } from '@/lib/errors';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { CreateIntegrationInput, IntegrationView, UpdateIntegrationInput } from '@/lib/schemas/integrations';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
@@ -52,6 +52,8 @@ export async function updateIntegration(
   return getDb().$transaction(async (tx) => {
     const before = await tx.integration.findUnique({ where: { id }, select: integrationViewSelect });
     if (!before) throw notFound('Integration');
+    if (input.url && before.kind !== 'email' && !/^https?:/i.test(input.url))
+      throw new ApiError(422, 'invalid_url', 'Slack and CRM integrations take an https URL');
     const config = {
       ...((before.config ?? {}) as object),
       ...(input.label !== undefined ? { label: input.label } : {}),

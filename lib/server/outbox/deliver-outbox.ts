@@ -5,6 +5,7 @@ import { checkOutboundUrl, OutboundUrlError } from '@/lib/server/outbound-http/c
 import { outgoingPayload } from './escape-slack-text';
 import { postJson } from '@/lib/server/outbound-http/post-json';
 import { clock } from '@/lib/clock';
+import { deliverEmail, markEmailAbandoned } from '@/lib/server/email/deliver-email';
 
 const MAX_ATTEMPTS = 8;
 
@@ -80,6 +81,7 @@ async function settle(msg: Claimed, data: { status: 'sent' | 'failed' | 'dead'; 
 }
 
 async function deliverOne(msg: Claimed, deadlineMs: number) {
+  if (msg.channel === 'email') return deliverEmailMessage(msg, deadlineMs);
   try {
     const url = await resolveDestination(msg.destination, msg.channel);
     const env = getEnv();
@@ -112,4 +114,24 @@ async function deliverOne(msg: Claimed, deadlineMs: number) {
       nextAttemptAt: new Date(clock.nowMs() + backoffSeconds(msg.attempts) * 1000),
     });
   }
+}
+
+// E-mail goes through its transport (SMTP, a provider, or the webhook relay) in lib/server/email,
+// which keeps its own record of the hand-off; the outbox keeps the claim, order and retries.
+async function deliverEmailMessage(msg: Claimed, deadlineMs: number) {
+  const outcome = await deliverEmail(msg, deadlineMs).catch((err: Error) => ({
+    status: 'failed' as const,
+    error: err.message,
+  }));
+  if (outcome.status === 'sent') {
+    await settle(msg, { status: 'sent', sentAt: clock.now(), lastError: null });
+    return;
+  }
+  const dead = outcome.status === 'dead' || msg.attempts >= MAX_ATTEMPTS;
+  if (dead) await markEmailAbandoned(msg.id, outcome.error);
+  await settle(msg, {
+    status: dead ? 'dead' : 'failed',
+    lastError: outcome.error,
+    nextAttemptAt: new Date(clock.nowMs() + backoffSeconds(msg.attempts) * 1000),
+  });
 }
