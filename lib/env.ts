@@ -110,7 +110,14 @@ const schema = z
     EMAIL_WEBHOOK_URL: z.string().url().optional(),
     // Test-only: SIGKILL the worker at a point of action execution, to prove crash recovery.
     FAULT_INJECTION: z
-      .enum(['before_provider_call', 'after_provider_call', 'after_record', 'email_after_handoff', 'email_after_accept'])
+      .enum([
+        'before_provider_call',
+        'after_provider_call',
+        'after_record',
+        'email_after_handoff',
+        'email_after_accept',
+        'email_after_record',
+      ])
       .optional(),
     // E-mail (lib/server/email): the sender and brand every template uses, and the transports. An
     // e-mail integration (Settings → Integrations) wins over these; without either, EMAIL_WEBHOOK_URL.

@@ -113,6 +113,7 @@ export async function deliverEmail(msg: ClaimedEmail, deadlineMs: number): Promi
       providerMessageId: result.providerMessageId,
       detail: result.response.slice(0, 500),
     });
+    faultPoint('email_after_record');
     return { status: 'sent' };
   } catch (err) {
     const e = err instanceof TransportError ? err : new TransportError((err as Error).message, false);
