@@ -10,6 +10,7 @@ import { QueryState } from '@/components/ui/query-state';
 import { UsageBar } from '@/components/ui/usage-bar';
 import { InvoiceStatusBadge } from '@/components/invoices/invoice-status-badge';
 import { LatestExplanationsCard } from '@/components/invoices/latest-explanations-card';
+import { EmailDeliveryCard } from '@/components/email/email-delivery-card';
 import { CustomerApiKeysCard } from './customer-api-keys-card';
 import { UsageInsightsSection } from './usage-insights-section';
 
@@ -97,6 +98,9 @@ export function CustomerDetailView({ id, canManageKeys }: { id: string; canManag
               )}
             </Card>
             <CustomerApiKeysCard customerId={c.id} canManage={canManageKeys} />
+            <div className="lg:col-span-3">
+              <EmailDeliveryCard filter={{ customerId: c.id }} />
+            </div>
           </div>
         </>
       ) : null}

@@ -20,4 +20,9 @@ export const queryKeys = {
   audit: { all: ['audit'] as const, list: (params: Record<string, unknown>) => ['audit', 'list', params] as const },
   users: { all: ['users'] as const },
   integrations: { all: ['integrations'] as const },
+  email: {
+    all: ['email'] as const,
+    preview: (input: unknown) => ['email', 'preview', input] as const,
+    deliveries: (filter: Record<string, string>) => ['email', 'deliveries', filter] as const,
+  },
 };

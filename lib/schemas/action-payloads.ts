@@ -50,7 +50,8 @@ export const emailPayload = z
     replyTo: z.email().optional(),
   })
   .superRefine((p, ctx) => {
-    if (/[\r\n]/.test(p.subject)) ctx.addIssue({ code: 'custom', path: ['subject'], message: 'one line, no line breaks' });
+    if (/[\r\n]/.test(p.subject))
+      ctx.addIssue({ code: 'custom', path: ['subject'], message: 'one line, no line breaks' });
     const template = EMAIL_TEMPLATES[p.template ?? 'plain'];
     const data = template.data.safeParse(p.templateData ?? {});
     if (!data.success) {

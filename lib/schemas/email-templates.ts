@@ -46,7 +46,13 @@ export const slaCreditData = z.object({
 export const weeklyDigestData = z.object({
   weekOf: z.iso.date(),
   metrics: z
-    .array(z.object({ label: z.string().min(1).max(80), value: z.string().min(1).max(80), note: z.string().max(200).optional() }))
+    .array(
+      z.object({
+        label: z.string().min(1).max(80),
+        value: z.string().min(1).max(80),
+        note: z.string().max(200).optional(),
+      }),
+    )
     .max(12),
   link: httpsLink.optional(),
 });
@@ -67,4 +73,5 @@ export const emailTemplateId = z.enum(Object.keys(EMAIL_TEMPLATES) as [EmailTemp
 
 export type EmailTemplateData<T extends EmailTemplateId> = z.infer<(typeof EMAIL_TEMPLATES)[T]['data']>;
 
-export const isTransactional = (template: EmailTemplateId | undefined) => EMAIL_TEMPLATES[template ?? 'plain'].transactional;
+export const isTransactional = (template: EmailTemplateId | undefined) =>
+  EMAIL_TEMPLATES[template ?? 'plain'].transactional;

@@ -6,7 +6,10 @@ import { emailPayload } from './action-payloads';
 export const unsubscribeQuery = z.object({ token: z.string().min(10).max(500) });
 export const unsubscribeResult = z.object({ unsubscribed: z.literal(true), address: z.string() });
 
-export const emailPreviewBody = z.object({ payload: emailPayload, customerId: z.string().min(1).nullable().optional() });
+export const emailPreviewBody = z.object({
+  payload: emailPayload,
+  customerId: z.string().min(1).nullable().optional(),
+});
 export const emailPreview = z.object({
   subject: z.string(),
   from: z.string(),

@@ -5,7 +5,7 @@ import { clock } from '@/lib/clock';
 import { deliverDueOutbox } from '@/lib/server/outbox/deliver-outbox';
 import { setPolicy, type World } from '../actions/world';
 import { FakeEmailProviders } from '../fixtures/fake-email-providers';
-import { approveEmail, configureEmailEnv, newEmailWorld, SAMPLE_PAYLOADS, useEmailDestination } from './email-world';
+import { approveEmail, configureEmailEnv, newEmailWorld, SAMPLE_PAYLOADS, selectEmailDestination } from './email-world';
 import { startSmtpSink } from './smtp-sink';
 
 // A real worker process is SIGKILLed at each point of an e-mail's hand-off; then the lease is
@@ -52,8 +52,11 @@ const lapseLease = (outboxId: string) =>
   getDb().outboxMessage.update({ where: { id: outboxId }, data: { nextAttemptAt: clock.now() } });
 
 async function crashAndRecover(fault: string, destination: string) {
-  await useEmailDestination(w, destination);
-  const actionId = await approveEmail(w, { ...SAMPLE_PAYLOADS(w).dunning_step, subject: `Crash ${fault} ${Math.random()}` });
+  await selectEmailDestination(w, destination);
+  const actionId = await approveEmail(w, {
+    ...SAMPLE_PAYLOADS(w).dunning_step,
+    subject: `Crash ${fault} ${Math.random()}`,
+  });
   const row = await getDb().emailMessage.findFirstOrThrow({ where: { actionId } });
   await crashWorkerAt(fault);
   const atCrash = await getDb().emailMessage.findUniqueOrThrow({ where: { id: row.id } });

@@ -8,7 +8,7 @@ import { processWebhookEvent } from '@/lib/server/webhooks/process-webhook-event
 import type { World } from '../actions/world';
 import { FakeEmailProviders } from '../fixtures/fake-email-providers';
 import { postRequest } from '../webhooks/helpers';
-import { approveEmail, configureEmailEnv, newEmailWorld, SAMPLE_PAYLOADS, useEmailDestination } from './email-world';
+import { approveEmail, configureEmailEnv, newEmailWorld, SAMPLE_PAYLOADS, selectEmailDestination } from './email-world';
 
 // Delivery reports from each provider through the real /api/webhooks/:source route, verified the
 // way each provider signs (Postmark basic auth, SendGrid ECDSA, Resend/Svix HMAC), stored once in
@@ -34,15 +34,25 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-async function sent(provider: 'postmark' | 'sendgrid' | 'resend', payload: Record<string, unknown> = SAMPLE_PAYLOADS(w).upgrade_offer) {
-  await useEmailDestination(w, fake.destination(provider));
+async function sent(
+  provider: 'postmark' | 'sendgrid' | 'resend',
+  payload: Record<string, unknown> = SAMPLE_PAYLOADS(w).upgrade_offer,
+) {
+  await selectEmailDestination(w, fake.destination(provider));
   const actionId = await approveEmail(w, payload);
   await deliverDueOutbox();
   return getDb().emailMessage.findFirstOrThrow({ where: { actionId } });
 }
 
 const request = (source: string, body: string, headers: Record<string, string>) =>
-  postRequest(new Request(`http://x/api/webhooks/${source}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }), source);
+  postRequest(
+    new Request(`http://x/api/webhooks/${source}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    }),
+    source,
+  );
 
 async function deliver(source: string, body: string, headers: Record<string, string>) {
   const res = await request(source, body, headers);
@@ -64,7 +74,11 @@ function sendgridHeaders(body: string, timestamp = Math.floor(Date.now() / 1000)
 
 function svixHeaders(body: string, secret = RESEND_SECRET, at = new Date()) {
   const id = `msg_${Math.random().toString(36).slice(2)}`;
-  return { 'svix-id': id, 'svix-timestamp': String(Math.floor(at.getTime() / 1000)), 'svix-signature': new Webhook(secret).sign(id, at, body) };
+  return {
+    'svix-id': id,
+    'svix-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'svix-signature': new Webhook(secret).sign(id, at, body),
+  };
 }
 
 const message = (id: string) => getDb().emailMessage.findUniqueOrThrow({ where: { id }, include: { events: true } });
@@ -96,9 +110,28 @@ describe('SendGrid (signed event webhook)', () => {
     const row = await sent('sendgrid');
     const ts = Math.floor(Date.now() / 1000);
     const body = JSON.stringify([
-      { email: row.toAddress, timestamp: ts - 60, event: 'processed', sg_event_id: 'e0', sg_message_id: `${row.providerMessageId}.filter0001` },
-      { email: row.toAddress, timestamp: ts - 30, event: 'delivered', sg_event_id: 'e1', sg_message_id: `${row.providerMessageId}.filter0001`, response: '250 OK' },
-      { email: row.toAddress, timestamp: ts - 10, event: 'open', sg_event_id: 'e2', sg_message_id: `${row.providerMessageId}.filter0001` },
+      {
+        email: row.toAddress,
+        timestamp: ts - 60,
+        event: 'processed',
+        sg_event_id: 'e0',
+        sg_message_id: `${row.providerMessageId}.filter0001`,
+      },
+      {
+        email: row.toAddress,
+        timestamp: ts - 30,
+        event: 'delivered',
+        sg_event_id: 'e1',
+        sg_message_id: `${row.providerMessageId}.filter0001`,
+        response: '250 OK',
+      },
+      {
+        email: row.toAddress,
+        timestamp: ts - 10,
+        event: 'open',
+        sg_event_id: 'e2',
+        sg_message_id: `${row.providerMessageId}.filter0001`,
+      },
     ]);
     const forged = sendgridHeaders(body.replace('delivered', 'bounce'));
     expect((await request('sendgrid', body, forged)).status).toBe(400);
@@ -128,7 +161,9 @@ describe('Resend (Svix)', () => {
     });
     const wrong = `whsec_${Buffer.from('another-secret-entirely-0000000').toString('base64')}`;
     expect((await request('resend', body, svixHeaders(body, wrong))).status).toBe(400);
-    expect((await request('resend', body, svixHeaders(body, RESEND_SECRET, new Date(Date.now() - 3_600_000)))).status).toBe(400);
+    expect(
+      (await request('resend', body, svixHeaders(body, RESEND_SECRET, new Date(Date.now() - 3_600_000)))).status,
+    ).toBe(400);
     await deliver('resend', body, svixHeaders(body));
 
     const after = await message(row.id);
@@ -136,7 +171,9 @@ describe('Resend (Svix)', () => {
     expect(after.detail).toContain('The mailbox does not exist');
     const suppression = await getDb().emailSuppression.findUniqueOrThrow({ where: { address: row.toAddress } });
     expect(suppression.reason).toBe('hard_bounce');
-    const notice = await getDb().outboxMessage.findFirstOrThrow({ where: { idempotencyKey: { startsWith: `bounce-notice:${row.id}:` } } });
+    const notice = await getDb().outboxMessage.findFirstOrThrow({
+      where: { idempotencyKey: { startsWith: `bounce-notice:${row.id}:` } },
+    });
     expect(notice.payload).toMatchObject({ to: w.revops.email });
     expect(String((notice.payload as { subject: string }).subject)).toContain(row.toAddress);
 

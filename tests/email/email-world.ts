@@ -24,11 +24,14 @@ export function configureEmailEnv(extra: Record<string, string> = {}) {
 
 // Only one e-mail integration may be the default: every earlier one (another test's) is disabled,
 // and all queued e-mail from other tests is parked, so each test sees only its own messages.
-export async function useEmailDestination(w: World, url: string): Promise<string> {
+export async function selectEmailDestination(w: World, url: string): Promise<string> {
   const db = getDb();
   for (const row of await db.integration.findMany({ where: { kind: 'email', disabledAt: null } }))
     await updateIntegration(w.admin, row.id, { disabled: true }, 'r');
-  await db.outboxMessage.updateMany({ where: { status: { in: ['pending', 'failed', 'sending'] } }, data: { status: 'dead' } });
+  await db.outboxMessage.updateMany({
+    where: { status: { in: ['pending', 'failed', 'sending'] } },
+    data: { status: 'dead' },
+  });
   await db.action.updateMany({
     where: { status: { in: ['approved', 'executing', 'unknown'] } },
     data: { status: 'cancelled' },

@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db';
 import { deliverDueOutbox } from '@/lib/server/outbox/deliver-outbox';
 import type { World } from '../actions/world';
 import { FakeEmailProviders } from '../fixtures/fake-email-providers';
-import { approveEmail, configureEmailEnv, newEmailWorld, SAMPLE_PAYLOADS, useEmailDestination } from './email-world';
+import { approveEmail, configureEmailEnv, newEmailWorld, SAMPLE_PAYLOADS, selectEmailDestination } from './email-world';
 
 // The official Postmark, SendGrid and Resend clients, pointed (by their own base-URL options) at
 // local fakes that check the real request shapes and answer as the providers do.
@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 async function sendOffer(provider: 'postmark' | 'sendgrid' | 'resend', key?: string) {
-  await useEmailDestination(w, fake.destination(provider, key));
+  await selectEmailDestination(w, fake.destination(provider, key));
   const actionId = await approveEmail(w, SAMPLE_PAYLOADS(w).upgrade_offer);
   const before = fake.requests.length;
   await deliverDueOutbox();
@@ -43,7 +43,9 @@ describe('provider transports', () => {
     });
     expect(req!.body.HtmlBody).toContain('href="https://checkout.acme.test/c/pay/cs_test_123"');
     expect(req!.body.TextBody).toContain('https://checkout.acme.test/c/pay/cs_test_123');
-    const headers = Object.fromEntries((req!.body.Headers as { Name: string; Value: string }[]).map((h) => [h.Name, h.Value]));
+    const headers = Object.fromEntries(
+      (req!.body.Headers as { Name: string; Value: string }[]).map((h) => [h.Name, h.Value]),
+    );
     expect(headers['Message-ID']).toBe(row.messageId);
     expect(headers['List-Unsubscribe']).toMatch(/^<https:\/\/console\.acme\.test\/api\/v1\/email\/unsubscribe\?token=/);
     expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import { deliverDueOutbox } from '@/lib/server/outbox/deliver-outbox';
 import type { World } from '../actions/world';
-import { approveEmail, configureEmailEnv, newEmailWorld, SAMPLE_PAYLOADS, useEmailDestination } from './email-world';
+import { approveEmail, configureEmailEnv, newEmailWorld, SAMPLE_PAYLOADS, selectEmailDestination } from './email-world';
 import { startSmtpSink } from './smtp-sink';
 
 // Every template, approved and executed like any action, sent by the outbox over real SMTP (with
@@ -15,8 +15,11 @@ beforeAll(async () => {
   configureEmailEnv();
   smtp = await startSmtpSink({ user: 'relay-user', password: 'p@ss word' });
   w = await newEmailWorld();
-  await getDb().customer.update({ where: { id: w.customer.id }, data: { metadata: { accountOwnerEmail: 'olivia.owner@acme.test' } } });
-  await useEmailDestination(w, smtp.url);
+  await getDb().customer.update({
+    where: { id: w.customer.id },
+    data: { metadata: { accountOwnerEmail: 'olivia.owner@acme.test' } },
+  });
+  await selectEmailDestination(w, smtp.url);
 });
 afterAll(() => smtp.close());
 
@@ -83,7 +86,9 @@ describe('templates over SMTP', () => {
         expect(mail.raw).not.toMatch(/^List-Unsubscribe/m);
         expect(html).not.toContain('Unsubscribe');
       } else {
-        expect(mail.raw).toMatch(/^List-Unsubscribe:\s+<https:\/\/console\.acme\.test\/api\/v1\/email\/unsubscribe\?token=[^>]+>\r?$/m);
+        expect(mail.raw).toMatch(
+          /^List-Unsubscribe:\s+<https:\/\/console\.acme\.test\/api\/v1\/email\/unsubscribe\?token=[^>]+>\r?$/m,
+        );
         expect(unsubscribe?.url).toMatch(/^https:\/\/console\.acme\.test\/api\/v1\/email\/unsubscribe\?token=/);
         expect(mail.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
         expect(html).toMatch(/href="https:\/\/console\.acme\.test\/unsubscribe\?token=[^"]+"/);

@@ -30,7 +30,9 @@ export default async function UnsubscribePage({
       <div className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="text-lg font-semibold text-slate-900">Unsubscribe</h1>
         {!who ? (
-          <p className="mt-2 text-sm text-slate-600">This unsubscribe link is not valid. Use the link in the latest e-mail.</p>
+          <p className="mt-2 text-sm text-slate-600">
+            This unsubscribe link is not valid. Use the link in the latest e-mail.
+          </p>
         ) : done ? (
           <p className="mt-2 text-sm text-slate-600" data-testid="unsubscribed">
             {who.address} will no longer receive offers and digests from {company}. E-mails about invoices and payments

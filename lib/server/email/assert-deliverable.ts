@@ -10,5 +10,10 @@ export const RECIPIENT_SUPPRESSED = 'recipient_suppressed';
 export async function assertDeliverable(tx: Tx, address: string | null | undefined, transactional: boolean) {
   if (!address) return;
   const suppressed = await findSuppression(tx, address, transactional);
-  if (suppressed) throw new ApiError(409, RECIPIENT_SUPPRESSED, suppressionMessage(address, suppressed).replace('; nothing was sent', ''));
+  if (suppressed)
+    throw new ApiError(
+      409,
+      RECIPIENT_SUPPRESSED,
+      suppressionMessage(address, suppressed).replace('; nothing was sent', ''),
+    );
 }

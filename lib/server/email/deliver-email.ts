@@ -37,7 +37,12 @@ export async function deliverEmail(msg: ClaimedEmail, deadlineMs: number): Promi
   const row =
     (await db.emailMessage.findUnique({ where: { outboxMessageId: msg.id } })) ??
     (await db.$transaction(async (tx) => {
-      await recordQueuedEmail(tx, { outboxMessageId: msg.id, idempotencyKey: msg.idempotency_key, actionId: null, payload: msg.payload });
+      await recordQueuedEmail(tx, {
+        outboxMessageId: msg.id,
+        idempotencyKey: msg.idempotency_key,
+        actionId: null,
+        payload: msg.payload,
+      });
       return tx.emailMessage.findUniqueOrThrow({ where: { outboxMessageId: msg.id } });
     }));
   const mark = (data: Parameters<typeof db.emailMessage.update>[0]['data']) =>

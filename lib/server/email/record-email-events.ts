@@ -22,7 +22,14 @@ const RANK: Record<string, number> = {
 };
 
 async function findMessage(tx: Tx, e: EmailProviderEvent) {
-  const select = { id: true, status: true, toAddress: true, actionId: true, customerId: true, lastEventAt: true } as const;
+  const select = {
+    id: true,
+    status: true,
+    toAddress: true,
+    actionId: true,
+    customerId: true,
+    lastEventAt: true,
+  } as const;
   const byId = e.emailId ? await tx.emailMessage.findUnique({ where: { id: e.emailId }, select }) : null;
   if (byId) return byId;
   return e.providerMessageId
@@ -34,9 +41,7 @@ async function findMessage(tx: Tx, e: EmailProviderEvent) {
 // transaction. Each event is stored once (its source ref is unique, so a replay adds nothing); a
 // hard bounce or a complaint puts the address on the suppression list, and a hard bounce tells the
 // people who approved the e-mail.
-export async function recordEmailEvents(
-  ctx: WebhookHandlerContext & ParsedEmailEvents,
-): Promise<WebhookHandlerResult> {
+export async function recordEmailEvents(ctx: WebhookHandlerContext & ParsedEmailEvents): Promise<WebhookHandlerResult> {
   const { tx, inboxId } = ctx;
   const notes: string[] = [];
   for (const [i, e] of ctx.events.entries()) {
@@ -48,7 +53,14 @@ export async function recordEmailEvents(
     const sourceRef = `webhook_events:${inboxId}#${i}`;
     if (await tx.emailEvent.findUnique({ where: { sourceRef }, select: { id: true } })) continue;
     await tx.emailEvent.create({
-      data: { emailMessageId: row.id, type: e.type, detail: e.detail, occurredAt: e.occurredAt, source: ctx.source, sourceRef },
+      data: {
+        emailMessageId: row.id,
+        type: e.type,
+        detail: e.detail,
+        occurredAt: e.occurredAt,
+        source: ctx.source,
+        sourceRef,
+      },
     });
     const advances = (RANK[e.type] ?? 0) > (RANK[row.status] ?? 0);
     await tx.emailMessage.update({

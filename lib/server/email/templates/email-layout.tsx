@@ -65,13 +65,17 @@ export function EmailLayout(props: {
     <Html lang="en">
       <Head />
       <Preview>{props.preview}</Preview>
-      <Body style={{ backgroundColor: '#f3f4f6', fontFamily: 'Helvetica, Arial, sans-serif', margin: 0, padding: '24px 0' }}>
+      <Body
+        style={{ backgroundColor: '#f3f4f6', fontFamily: 'Helvetica, Arial, sans-serif', margin: 0, padding: '24px 0' }}
+      >
         <Container style={{ backgroundColor: '#ffffff', maxWidth: '600px', width: '100%', borderRadius: '8px' }}>
           <Section style={{ borderTop: `4px solid ${brand.color}`, padding: '24px 32px 0' }}>
             {brand.logoUrl ? (
               <Img src={brand.logoUrl} alt={brand.companyName} height="32" />
             ) : (
-              <Text style={{ fontSize: '18px', fontWeight: 700, color: brand.color, margin: 0 }}>{brand.companyName}</Text>
+              <Text style={{ fontSize: '18px', fontWeight: 700, color: brand.color, margin: 0 }}>
+                {brand.companyName}
+              </Text>
             )}
           </Section>
           <Section style={{ padding: '16px 32px 8px' }}>{props.children}</Section>

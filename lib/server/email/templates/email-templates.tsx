@@ -47,7 +47,12 @@ export const TEMPLATE_COMPONENTS: { [T in EmailTemplateId]: (p: Props<T>) => Rea
           ...(d.currentPlanName ? [['Current plan', d.currentPlanName] as [string, string]] : []),
           ['Offered plan', d.planName],
           ...(d.priceMinor !== undefined && d.currency
-            ? [['Price', `${formatMoney(d.priceMinor, d.currency)}${d.interval ? ` / ${d.interval}` : ''}`] as [string, string]]
+            ? [
+                ['Price', `${formatMoney(d.priceMinor, d.currency)}${d.interval ? ` / ${d.interval}` : ''}`] as [
+                  string,
+                  string,
+                ],
+              ]
             : []),
           ...(d.expiresOn ? [['Offer valid until', d.expiresOn] as [string, string]] : []),
         ]}
@@ -105,7 +110,9 @@ export const TEMPLATE_COMPONENTS: { [T in EmailTemplateId]: (p: Props<T>) => Rea
       <Text style={styles.muted}>Week of {d.weekOf}</Text>
       <Paragraphs text={p.body} />
       {d.metrics.length ? (
-        <Figures rows={d.metrics.map((m) => [m.label, m.note ? `${m.value} (${m.note})` : m.value] as [string, string])} />
+        <Figures
+          rows={d.metrics.map((m) => [m.label, m.note ? `${m.value} (${m.note})` : m.value] as [string, string])}
+        />
       ) : null}
       {d.link ? <CallToAction href={d.link} label="Open your dashboard" brand={p.brand} /> : null}
     </EmailLayout>

@@ -27,11 +27,12 @@ export async function transportForUrl(raw: string): Promise<EmailTransport> {
   const tls = url.searchParams.get('tls') !== 'false';
   const origin = `${tls ? 'https' : 'http'}://${url.host}`;
   const env = getEnv();
-  await checkOutboundUrl(origin, { allowLoopback: env.OUTBOUND_ALLOW_LOOPBACK, allowedPorts: env.OUTBOUND_ALLOWED_PORTS }).catch(
-    (err: Error) => {
-      throw new TransportError(`${scheme} API host: ${err.message}`, true);
-    },
-  );
+  await checkOutboundUrl(origin, {
+    allowLoopback: env.OUTBOUND_ALLOW_LOOPBACK,
+    allowedPorts: env.OUTBOUND_ALLOWED_PORTS,
+  }).catch((err: Error) => {
+    throw new TransportError(`${scheme} API host: ${err.message}`, true);
+  });
   if (scheme === 'postmark') return postmarkTransport(key, url.host, tls);
   if (scheme === 'sendgrid') return sendgridTransport(key, `${origin}/`);
   if (scheme === 'resend') return resendTransport(key, origin);
@@ -48,7 +49,8 @@ export function emailUrlFromEnv(): string | undefined {
       : '';
     return `${env.SMTP_SECURE ? 'smtps' : 'smtp'}://${auth}${env.SMTP_HOST}:${env.SMTP_PORT}`;
   }
-  if (env.POSTMARK_SERVER_TOKEN) return `postmark://${encodeURIComponent(env.POSTMARK_SERVER_TOKEN)}@api.postmarkapp.com`;
+  if (env.POSTMARK_SERVER_TOKEN)
+    return `postmark://${encodeURIComponent(env.POSTMARK_SERVER_TOKEN)}@api.postmarkapp.com`;
   if (env.SENDGRID_API_KEY) return `sendgrid://${encodeURIComponent(env.SENDGRID_API_KEY)}@api.sendgrid.com`;
   if (env.RESEND_API_KEY) return `resend://${encodeURIComponent(env.RESEND_API_KEY)}@api.resend.com`;
   return env.EMAIL_WEBHOOK_URL;

@@ -13,9 +13,7 @@ export function smtpTransport(url: URL): EmailTransport {
     port: Number(url.port || (secure ? 465 : 587)),
     secure,
     requireTLS: url.searchParams.get('requireTLS') === 'true',
-    auth: url.username
-      ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
-      : undefined,
+    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
   };
   return {
     name: 'smtp',

@@ -41,7 +41,12 @@ export const postmarkWebhookSource = defineWebhookSource<ParsedEmailEvents>({
   verify(_rawBody, headers) {
     const expected = getEnv().POSTMARK_WEBHOOK_CREDENTIALS;
     if (!expected)
-      return { ok: false, status: 503, code: 'webhook_not_configured', message: 'POSTMARK_WEBHOOK_CREDENTIALS is not set' };
+      return {
+        ok: false,
+        status: 503,
+        code: 'webhook_not_configured',
+        message: 'POSTMARK_WEBHOOK_CREDENTIALS is not set',
+      };
     const header = headers.get('authorization') ?? '';
     const given = header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString('utf8') : '';
     return constantTimeEqual(given, expected)
@@ -88,6 +93,11 @@ export const postmarkWebhookSource = defineWebhookSource<ParsedEmailEvents>({
     };
   },
 
-  eventTypes: { Delivery: recordEmailEvents, Open: recordEmailEvents, Bounce: recordEmailEvents, SpamComplaint: recordEmailEvents },
+  eventTypes: {
+    Delivery: recordEmailEvents,
+    Open: recordEmailEvents,
+    Bounce: recordEmailEvents,
+    SpamComplaint: recordEmailEvents,
+  },
   subjectOf: (e) => e.events[0]?.emailId ?? e.events[0]?.providerMessageId ?? '',
 });

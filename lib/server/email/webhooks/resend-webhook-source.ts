@@ -22,8 +22,12 @@ const resendEvent = z.object({
     .object({
       email_id: z.string(),
       to: z.array(z.string()).optional(),
-      tags: z.union([z.record(z.string(), z.string()), z.array(z.object({ name: z.string(), value: z.string() }))]).optional(),
-      bounce: z.object({ type: z.string().optional(), subType: z.string().optional(), message: z.string().optional() }).optional(),
+      tags: z
+        .union([z.record(z.string(), z.string()), z.array(z.object({ name: z.string(), value: z.string() }))])
+        .optional(),
+      bounce: z
+        .object({ type: z.string().optional(), subType: z.string().optional(), message: z.string().optional() })
+        .optional(),
     })
     .loose(),
 });
@@ -42,7 +46,8 @@ export const resendWebhookSource = defineWebhookSource<ParsedEmailEvents>({
 
   verify(rawBody, headers) {
     const secret = getEnv().RESEND_WEBHOOK_SECRET;
-    if (!secret) return { ok: false, status: 503, code: 'webhook_not_configured', message: 'RESEND_WEBHOOK_SECRET is not set' };
+    if (!secret)
+      return { ok: false, status: 503, code: 'webhook_not_configured', message: 'RESEND_WEBHOOK_SECRET is not set' };
     try {
       new Webhook(secret).verify(rawBody, {
         'svix-id': headers.get('svix-id') ?? '',

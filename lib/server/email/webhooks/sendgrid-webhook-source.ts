@@ -12,7 +12,12 @@ const TOLERANCE_SEC = 600;
 const SIGNATURE = 'x-twilio-email-event-webhook-signature';
 const TIMESTAMP = 'x-twilio-email-event-webhook-timestamp';
 
-const TYPES: Record<string, EmailEventType> = { delivered: 'delivered', open: 'opened', bounce: 'bounced', spamreport: 'complained' };
+const TYPES: Record<string, EmailEventType> = {
+  delivered: 'delivered',
+  open: 'opened',
+  bounce: 'bounced',
+  spamreport: 'complained',
+};
 
 const sendgridEvent = z
   .object({
@@ -35,7 +40,8 @@ export function verifySendgridSignature(
   publicKey: string,
   nowSec = Math.floor(Date.now() / 1000),
 ): { ok: true } | { ok: false; code: string; message: string } {
-  if (!signature || !timestamp) return { ok: false, code: 'missing_signature', message: 'Signature headers are missing' };
+  if (!signature || !timestamp)
+    return { ok: false, code: 'missing_signature', message: 'Signature headers are missing' };
   const ts = Number(timestamp);
   if (!Number.isInteger(ts) || Math.abs(nowSec - ts) > TOLERANCE_SEC)
     return { ok: false, code: 'stale_signature', message: `Timestamp is outside the ${TOLERANCE_SEC}s tolerance` };
@@ -60,7 +66,12 @@ export const sendgridWebhookSource = defineWebhookSource<ParsedEmailEvents>({
   verify(rawBody, headers) {
     const key = getEnv().SENDGRID_WEBHOOK_PUBLIC_KEY;
     if (!key)
-      return { ok: false, status: 503, code: 'webhook_not_configured', message: 'SENDGRID_WEBHOOK_PUBLIC_KEY is not set' };
+      return {
+        ok: false,
+        status: 503,
+        code: 'webhook_not_configured',
+        message: 'SENDGRID_WEBHOOK_PUBLIC_KEY is not set',
+      };
     const checked = verifySendgridSignature(rawBody, headers.get(SIGNATURE), headers.get(TIMESTAMP), key);
     return checked.ok ? checked : { ...checked, status: 400 };
   },
