@@ -1,12 +1,6 @@
 import { getEnv } from '@/lib/env';
 
-export type FaultPoint =
-  | 'before_provider_call'
-  | 'after_provider_call'
-  | 'after_record'
-  | 'email_after_handoff'
-  | 'email_after_accept'
-  | 'email_after_record';
+export type FaultPoint = 'before_provider_call' | 'after_provider_call' | 'after_record';
 
 // Test-only crash injection (FAULT_INJECTION): kills this process outright at the named point of
 // an execution, the way a deploy or an OOM kill would, so tests can prove recovery.

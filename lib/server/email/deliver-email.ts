@@ -1,9 +1,9 @@
 import { getDb } from '@/lib/db';
 import { clock } from '@/lib/clock';
 import { emailPayload } from '@/lib/schemas/action-payloads';
-import { faultPoint } from '@/lib/server/actions/fault-point';
 import { DestinationError } from '@/lib/server/integrations/resolve-destination';
 import { composeEmail } from './compose-email';
+import { emailFaultPoint } from './email-fault-point';
 import { recordQueuedEmail } from './record-queued-email';
 import { resolveEmailTransport } from './resolve-email-transport';
 import { findSuppression, suppressionMessage } from './suppression';
@@ -92,7 +92,7 @@ export async function deliverEmail(msg: ClaimedEmail, deadlineMs: number): Promi
     template: composed.template,
     transactional: composed.transactional,
   });
-  faultPoint('email_after_handoff');
+  emailFaultPoint('email_after_handoff');
   try {
     const result = await transport.send(
       {
@@ -111,14 +111,14 @@ export async function deliverEmail(msg: ClaimedEmail, deadlineMs: number): Promi
       },
       deadlineMs,
     );
-    faultPoint('email_after_accept');
+    emailFaultPoint('email_after_accept');
     await mark({
       status: 'accepted',
       acceptedAt: clock.now(),
       providerMessageId: result.providerMessageId,
       detail: result.response.slice(0, 500),
     });
-    faultPoint('email_after_record');
+    emailFaultPoint('email_after_record');
     return { status: 'sent' };
   } catch (err) {
     const e = err instanceof TransportError ? err : new TransportError((err as Error).message, false);

@@ -1,6 +1,6 @@
 import type { Tx } from '@/lib/db';
 import { destinationFor } from '@/lib/server/integrations/resolve-destination';
-import { enqueueOutboxMessage } from '@/lib/server/outbox/enqueue-outbox-message';
+import { queueEmail } from './queue-email';
 
 // A hard bounce means a customer did not get what a reviewer approved (an invoice reminder, a
 // credit notice). Each person who approved the action gets an e-mail saying so, queued in the
@@ -22,8 +22,7 @@ export async function notifyReviewersOfBounce(
   if (!action) return 0;
   const reviewers = new Map(action.approvals.map((a) => [a.user.id, a.user.email]));
   for (const [userId, email] of reviewers) {
-    await enqueueOutboxMessage(tx, {
-      channel: 'email',
+    await queueEmail(tx, {
       destination: destinationFor('email'),
       idempotencyKey: `bounce-notice:${message.id}:${userId}`,
       payload: {

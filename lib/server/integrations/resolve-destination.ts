@@ -1,7 +1,6 @@
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import type { OutboxInput } from '@/lib/server/outbox/enqueue-outbox-message';
-import { emailUrlFromEnv } from '@/lib/server/email/transports/email-transport-url';
 import { openSecret } from './secret-box';
 
 type Channel = OutboxInput['channel'];
@@ -34,11 +33,10 @@ export async function resolveDestination(ref: string, channel: Channel): Promise
       orderBy: { createdAt: 'asc' },
     });
     if (row) return openSecret(row.secretCiphertext, row.id);
-    // E-mail also falls back to SMTP_HOST / POSTMARK_SERVER_TOKEN / SENDGRID_API_KEY / RESEND_API_KEY.
-    const fallback = channel === 'email' ? emailUrlFromEnv() : getEnv()[FALLBACK_VARIABLE[channel]];
+    const fallback = getEnv()[FALLBACK_VARIABLE[channel]];
     if (fallback) return fallback;
     throw new DestinationError(
-      `No ${channel} destination: add a ${channel} integration in Settings (or set ${channel === 'email' ? 'SMTP_HOST, POSTMARK_SERVER_TOKEN, SENDGRID_API_KEY, RESEND_API_KEY or ' : ''}${FALLBACK_VARIABLE[channel]})`,
+      `No ${channel} destination: add a ${channel} integration in Settings (or set ${FALLBACK_VARIABLE[channel]})`,
     );
   }
   throw new DestinationError('Outbox destinations name an integration, never a URL');

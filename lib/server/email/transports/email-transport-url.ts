@@ -40,7 +40,7 @@ export async function transportForUrl(raw: string): Promise<EmailTransport> {
 }
 
 // The environment's transport when no e-mail integration is configured, in this order: SMTP,
-// Postmark, SendGrid, Resend, then the generic EMAIL_WEBHOOK_URL.
+// Postmark, SendGrid, Resend (EMAIL_WEBHOOK_URL is resolveDestination's fallback after these).
 export function emailUrlFromEnv(): string | undefined {
   const env = getEnv();
   if (env.SMTP_HOST) {
@@ -53,5 +53,5 @@ export function emailUrlFromEnv(): string | undefined {
     return `postmark://${encodeURIComponent(env.POSTMARK_SERVER_TOKEN)}@api.postmarkapp.com`;
   if (env.SENDGRID_API_KEY) return `sendgrid://${encodeURIComponent(env.SENDGRID_API_KEY)}@api.sendgrid.com`;
   if (env.RESEND_API_KEY) return `resend://${encodeURIComponent(env.RESEND_API_KEY)}@api.resend.com`;
-  return env.EMAIL_WEBHOOK_URL;
+  return undefined;
 }
