@@ -137,7 +137,42 @@ const schema = z
     RECONCILIATION_TOLERANCE: z.coerce.number().min(0).max(1).default(0.005),
     RECONCILIATION_TOLERANCE_UNITS: z.coerce.number().min(0).default(0),
     // Test-only: SIGKILL the worker at a point of action execution, to prove crash recovery.
-    FAULT_INJECTION: z.enum(['before_provider_call', 'after_provider_call', 'after_record']).optional(),
+    FAULT_INJECTION: z
+      .enum([
+        'before_provider_call',
+        'after_provider_call',
+        'after_record',
+        'email_after_handoff',
+        'email_after_accept',
+        'email_after_record',
+      ])
+      .optional(),
+    // E-mail (lib/server/email): the sender and brand every template uses, and the transports. An
+    // e-mail integration (Settings → Integrations) wins over these; without either, EMAIL_WEBHOOK_URL.
+    EMAIL_FROM: z.string().default('Tollgate Billing <billing@tollgate.local>'),
+    EMAIL_REPLY_TO: z.string().optional(),
+    EMAIL_COMPANY_NAME: z.string().default('Tollgate'),
+    EMAIL_LOGO_URL: z.string().url().optional(),
+    EMAIL_BRAND_COLOR: z
+      .string()
+      .regex(/^#[0-9a-f]{6}$/i, 'a hex colour such as #4f46e5')
+      .default('#4f46e5'),
+    // Public origin of unsubscribe links (defaults to NEXTAUTH_URL).
+    EMAIL_PUBLIC_URL: z.string().url().optional(),
+    SMTP_HOST: z.string().optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    // true: TLS from the first byte (port 465); false: STARTTLS when the server offers it.
+    SMTP_SECURE: bool(false),
+    SMTP_USER: z.string().optional(),
+    SMTP_PASSWORD: z.string().optional(),
+    POSTMARK_SERVER_TOKEN: z.string().optional(),
+    SENDGRID_API_KEY: z.string().optional(),
+    RESEND_API_KEY: z.string().optional(),
+    // Delivery webhooks: Postmark's basic-auth credentials (user:password), SendGrid's signed event
+    // webhook verification key (base64 ECDSA public key), Resend's Svix signing secret (whsec_…).
+    POSTMARK_WEBHOOK_CREDENTIALS: z.string().optional(),
+    SENDGRID_WEBHOOK_PUBLIC_KEY: z.string().optional(),
+    RESEND_WEBHOOK_SECRET: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];

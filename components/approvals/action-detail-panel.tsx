@@ -9,6 +9,9 @@ import { useAgentName } from '@/components/agents/agent-names';
 import { KIND_LABELS, STATUS_TONES } from './action-labels';
 import { RevisionHistory } from './revision-history';
 import { ScheduledChange } from './scheduled-change';
+import { ACTION_KINDS } from '@/lib/schemas/action-kinds';
+import { EmailDeliveryCard } from '@/components/email/email-delivery-card';
+import { EmailPreview } from '@/components/email/email-preview';
 
 interface Props {
   action: ActionDetail;
@@ -92,6 +95,13 @@ export function ActionDetailPanel({ action: a, onApprove, onReject, onEdit, busy
           <h3 className="mb-1 text-sm font-semibold">Result</h3>
           <JsonView value={a.result} />
         </section>
+      ) : null}
+      {a.status === 'executed' ? <EmailDeliveryCard filter={{ actionId: a.id }} title="Delivery" /> : null}
+      {ACTION_KINDS[a.kind].editor === 'email' ? (
+        <EmailPreview
+          payload={a.revisions.at(-1)!.payload as Record<string, unknown>}
+          customerId={a.customer?.id ?? null}
+        />
       ) : null}
 
       {a.agentRun ? (

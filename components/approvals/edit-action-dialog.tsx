@@ -6,6 +6,7 @@ import type { ActionDetail } from '@/lib/schemas/actions';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
+import { EmailFields } from '@/components/email/email-fields';
 
 interface Props {
   action: ActionDetail;
@@ -16,15 +17,20 @@ interface Props {
 }
 
 // Edits the current revision's parameters. Kinds whose editor is `amount_memo` (credits) get typed
-// fields (amount in the currency's major unit, memo); the others edit their parameters as JSON,
+// fields (amount in the currency's major unit, memo); e-mails edit subject and body beside a live
+// preview; the others edit their parameters as JSON,
 // validated by the server.
 export function EditActionDialog({ action, open, onOpenChange, onSave, error }: Props) {
   const current = action.revisions.at(-1)!.payload as Record<string, unknown>;
-  const isCredit = ACTION_KINDS[action.kind].editor === 'amount_memo';
+  const editor = ACTION_KINDS[action.kind].editor;
+  const isCredit = editor === 'amount_memo';
+  const isEmail = editor === 'email';
   const currency = String(current.currency ?? 'usd');
   const [amount, setAmount] = useState(isCredit ? toMajorUnitText(Number(current.amountMinor), currency) : '');
   const [memo, setMemo] = useState(String(current.memo ?? ''));
   const [json, setJson] = useState(JSON.stringify(current, null, 2));
+  const [subject, setSubject] = useState(String(current.subject ?? ''));
+  const [body, setBody] = useState(String(current.body ?? ''));
   const [note, setNote] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
 
@@ -36,6 +42,7 @@ export function EditActionDialog({ action, open, onOpenChange, onSave, error }: 
       if (parsed.minor <= 0) return setLocalError('Enter a positive amount');
       return onSave({ ...current, amountMinor: parsed.minor, memo }, note);
     }
+    if (isEmail) return onSave({ ...current, subject, body }, note);
     try {
       onSave(JSON.parse(json) as Record<string, unknown>, note);
     } catch {
@@ -74,6 +81,15 @@ export function EditActionDialog({ action, open, onOpenChange, onSave, error }: 
               <Input name="memo" value={memo} onChange={(e) => setMemo(e.target.value)} />
             </label>
           </>
+        ) : isEmail ? (
+          <EmailFields
+            subject={subject}
+            body={body}
+            onSubject={setSubject}
+            onBody={setBody}
+            payload={{ ...current, subject, body }}
+            customerId={action.customer?.id ?? null}
+          />
         ) : (
           <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
             Parameters

@@ -13,6 +13,7 @@ import { CustomerInvoicesCard } from '@/components/support/customer-invoices-car
 import { CustomerPaymentsCard } from '@/components/support/customer-payments-card';
 import { CustomerPendingActionsCard } from '@/components/support/customer-pending-actions-card';
 import { CustomerTicketsCard } from '@/components/support/customer-tickets-card';
+import { EmailDeliveryCard } from '@/components/email/email-delivery-card';
 import { CustomerApiKeysCard } from './customer-api-keys-card';
 import { DunningTimelineCard } from './dunning-timeline-card';
 import { UsageInsightsSection } from './usage-insights-section';
@@ -50,6 +51,9 @@ export function CustomerDetailView({ id, canManageKeys }: { id: string; canManag
               <CustomerApiErrorsCard customerId={c.id} />
               <CustomerTicketsCard customerId={c.id} />
               <CustomerApiKeysCard customerId={c.id} canManage={canManageKeys} />
+              <div className="lg:col-span-2">
+                <EmailDeliveryCard filter={{ customerId: c.id }} />
+              </div>
             </div>
             <aside className="xl:sticky xl:top-6 xl:self-start">
               <CopilotPanel customerId={c.id} />

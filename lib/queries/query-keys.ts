@@ -29,4 +29,9 @@ export const queryKeys = {
     list: (params: Record<string, unknown>) => ['scores', 'list', params] as const,
     customer: (id: string) => ['scores', 'customer', id] as const,
   },
+  email: {
+    all: ['email'] as const,
+    preview: (input: unknown) => ['email', 'preview', input] as const,
+    deliveries: (filter: Record<string, string>) => ['email', 'deliveries', filter] as const,
+  },
 };

@@ -19,13 +19,14 @@ import {
 export type RiskClass = 'moves_money' | 'low_risk';
 // How the approval queue edits a revision: `amount_memo` — typed amount and memo fields;
 // `json` — the parameters as JSON, validated by the server.
-export type ActionEditor = 'amount_memo' | 'json';
+// `email`: subject and body fields beside the rendered preview (components/email).
+export type ActionEditor = 'amount_memo' | 'json' | 'email';
 
 export const ACTION_KINDS = {
   plan_change: { label: 'Plan change', riskClass: 'moves_money', editor: 'json', payloadSchema: planChangePayload },
   credit: { label: 'Credit', riskClass: 'moves_money', editor: 'amount_memo', payloadSchema: creditPayload },
   dunning_step: { label: 'Dunning step', riskClass: 'moves_money', editor: 'json', payloadSchema: dunningStepPayload },
-  email: { label: 'E-mail', riskClass: 'low_risk', editor: 'json', payloadSchema: emailPayload },
+  email: { label: 'E-mail', riskClass: 'low_risk', editor: 'email', payloadSchema: emailPayload },
   crm_task: { label: 'CRM task', riskClass: 'low_risk', editor: 'json', payloadSchema: crmTaskPayload },
   slack_post: { label: 'Slack post', riskClass: 'low_risk', editor: 'json', payloadSchema: slackPostPayload },
 } as const satisfies Record<

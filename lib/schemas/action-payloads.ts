@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_TEMPLATES, emailTemplateId } from './email-templates';
 
 // The typed parameters of each action kind. An action's revision payload is validated with its
 // kind's schema when drafted, when edited, and again right before execution. Client-safe.
@@ -39,11 +40,27 @@ export const dunningStepPayload = z.object({
   retryAt: z.iso.datetime({ offset: true }).optional(),
 });
 
-export const emailPayload = z.object({
-  to: z.email(),
-  subject: z.string().min(1).max(300),
-  body: z.string().min(1).max(20_000),
-});
+// `to`, `subject` and `body` are the whole of a plain e-mail (the shape drafts have always had);
+// `template` + `templateData` pick a designed e-mail (lib/schemas/email-templates) around the body.
+export const emailPayload = z
+  .object({
+    to: z.email(),
+    subject: z.string().min(1).max(300),
+    body: z.string().min(1).max(20_000),
+    template: emailTemplateId.optional(),
+    templateData: z.record(z.string(), z.unknown()).optional(),
+    replyTo: z.email().optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (/[\r\n]/.test(p.subject))
+      ctx.addIssue({ code: 'custom', path: ['subject'], message: 'one line, no line breaks' });
+    const template = EMAIL_TEMPLATES[p.template ?? 'plain'];
+    const data = template.data.safeParse(p.templateData ?? {});
+    if (!data.success) {
+      for (const issue of data.error.issues)
+        ctx.addIssue({ code: 'custom', path: ['templateData', ...issue.path.map(String)], message: issue.message });
+    }
+  });
 
 export const crmTaskPayload = z.object({
   title: z.string().min(1).max(300),

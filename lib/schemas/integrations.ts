@@ -18,7 +18,9 @@ export const integrationView = z.object({
 export type IntegrationView = z.infer<typeof integrationView>;
 export const integrationListResponse = z.object({ items: z.array(integrationView) });
 
-const webhookUrl = z.url({ protocol: /^https?$/ }).max(2000);
+// E-mail integrations may also be SMTP or a provider (lib/server/email/transports/email-transport-url).
+const destinationUrl = z.url({ protocol: /^(https?|smtps?|postmark|sendgrid|resend)$/ }).max(2000);
+const isWebUrl = (url: string) => /^https?:/i.test(url);
 
 // Write-only credentials of a vendor API: sealed with the URL, never returned.
 export const crmCredentials = z.object({
@@ -43,13 +45,16 @@ export const createIntegrationBody = z
   .object({
     kind: integrationKind,
     name: z.string().trim().min(1).max(100),
-    /** The webhook URL, or for a CRM API its base URL (Salesforce My Domain, api.hubapi.com, the Gainsight domain). */
-    url: webhookUrl,
+    /** The webhook URL; for a CRM API its base URL (Salesforce My Domain, api.hubapi.com, the Gainsight
+     * domain); for e-mail also an SMTP or provider URL (lib/server/email/transports/email-transport-url). */
+    url: destinationUrl,
     label: z.string().trim().max(100).optional(),
     provider: crmProvider.optional(),
     credentials: crmCredentials.optional(),
   })
   .superRefine((b, ctx) => {
+    if (b.kind !== 'email' && !isWebUrl(b.url))
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'Slack and CRM integrations take an https URL' });
     if (b.provider && b.provider !== 'webhook' && b.kind !== 'crm')
       ctx.addIssue({ code: 'custom', path: ['provider'], message: 'Only CRM integrations have a provider' });
     if (b.provider && b.provider !== 'webhook')
@@ -62,7 +67,7 @@ export type CreateIntegrationInput = z.infer<typeof createIntegrationBody>;
 export const updateIntegrationBody = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
-    url: webhookUrl.optional(), // omitted: the stored secret is kept
+    url: destinationUrl.optional(), // omitted: the stored secret is kept (updates of a non-email kind: https only, checked on save)
     credentials: crmCredentials.optional(), // merged into the stored ones (a CRM API integration)
     label: z.string().trim().max(100).optional(),
     disabled: z.boolean().optional(),

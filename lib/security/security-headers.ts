@@ -6,7 +6,8 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
     `default-src 'self'`,
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? ` 'unsafe-eval'` : ''}`,
     `style-src 'self' 'unsafe-inline'`,
-    `img-src 'self' data: blob:`,
+    // https: images: an e-mail preview (sandboxed iframe) shows the logo its recipient will see.
+    `img-src 'self' data: blob: https:`,
     `font-src 'self' data:`,
     `connect-src 'self'${dev ? ' ws: wss:' : ''}`,
     `object-src 'none'`,

@@ -54,14 +54,23 @@ async function alreadyApplied(claim: ClaimedAction, provider: BillingProvider, c
 
 async function queueMessage(claim: ClaimedAction, msg: OutboxMessage): Promise<string> {
   await getDb().$transaction(async (tx) => {
-    await enqueueOutboxMessage(tx, { ...msg, actionId: claim.id, idempotencyKey: claim.executionKey });
+    const { messageId } = await enqueueOutboxMessage(tx, {
+      ...msg,
+      actionId: claim.id,
+      idempotencyKey: claim.executionKey,
+    });
     const changed = await tx.action.updateMany({
       where: { id: claim.id, status: 'executing' },
       data: {
         status: 'executed',
         executedAt: clock.now(),
         nextAttemptAt: null,
-        result: { provider: 'outbox', channel: msg.channel, destination: msg.destination },
+        result: {
+          provider: 'outbox',
+          channel: msg.channel,
+          destination: msg.destination,
+          ...(messageId ? { messageId } : {}),
+        },
       },
     });
     if (changed.count) {

@@ -3,6 +3,7 @@ import { ApiError } from '@/lib/errors';
 import { parseActionPayload, type ActionKind } from '@/lib/schemas/action-kinds';
 import { appendAuditEvent, type Actor } from '@/lib/server/audit/append-audit-event';
 import { getPolicy } from '@/lib/server/actions/policies/get-policy';
+import { RECIPIENT_SUPPRESSED } from '@/lib/server/email/assert-deliverable';
 import { checkAutopilot } from './check-autopilot';
 import { executionKeyFor } from './execution-key';
 import { kindDefinition } from './kinds';
@@ -37,7 +38,14 @@ export async function proposeAction(tx: Tx, input: ProposeActionInput): Promise<
     throw new ApiError(404, 'not_found', 'Customer not found');
   }
   const definition = kindDefinition(input.kind);
-  await definition.checkAgainstStoredState?.(tx, payload, input.customerId);
+  try {
+    await definition.checkAgainstStoredState?.(tx, payload, input.customerId);
+  } catch (err) {
+    // A suppressed recipient is an outcome, not an error: an agent records it and moves on.
+    if (err instanceof ApiError && err.code === RECIPIENT_SUPPRESSED)
+      return { outcome: 'suppressed', actionId: null, reason: err.message };
+    throw err;
+  }
   const policy = await getPolicy(tx, input.kind);
   const { uncertain, ...money } = await definition.amountAtStake(tx, payload, input.customerId);
   const now = clock.now();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getDb } from '@/lib/db';
-import { conflict, notFound } from '@/lib/errors';
+import { ApiError, conflict, notFound } from '@/lib/errors';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { CreateIntegrationInput, IntegrationView, UpdateIntegrationInput } from '@/lib/schemas/integrations';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
@@ -59,6 +59,8 @@ export async function updateIntegration(
       select: { ...integrationViewSelect, secretCiphertext: true },
     });
     if (!before) throw notFound('Integration');
+    if (input.url && before.kind !== 'email' && !/^https?:/i.test(input.url))
+      throw new ApiError(422, 'invalid_url', 'Slack and CRM integrations take an https URL');
     const provider = before.kind === 'crm' ? providerOf(before.config) : undefined;
     const secret = integrationSecret(provider, input, openSecret(before.secretCiphertext, id));
     const config = {

@@ -41,7 +41,15 @@ export async function sendIntegrationTest(
     }
   }
   try {
-    const target = await checkOutboundUrl(openSecret(row.secretCiphertext, row.id), {
+    const url = openSecret(row.secretCiphertext, row.id);
+    // SMTP and provider e-mail destinations are not webhooks; a test POST would prove nothing.
+    if (!/^https?:/i.test(url))
+      return {
+        ok: false,
+        status: null,
+        message: `${new URL(url).protocol.replace(':', '')} destinations are not tested with a POST: approve an e-mail and its delivery shows on the action`,
+      };
+    const target = await checkOutboundUrl(url, {
       allowLoopback: env.OUTBOUND_ALLOW_LOOPBACK,
       allowedPorts: env.OUTBOUND_ALLOWED_PORTS,
     });

@@ -6,6 +6,7 @@ import { outgoingPayload } from './escape-slack-text';
 import { postJson } from '@/lib/server/outbound-http/post-json';
 import { clock } from '@/lib/clock';
 import { deliverCrmTask } from '@/lib/server/integrations/crm/deliver-crm-task';
+import { deliverEmail, markEmailAbandoned } from '@/lib/server/email/deliver-email';
 
 const MAX_ATTEMPTS = 8;
 
@@ -110,6 +111,7 @@ async function send(
 }
 
 async function deliverOne(msg: Claimed, deadlineMs: number) {
+  if (msg.channel === 'email') return deliverEmailMessage(msg, deadlineMs);
   try {
     const res = await send(msg, deadlineMs);
     if (res.status >= 200 && res.status < 300) {
@@ -139,4 +141,24 @@ async function deliverOne(msg: Claimed, deadlineMs: number) {
       ),
     });
   }
+}
+
+// E-mail goes through its transport (SMTP, a provider, or the webhook relay) in lib/server/email,
+// which keeps its own record of the hand-off; the outbox keeps the claim, order and retries.
+async function deliverEmailMessage(msg: Claimed, deadlineMs: number) {
+  const outcome = await deliverEmail(msg, deadlineMs).catch((err: Error) => ({
+    status: 'failed' as const,
+    error: err.message,
+  }));
+  if (outcome.status === 'sent') {
+    await settle(msg, { status: 'sent', sentAt: clock.now(), lastError: null });
+    return;
+  }
+  const dead = outcome.status === 'dead' || msg.attempts >= MAX_ATTEMPTS;
+  if (dead) await markEmailAbandoned(msg.id, outcome.error);
+  await settle(msg, {
+    status: dead ? 'dead' : 'failed',
+    lastError: outcome.error,
+    nextAttemptAt: new Date(clock.nowMs() + backoffSeconds(msg.attempts) * 1000),
+  });
 }

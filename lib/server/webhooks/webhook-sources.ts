@@ -1,4 +1,7 @@
 import { stripeWebhookSource } from '@/lib/server/billing/stripe/stripe-webhook-source';
+import { postmarkWebhookSource } from '@/lib/server/email/webhooks/postmark-webhook-source';
+import { resendWebhookSource } from '@/lib/server/email/webhooks/resend-webhook-source';
+import { sendgridWebhookSource } from '@/lib/server/email/webhooks/sendgrid-webhook-source';
 import type { WebhookSource } from '@/lib/server/webhook-source/define-webhook-source';
 import { alertmanagerWebhookSource } from '@/lib/server/incidents/sources/alertmanager-webhook-source';
 import { datadogWebhookSource } from '@/lib/server/incidents/sources/datadog-webhook-source';
@@ -12,6 +15,9 @@ export const WEBHOOK_SOURCES: readonly WebhookSource[] = [
   datadogWebhookSource,
   statuspageWebhookSource,
   genericIncidentWebhookSource,
+  postmarkWebhookSource,
+  sendgridWebhookSource,
+  resendWebhookSource,
 ];
 
 export function findWebhookSource(id: string): WebhookSource | undefined {

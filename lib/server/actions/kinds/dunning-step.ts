@@ -6,6 +6,7 @@ import { getCustomerMrr } from '@/lib/server/billing/get-customer-mrr';
 import { ProviderError, type InvoiceTarget } from '@/lib/server/billing/billing-provider';
 import { recordLedgerEntry } from '@/lib/server/billing/ledger-provider';
 import { executionTags, needStripeId, stripeCall, taggedWith } from '@/lib/server/billing/stripe/stripe-call';
+import { assertDeliverable } from '@/lib/server/email/assert-deliverable';
 import { defineActionKind, noMoney } from './define-action-kind';
 import { loadInvoiceTarget } from './load-invoice-target';
 
@@ -38,6 +39,15 @@ export const dunningStep = defineActionKind<'dunning_step', InvoiceTarget>({
       : null;
     if (!inv) return { ...noMoney, uncertain: `invoice ${p.invoiceId} is not this customer’s` };
     return { amountMinor: inv.amountRemaining, currency: inv.currency };
+  },
+
+  // The update-card e-mail is transactional: only a hard bounce or complaint stops it.
+  async checkAgainstStoredState(tx, p, customerId) {
+    if (p.step !== 'send_update_card_email') return;
+    const customer = customerId
+      ? await tx.customer.findUnique({ where: { id: customerId }, select: { email: true } })
+      : null;
+    await assertDeliverable(tx, p.emailTo ?? customer?.email, true);
   },
 
   async describe(tx, p, { customerId }) {

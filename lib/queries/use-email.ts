@@ -1,0 +1,24 @@
+'use client';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { EmailDeliveryView, EmailPreview } from '@/lib/schemas/email';
+import { apiFetch } from './api-client';
+import { queryKeys } from './query-keys';
+
+/** The rendered e-mail for a payload (saved or being edited); the last good render stays while typing. */
+export function useEmailPreview(payload: Record<string, unknown> | null, customerId: string | null) {
+  return useQuery({
+    queryKey: queryKeys.email.preview({ payload, customerId }),
+    queryFn: () => apiFetch<EmailPreview>('/api/v1/email/preview', { method: 'POST', body: { payload, customerId } }),
+    enabled: Boolean(payload),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+export function useEmailDeliveries(filter: { customerId: string } | { actionId: string }) {
+  const params = new URLSearchParams(filter as Record<string, string>).toString();
+  return useQuery({
+    queryKey: queryKeys.email.deliveries(filter as Record<string, string>),
+    queryFn: () => apiFetch<{ items: EmailDeliveryView[] }>(`/api/v1/email/messages?${params}`),
+  });
+}

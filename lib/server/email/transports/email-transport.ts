@@ -1,0 +1,55 @@
+// What every transport (SMTP, Postmark, SendGrid, Resend, the generic webhook) is given and
+// answers. Built once per delivery by lib/server/email/deliver-email.ts.
+
+export interface OutgoingEmail {
+  /** Our row id (email_messages.id): sent as provider metadata so delivery webhooks find the row. */
+  emailId: string;
+  /** RFC 5322 Message-ID, generated when the action was executed, identical on every attempt. */
+  messageId: string;
+  idempotencyKey: string;
+  from: string;
+  replyTo: string | null;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post. */
+  headers: Record<string, string>;
+  transactional: boolean;
+  /** The original action payload: the generic webhook sends it as it always has. */
+  payload: Record<string, unknown>;
+}
+
+export interface SendResult {
+  providerMessageId: string | null;
+  /** What the server answered (SMTP reply line, provider status), kept on the row. */
+  response: string;
+}
+
+export type TransportName = 'smtp' | 'postmark' | 'sendgrid' | 'resend' | 'webhook';
+
+export interface EmailTransport {
+  name: TransportName;
+  /**
+   * True when sending the same message twice is safe because the receiver deduplicates on our key
+   * (Resend's Idempotency-Key, the webhook's Idempotency-Key). An interrupted hand-off is retried
+   * only on such a transport; on the others it becomes `unknown` rather than risk a duplicate.
+   */
+  idempotent: boolean;
+  send(mail: OutgoingEmail, deadlineMs: number): Promise<SendResult>;
+}
+
+/** `permanent`: retrying cannot help (a rejected recipient, a bad key) — the message goes dead. */
+export class TransportError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
+/** Provider HTTP statuses: 4xx other than 408/429 are the request's fault and will not improve. */
+export const permanentStatus = (status: number | undefined) =>
+  status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
