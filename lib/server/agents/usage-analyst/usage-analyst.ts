@@ -31,6 +31,10 @@ export const usageAnalyst = defineAgent({
     { on: 'worker_start' },
     { on: 'on_demand' },
   ],
+  scope: {
+    actionKinds: ['plan_change', 'email', 'crm_task', 'slack_post'],
+    endpoints: ['GET /v1/subscriptions/*', 'POST /v1/subscriptions/*'],
+  },
   customers: async () =>
     (
       await getDb().subscription.findMany({
