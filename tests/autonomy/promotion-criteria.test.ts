@@ -82,3 +82,14 @@ describe('acceptance metrics and promotion criteria from seeded history', () => 
     expect(m.shadow.observed).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('weekly digest', () => {
+  it('queues one Slack digest per week through the outbox, naming each workflow', async () => {
+    const { sendAutonomyDigest } = await import('@/lib/server/autonomy/send-autonomy-digest');
+    const first = await sendAutonomyDigest();
+    await sendAutonomyDigest();
+    const msgs = await getDb().outboxMessage.findMany({ where: { idempotencyKey: `autonomy-digest:${first.week}:slack` } });
+    expect(msgs).toHaveLength(1);
+    expect((msgs[0]!.payload as { text: string }).text).toMatch(/Usage Analyst · CRM task: observe since/);
+  });
+});

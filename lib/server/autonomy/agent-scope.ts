@@ -1,5 +1,6 @@
 import type { ActionKind } from '@/lib/schemas/action-kinds';
 import type { AgentScope } from '@/lib/server/agents/define-agent';
+import { AGENTS } from '@/lib/server/agents/registry';
 
 export type ResolvedScope =
   | { status: 'scoped'; scope: AgentScope }
@@ -8,9 +9,9 @@ export type ResolvedScope =
   /** An id no registered agent has (a seed, a script, an agent from another build). */
   | { status: 'unknown' };
 
-// The registry is imported lazily: agents import the action code that imports this module.
+// The registry is only read when called (agents import the action code that imports this module,
+// so the list is complete by then); it is imported statically so no transaction waits on a load.
 export async function resolveAgentScope(agentId: string): Promise<ResolvedScope> {
-  const { AGENTS } = await import('@/lib/server/agents/registry');
   const agent = AGENTS.find((a) => a.id === agentId);
   if (!agent) return { status: 'unknown' };
   return agent.scope ? { status: 'scoped', scope: agent.scope } : { status: 'unscoped' };

@@ -5,6 +5,7 @@ import { auditAnchorJob } from '@/lib/server/audit/audit-anchor-job';
 import { processWebhookEventJob } from '@/lib/server/webhooks/process-webhook-event-job';
 import { sweepWebhookInboxJob } from '@/lib/server/webhooks/sweep-webhook-inbox-job';
 import { agentJobs } from '@/lib/server/agents/agent-triggers';
+import { autonomyDigestJob } from '@/lib/server/autonomy/autonomy-digest-job';
 
 // Every job the worker knows. A new job: one file with defineJob(), one line here. Agents come
 // from their own registry (lib/server/agents/registry.ts): one queue each.
@@ -14,5 +15,6 @@ export const JOBS: JobDefinition[] = [
   auditAnchorJob,
   processWebhookEventJob,
   sweepWebhookInboxJob,
+  autonomyDigestJob,
   ...agentJobs(),
 ];

@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import { getEnv } from '@/lib/env';
+import { outboundLoggingStripeHttpClient } from '@/lib/server/autonomy/outbound-call-log';
 
 // The one place a Stripe SDK client is made. Null without STRIPE_SECRET_KEY: callers then work
 // from webhook payloads alone. STRIPE_API_BASE points the SDK at another host (a local fake in
@@ -18,6 +19,8 @@ export function getStripeClient(): Stripe | null {
       maxNetworkRetries: 0,
       telemetry: false,
       timeout: 20_000,
+      // Agent scope, restricted key and the per-action call log (lib/server/autonomy/outbound-call-log.ts).
+      httpClient: outboundLoggingStripeHttpClient(),
       ...(target
         ? {
             host: target.hostname,
