@@ -23,6 +23,13 @@ afterAll(async () => {
 
 describe('agent service accounts at the billing platform', () => {
   it('an agent’s action calls Stripe with its restricted key, and each call is stored with the action', async () => {
+    const subId = w.subscription.externalId!;
+    sw.fake.objects.subscriptions.set(subId, {
+      id: subId,
+      object: 'subscription',
+      status: 'active',
+      items: { object: 'list', data: [{ id: `si_${subId}`, price: { id: w.growth.externalId } }] },
+    });
     const drafted = await getDb().$transaction((tx) =>
       proposeAction(tx, {
         kind: 'plan_change',
