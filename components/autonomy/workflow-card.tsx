@@ -13,7 +13,15 @@ const PHASE_TONES: Record<string, BadgeTone> = { observe: 'blue', assist: 'amber
 
 // One workflow: its phase and since when, the evidence for it, the promotion checks, and the
 // buttons an admin has — promote, back to assist (instant), request or decide an override.
-export function WorkflowCard({ workflow: wf, canEdit, userId }: { workflow: WorkflowView; canEdit: boolean; userId: string }) {
+export function WorkflowCard({
+  workflow: wf,
+  canEdit,
+  userId,
+}: {
+  workflow: WorkflowView;
+  canEdit: boolean;
+  userId: string;
+}) {
   const m = wf.metrics;
   const setPhase = useSetWorkflowPhase();
   const requestOverride = useRequestOverride();
@@ -41,7 +49,9 @@ export function WorkflowCard({ workflow: wf, canEdit, userId }: { workflow: Work
           <p data-testid="workflow-evidence">
             Last {m.windowDays} days: {m.drafts} drafts decided — {m.approvedUnedited} approved unedited
             {m.uneditedPercent !== null ? ` (${m.uneditedPercent} %)` : ''}, {m.approvedEdited} edited
-            {m.editDelta.averagePercent !== null ? ` (amount moved ${m.editDelta.averagePercent} % on average, at most ${m.editDelta.maxPercent} %)` : ''}
+            {m.editDelta.averagePercent !== null
+              ? ` (amount moved ${m.editDelta.averagePercent} % on average, at most ${m.editDelta.maxPercent} %)`
+              : ''}
             , {m.rejected} rejected, {m.expired} expired; {m.autoApproved} on autopilot; {m.reversals} reversed.
           </p>
           {m.rejectionReasons.length ? (
@@ -52,8 +62,8 @@ export function WorkflowCard({ workflow: wf, canEdit, userId }: { workflow: Work
           {m.shadow.observed ? (
             <p className="text-xs text-slate-600" data-testid="workflow-shadow">
               Shadow mode: {m.shadow.observed} observed, autopilot would have run {m.shadow.wouldAutoApprove}. Reviewers
-              decided the equivalent drafts: {m.shadow.approvedUnedited} approved unedited, {m.shadow.approvedEdited} edited,{' '}
-              {m.shadow.rejected} rejected, {m.shadow.expired} expired; {m.shadow.noEquivalent} had none.
+              decided the equivalent drafts: {m.shadow.approvedUnedited} approved unedited, {m.shadow.approvedEdited}{' '}
+              edited, {m.shadow.rejected} rejected, {m.shadow.expired} expired; {m.shadow.noEquivalent} had none.
             </p>
           ) : null}
           <ul className="text-xs" aria-label="Promotion criteria">
@@ -96,7 +106,10 @@ export function WorkflowCard({ workflow: wf, canEdit, userId }: { workflow: Work
                   <Button onClick={() => decideOverride.mutate({ requestId: pending.id, decision: 'approved' })}>
                     Approve override
                   </Button>
-                  <Button variant="secondary" onClick={() => decideOverride.mutate({ requestId: pending.id, decision: 'rejected' })}>
+                  <Button
+                    variant="secondary"
+                    onClick={() => decideOverride.mutate({ requestId: pending.id, decision: 'rejected' })}
+                  >
                     Reject override
                   </Button>
                 </>

@@ -13,9 +13,13 @@ const SERIES = [
 // How reviewers decided the workflow's drafts, week by week (stacked), over the metrics window.
 export function WorkflowChart({ workflow }: { workflow: WorkflowView }) {
   const data = workflow.metrics.weekly;
-  if (!data.length) return <p className="text-xs text-slate-500">No drafts in the last {workflow.metrics.windowDays} days.</p>;
+  if (!data.length)
+    return <p className="text-xs text-slate-500">No drafts in the last {workflow.metrics.windowDays} days.</p>;
   return (
-    <figure className="h-48 w-full" aria-label={`${workflow.agentTitle} · ${workflow.actionKind}: drafts per week by outcome`}>
+    <figure
+      className="h-48 w-full"
+      aria-label={`${workflow.agentTitle} · ${workflow.actionKind}: drafts per week by outcome`}
+    >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />

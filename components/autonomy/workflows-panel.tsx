@@ -10,7 +10,9 @@ export function WorkflowsPanel({ canEdit, userId }: { canEdit: boolean; userId: 
   return (
     <QueryState isLoading={isLoading} error={error}>
       {data && data.items.length === 0 ? (
-        <EmptyState title="No agent workflows yet">A workflow appears with an agent’s first proposal of a kind.</EmptyState>
+        <EmptyState title="No agent workflows yet">
+          A workflow appears with an agent’s first proposal of a kind.
+        </EmptyState>
       ) : (
         <div className="space-y-4">
           {data?.items.map((wf) => (

@@ -15,7 +15,10 @@ describe('evaluatePromotion', () => {
     expect(r.checks.filter((c) => !c.ok).map((c) => c.key)).toEqual(['assist_days', 'unedited', 'reversals']);
   });
   it('never promotes a workflow without decided drafts', () => {
-    const r = evaluatePromotion({ daysInAssist: 200, drafts: 0, approvedUnedited: 0, reversals: 0 }, { ...criteria, minDrafts: 0 });
+    const r = evaluatePromotion(
+      { daysInAssist: 200, drafts: 0, approvedUnedited: 0, reversals: 0 },
+      { ...criteria, minDrafts: 0 },
+    );
     expect(r.eligible).toBe(false);
   });
 });

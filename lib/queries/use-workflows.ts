@@ -22,7 +22,8 @@ function useWorkflowMutation<V>(path: (v: V) => string, body: (v: V) => unknown)
 /** Promote (criteria must hold) or move back: the instant "back to assist". */
 export const useSetWorkflowPhase = () =>
   useWorkflowMutation(
-    (v: { id: string; phase: 'observe' | 'assist' | 'autopilot'; reason?: string }) => `/api/v1/workflows/${v.id}/phase`,
+    (v: { id: string; phase: 'observe' | 'assist' | 'autopilot'; reason?: string }) =>
+      `/api/v1/workflows/${v.id}/phase`,
     ({ phase, reason }) => ({ phase, reason }),
   );
 
@@ -34,6 +35,7 @@ export const useRequestOverride = () =>
 
 export const useDecideOverride = () =>
   useWorkflowMutation(
-    (v: { requestId: string; decision: 'approved' | 'rejected' }) => `/api/v1/workflow-overrides/${v.requestId}/decision`,
+    (v: { requestId: string; decision: 'approved' | 'rejected' }) =>
+      `/api/v1/workflow-overrides/${v.requestId}/decision`,
     ({ decision }) => ({ decision }),
   );

@@ -91,7 +91,6 @@ export const workflowView = z.object({
 export type WorkflowView = z.infer<typeof workflowView>;
 export const workflowListResponse = z.object({ items: z.array(workflowView) });
 
-
 export const setWorkflowPhaseBody = z.object({
   phase: workflowPhase,
   reason: z.string().trim().max(2000).optional(),
@@ -105,7 +104,9 @@ export const overrideDecisionBody = z.object({
   note: z.string().trim().max(2000).optional(),
 });
 export const overrideResponse = z.object({ id: z.string(), status: z.string() });
-export const updateWorkflowCapsBody = workflowCaps.partial().refine((b) => Object.keys(b).length > 0, 'Nothing to change');
+export const updateWorkflowCapsBody = workflowCaps
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'Nothing to change');
 export type UpdateWorkflowCapsInput = z.infer<typeof updateWorkflowCapsBody>;
 export const workflowCapsResponse = z.object({ id: z.string(), caps: workflowCaps });
 export const reversalBody = z.object({ reason: z.string().trim().min(5).max(2000) });

@@ -23,12 +23,21 @@ describe('agent service accounts', () => {
         actor: { type: 'agent', id: 'usage-analyst', version: '1.0.0' },
       }),
     );
-    expect(out).toMatchObject({ outcome: 'refused', actionId: null, reason: expect.stringMatching(/outside the scope/) });
+    expect(out).toMatchObject({
+      outcome: 'refused',
+      actionId: null,
+      reason: expect.stringMatching(/outside the scope/),
+    });
     expect(await getDb().action.count({ where: { customerId: w.customer.id } })).toBe(0);
     const audit = await getDb().auditEvent.findFirstOrThrow({
       where: { action: 'agent.scope_refused', customerId: w.customer.id },
     });
-    expect(audit).toMatchObject({ actorType: 'agent', actorId: 'usage-analyst', aiAgentId: 'usage-analyst', targetId: 'credit' });
+    expect(audit).toMatchObject({
+      actorType: 'agent',
+      actorId: 'usage-analyst',
+      aiAgentId: 'usage-analyst',
+      targetId: 'credit',
+    });
     expect(await getDb().agentWorkflow.count({ where: { agentId: 'usage-analyst', actionKind: 'credit' } })).toBe(0);
   });
 
@@ -47,7 +56,9 @@ describe('agent service accounts', () => {
     expect(out).toMatchObject({ outcome: 'drafted', reason: expect.stringMatching(/declares no scope/) });
     const action = await getDb().action.findUniqueOrThrow({ where: { id: out.actionId! } });
     expect(action.aiAgentId).toBe(agentId);
-    const proposed = await getDb().auditEvent.findFirstOrThrow({ where: { targetId: action.id, action: 'action.proposed' } });
+    const proposed = await getDb().auditEvent.findFirstOrThrow({
+      where: { targetId: action.id, action: 'action.proposed' },
+    });
     expect(proposed.aiAgentId).toBe(agentId);
   });
 });

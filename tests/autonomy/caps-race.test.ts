@@ -19,8 +19,12 @@ const extraCustomers: string[] = [];
 beforeAll(async () => {
   w = await makeWorld();
   for (let i = 0; i < PROPOSALS; i++) {
-    clients.push(new PrismaClient({ adapter: new PrismaPg(new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 })) }));
-    const c = await getDb().customer.create({ data: { name: `Race ${w.tag} ${i}`, email: `race-${i}-${w.tag}@example.test` } });
+    clients.push(
+      new PrismaClient({ adapter: new PrismaPg(new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 })) }),
+    );
+    const c = await getDb().customer.create({
+      data: { name: `Race ${w.tag} ${i}`, email: `race-${i}-${w.tag}@example.test` },
+    });
     extraCustomers.push(c.id);
   }
   await Promise.all(clients.map((c) => c.$queryRaw`SELECT 1`)); // every connection open before the race
@@ -34,14 +38,15 @@ afterAll(async () => {
 const race = (customerFor: (i: number) => string) =>
   Promise.all(
     clients.map((c, i) =>
-      c.$transaction((tx) =>
-        proposeAction(tx, {
-          kind: 'email',
-          customerId: customerFor(i),
-          title: `Upgrade nudge ${i}`,
-          payload: { to: 'billing@example.test', subject: `Nudge ${i}`, body: 'You are close to your limit.' },
-          actor: { type: 'agent', id: 'usage-analyst', version: '1.0.0' },
-        }),
+      c.$transaction(
+        (tx) =>
+          proposeAction(tx, {
+            kind: 'email',
+            customerId: customerFor(i),
+            title: `Upgrade nudge ${i}`,
+            payload: { to: 'billing@example.test', subject: `Nudge ${i}`, body: 'You are close to your limit.' },
+            actor: { type: 'agent', id: 'usage-analyst', version: '1.0.0' },
+          }),
         // They queue on the workflow lock; on a loaded machine eight in a row outlast the 5 s default.
         { timeout: 30_000, maxWait: 30_000 },
       ),
@@ -64,7 +69,9 @@ describe('workflow caps under concurrent proposals', () => {
   });
 
   it(`${PROPOSALS} concurrent e-mails to different customers: the workflow's global daily ceiling holds`, async () => {
-    const before = await getDb().action.count({ where: { aiAgentId: 'usage-analyst', kind: 'email', status: 'approved', autoApproved: true } });
+    const before = await getDb().action.count({
+      where: { aiAgentId: 'usage-analyst', kind: 'email', status: 'approved', autoApproved: true },
+    });
     await putWorkflowInPhase('usage-analyst', 'email', 'autopilot', {
       maxCountPerCustomerDay: 5,
       maxCountPerCustomerMonth: 100,

@@ -42,7 +42,10 @@ describe('the 90-day rule', () => {
     expect((await getDb().agentWorkflow.findUniqueOrThrow({ where: { id: wf.id } })).phase).toBe('assist');
 
     await decideAutopilotOverride(admin2, request.id, { decision: 'approved', note: 'ok for a week' }, 'r4');
-    const after = await getDb().agentWorkflow.findUniqueOrThrow({ where: { id: wf.id }, include: { phaseChanges: true } });
+    const after = await getDb().agentWorkflow.findUniqueOrThrow({
+      where: { id: wf.id },
+      include: { phaseChanges: true },
+    });
     expect(after.phase).toBe('autopilot');
     expect(after.phaseChanges.find((c) => c.toPhase === 'autopilot')).toMatchObject({
       cause: 'override',

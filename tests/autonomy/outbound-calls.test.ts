@@ -43,7 +43,10 @@ describe('agent service accounts at the billing platform', () => {
     await decideAction(w.revops, drafted.actionId!, { revision: 1, decision: 'approved' }, 'r1');
     expect(await runDueActions(sw.provider)).toEqual(['executed']);
 
-    const calls = await getDb().actionOutboundCall.findMany({ where: { actionId: drafted.actionId! }, orderBy: { requestedAt: 'asc' } });
+    const calls = await getDb().actionOutboundCall.findMany({
+      where: { actionId: drafted.actionId! },
+      orderBy: { requestedAt: 'asc' },
+    });
     const update = calls.find((c) => c.method === 'POST');
     expect(update).toMatchObject({
       target: 'stripe',
@@ -72,7 +75,9 @@ describe('agent service accounts at the billing platform', () => {
     expect(sw.fake.requestsTo('POST', '/v1/credit_notes').length).toBe(before);
     const action = await getDb().action.findUniqueOrThrow({ where: { id: drafted.actionId! } });
     expect(action.error).toMatch(/outside the scope of agent usage-analyst/);
-    const audit = await getDb().auditEvent.findFirstOrThrow({ where: { targetId: action.id, action: 'agent.endpoint_refused' } });
+    const audit = await getDb().auditEvent.findFirstOrThrow({
+      where: { targetId: action.id, action: 'agent.endpoint_refused' },
+    });
     expect(audit.aiAgentId).toBe('usage-analyst');
   });
 });

@@ -67,7 +67,9 @@ describe('acceptance metrics and promotion criteria from seeded history', () => 
       where: { agentId_actionKind: { agentId: 'usage-analyst', actionKind: 'crm_task' } },
     });
     expect(wf.phase).toBe('observe');
-    const shadow = await getDb().workflowShadowDraft.findFirstOrThrow({ where: { workflowId: wf.id, customerId: w.customer.id } });
+    const shadow = await getDb().workflowShadowDraft.findFirstOrThrow({
+      where: { workflowId: wf.id, customerId: w.customer.id },
+    });
     expect(shadow).toMatchObject({ wouldAutoApprove: true, title: 'Call about the overage' });
 
     await setPolicy('crm_task', {});
@@ -76,7 +78,12 @@ describe('acceptance metrics and promotion criteria from seeded history', () => 
       { kind: 'crm_task', customerId: w.customer.id, title: 'Call them', payload: { title: 'Call them', body: '' } },
       'r1',
     );
-    await decideAction(w.revops2, human.actionId!, { revision: 1, decision: 'rejected', reason: 'already called' }, 'r2');
+    await decideAction(
+      w.revops2,
+      human.actionId!,
+      { revision: 1, decision: 'rejected', reason: 'already called' },
+      'r2',
+    );
     const m = await computeWorkflowMetrics(getDb(), wf, clock.now());
     expect(m.shadow).toMatchObject({ wouldAutoApprove: m.shadow.observed, rejected: 1 });
     expect(m.shadow.observed).toBeGreaterThanOrEqual(1);
@@ -88,7 +95,9 @@ describe('weekly digest', () => {
     const { sendAutonomyDigest } = await import('@/lib/server/autonomy/send-autonomy-digest');
     const first = await sendAutonomyDigest();
     await sendAutonomyDigest();
-    const msgs = await getDb().outboxMessage.findMany({ where: { idempotencyKey: `autonomy-digest:${first.week}:slack` } });
+    const msgs = await getDb().outboxMessage.findMany({
+      where: { idempotencyKey: `autonomy-digest:${first.week}:slack` },
+    });
     expect(msgs).toHaveLength(1);
     expect((msgs[0]!.payload as { text: string }).text).toMatch(/Usage Analyst · CRM task: observe since/);
   });

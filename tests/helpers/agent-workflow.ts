@@ -8,7 +8,9 @@ export async function putWorkflowInPhase(
   agentId: string,
   kind: ActionKind,
   phase: 'observe' | 'assist' | 'autopilot',
-  caps: Partial<Record<'maxCountPerCustomerDay' | 'maxCountPerCustomerMonth' | 'dailyCeilingCount', number | null>> = {},
+  caps: Partial<
+    Record<'maxCountPerCustomerDay' | 'maxCountPerCustomerMonth' | 'dailyCeilingCount', number | null>
+  > = {},
 ) {
   const now = clock.now();
   return getDb().agentWorkflow.upsert({

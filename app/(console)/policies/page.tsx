@@ -18,9 +18,9 @@ export default async function PoliciesPage() {
       <PoliciesTable canEdit={can(user, 'policies.edit')} />
       <h2 className="mt-8 mb-1 text-base font-semibold text-slate-800">Agent workflows</h2>
       <p className="mb-3 text-sm text-slate-600">
-        Each agent × action kind earns its autonomy: observe, then assist (drafts for approval), then autopilot under caps
-        once it has spent the minimum time in assist and its drafts are approved as written. Kind policies above are the
-        defaults a new workflow inherits.
+        Each agent × action kind earns its autonomy: observe, then assist (drafts for approval), then autopilot under
+        caps once it has spent the minimum time in assist and its drafts are approved as written. Kind policies above
+        are the defaults a new workflow inherits.
       </p>
       <WorkflowsPanel canEdit={can(user, 'policies.edit')} userId={user.id} />
     </>

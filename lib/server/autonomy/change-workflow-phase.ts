@@ -58,7 +58,12 @@ export async function changeWorkflowPhase(tx: Tx, workflowId: string, input: Pha
     aiAgentId: wf.agentId,
     before: { phase: wf.phase, since: wf.phaseSince },
     after: { phase: input.to, since: input.now },
-    data: { agentId: wf.agentId, actionKind: wf.actionKind, cause: input.cause, approvedById: input.approvedById ?? null },
+    data: {
+      agentId: wf.agentId,
+      actionKind: wf.actionKind,
+      cause: input.cause,
+      approvedById: input.approvedById ?? null,
+    },
     reasoning: input.reason ?? null,
   });
   return { changed: true as const, workflow: updated };

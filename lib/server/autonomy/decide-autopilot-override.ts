@@ -16,7 +16,10 @@ export async function decideAutopilotOverride(
 ) {
   return getDb().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM workflow_override_requests WHERE id = ${requestIdParam} FOR UPDATE`;
-    const req = await tx.workflowOverrideRequest.findUnique({ where: { id: requestIdParam }, include: { workflow: true } });
+    const req = await tx.workflowOverrideRequest.findUnique({
+      where: { id: requestIdParam },
+      include: { workflow: true },
+    });
     if (!req) throw notFound('Override request');
     if (req.status !== 'pending') throw conflict('not_pending', `The override request is already ${req.status}`);
     if (req.requestedById === actor.id)

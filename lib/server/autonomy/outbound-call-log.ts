@@ -82,7 +82,10 @@ export function outboundLoggingStripeHttpClient(inner = Stripe.createNodeHttpCli
 // for good (not retried) and is audited.
 export async function runWithOutboundLog<T>(actionId: string, fn: () => Promise<T>): Promise<T> {
   const db = getDb();
-  const action = await db.action.findUniqueOrThrow({ where: { id: actionId }, select: { aiAgentId: true, customerId: true } });
+  const action = await db.action.findUniqueOrThrow({
+    where: { id: actionId },
+    select: { aiAgentId: true, customerId: true },
+  });
   const scope = action.aiAgentId ? await resolveAgentScope(action.aiAgentId) : null;
   const ctx: ActionCallContext = {
     actionId,

@@ -13,10 +13,14 @@ import { demoteOnBreach } from './demote-on-breach';
 export async function recordActionReversal(actor: SessionUser, id: string, reason: string, requestId: string) {
   return getDb().$transaction(async (tx) => {
     const action = await lockAction(tx, id);
-    if (action.status !== 'executed') throw conflict('not_executed', `Only an executed action can be reversed; this one is ${action.status}`);
+    if (action.status !== 'executed')
+      throw conflict('not_executed', `Only an executed action can be reversed; this one is ${action.status}`);
     if (action.reversedAt) throw conflict('already_reversed', 'This action is already recorded as reversed');
     const now = clock.now();
-    await tx.action.update({ where: { id }, data: { reversedAt: now, reversedById: actor.id, reversalReason: reason } });
+    await tx.action.update({
+      where: { id },
+      data: { reversedAt: now, reversedById: actor.id, reversalReason: reason },
+    });
     await appendAuditEvent(tx, {
       actor: { type: 'user', id: actor.id },
       action: 'action.reversed',

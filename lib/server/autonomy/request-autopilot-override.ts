@@ -12,7 +12,8 @@ export async function requestAutopilotOverride(actor: SessionUser, id: string, r
     await tx.$queryRaw`SELECT id FROM agent_workflows WHERE id = ${id} FOR UPDATE`;
     const wf = await tx.agentWorkflow.findUnique({ where: { id } });
     if (!wf) throw notFound('Workflow');
-    if (wf.phase !== 'assist') throw new ApiError(409, 'not_in_assist', 'An override moves a workflow from assist to autopilot');
+    if (wf.phase !== 'assist')
+      throw new ApiError(409, 'not_in_assist', 'An override moves a workflow from assist to autopilot');
     if (await tx.workflowOverrideRequest.findFirst({ where: { workflowId: id, status: 'pending' } }))
       throw conflict('override_pending', 'An override request for this workflow is already waiting for a second admin');
     const now = clock.now();

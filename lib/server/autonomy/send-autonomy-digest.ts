@@ -23,7 +23,10 @@ export async function sendAutonomyDigest(now = clock.now()): Promise<{ week: str
       (wf.phase === 'assist' && missing.length ? ` (missing: ${missing.join(', ')})` : '')
     );
   });
-  const text = [`Tollgate autonomy digest, week of ${week}`, ...(lines.length ? lines : ['No agent workflows yet.'])].join('\n');
+  const text = [
+    `Tollgate autonomy digest, week of ${week}`,
+    ...(lines.length ? lines : ['No agent workflows yet.']),
+  ].join('\n');
   const to = getEnv().AUTONOMY_DIGEST_EMAIL_TO;
   await getDb().$transaction(async (tx) => {
     await enqueueOutboxMessage(tx, {

@@ -21,7 +21,8 @@ export async function setWorkflowPhase(
     const now = clock.now();
     const metrics = await computeWorkflowMetrics(tx, wf, now);
     if (input.phase === 'autopilot' && wf.phase !== 'autopilot') {
-      if (wf.phase !== 'assist') throw new ApiError(409, 'not_in_assist', 'A workflow enters autopilot from assist only');
+      if (wf.phase !== 'assist')
+        throw new ApiError(409, 'not_in_assist', 'A workflow enters autopilot from assist only');
       if (!metrics.promotion.eligible) {
         const missing = metrics.promotion.checks.filter((c) => !c.ok);
         throw new ApiError(

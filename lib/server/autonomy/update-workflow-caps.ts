@@ -6,7 +6,12 @@ import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { effectiveCaps } from './workflow-caps';
 
 // Admins set a workflow's own autopilot caps (null: back to its kind class's default). Audited.
-export async function updateWorkflowCaps(actor: SessionUser, id: string, input: UpdateWorkflowCapsInput, requestId: string) {
+export async function updateWorkflowCaps(
+  actor: SessionUser,
+  id: string,
+  input: UpdateWorkflowCapsInput,
+  requestId: string,
+) {
   return getDb().$transaction(async (tx) => {
     const wf = await tx.agentWorkflow.findUnique({ where: { id } });
     if (!wf) throw notFound('Workflow');

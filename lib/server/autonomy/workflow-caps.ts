@@ -76,7 +76,10 @@ export async function checkWorkflowCaps(
   if (caps.dailyCeilingCount !== null && today._count._all + 1 > caps.dailyCeilingCount)
     return { ok: false, reason: `the workflow's daily ceiling of ${caps.dailyCeilingCount} actions is reached` };
   if (caps.dailyCeilingAmount !== null && (today._sum.amountMinor ?? 0) + amount > caps.dailyCeilingAmount)
-    return { ok: false, reason: `the workflow's daily ceiling of ${caps.dailyCeilingAmount} (minor units) would be passed` };
+    return {
+      ok: false,
+      reason: `the workflow's daily ceiling of ${caps.dailyCeilingAmount} (minor units) would be passed`,
+    };
   const perCustomer = [caps.maxCountPerCustomerDay, caps.maxCountPerCustomerMonth, caps.maxAmountPerCustomerDay];
   if (perCustomer.every((c) => c === null)) return { ok: true, reason: 'under every workflow cap' };
   if (!customerId) return { ok: false, reason: 'per-customer caps need the action to name its customer' };
@@ -90,7 +93,10 @@ export async function checkWorkflowCaps(
     ),
   );
   if (caps.maxCountPerCustomerDay !== null && day!._count._all + 1 > caps.maxCountPerCustomerDay)
-    return { ok: false, reason: `this customer already had ${day!._count._all} ${kind} today (cap ${caps.maxCountPerCustomerDay})` };
+    return {
+      ok: false,
+      reason: `this customer already had ${day!._count._all} ${kind} today (cap ${caps.maxCountPerCustomerDay})`,
+    };
   if (caps.maxCountPerCustomerMonth !== null && month!._count._all + 1 > caps.maxCountPerCustomerMonth)
     return {
       ok: false,

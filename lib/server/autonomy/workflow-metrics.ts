@@ -33,6 +33,15 @@ export async function daysInAssist(tx: Tx, workflowId: string, now: Date): Promi
   return ms / DAY;
 }
 
+type DraftOutcome = 'auto' | 'unedited' | 'edited' | 'rejected' | 'expired' | 'pending' | 'cancelled';
+
+function draftOutcome(a: { status: string; autoApproved: boolean; currentRevision: number }): DraftOutcome {
+  if (a.autoApproved) return 'auto';
+  if (APPROVED.has(a.status)) return a.currentRevision === 1 ? 'unedited' : 'edited';
+  if (a.status === 'rejected' || a.status === 'expired' || a.status === 'cancelled') return a.status;
+  return 'pending';
+}
+
 function weekStart(d: Date): string {
   const day = (d.getUTCDay() + 6) % 7; // Monday = 0
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day)).toISOString().slice(0, 10);
@@ -65,33 +74,42 @@ export async function computeWorkflowMetrics(tx: Tx, wf: WorkflowRow, now: Date)
   const m = { drafts: 0, approvedUnedited: 0, approvedEdited: 0, rejected: 0, expired: 0, pending: 0, autoApproved: 0 };
   const deltas: number[] = [];
   const reasons = new Map<string, number>();
-  const weeks = new Map<string, { unedited: number; edited: number; rejected: number; expired: number; auto: number }>();
+  const weeks = new Map<
+    string,
+    { unedited: number; edited: number; rejected: number; expired: number; auto: number }
+  >();
   for (const a of actions) {
-    const week = weeks.get(weekStart(a.createdAt)) ?? { unedited: 0, edited: 0, rejected: 0, expired: 0, auto: 0 };
-    weeks.set(weekStart(a.createdAt), week);
-    if (a.autoApproved) {
+    const key = weekStart(a.createdAt);
+    const week = weeks.get(key) ?? { unedited: 0, edited: 0, rejected: 0, expired: 0, auto: 0 };
+    weeks.set(key, week);
+    const outcome = draftOutcome(a);
+    if (outcome === 'pending') m.pending += 1;
+    if (outcome === 'pending' || outcome === 'cancelled') continue;
+    if (outcome === 'auto') {
       m.autoApproved += 1;
       week.auto += 1;
       continue;
     }
-    if (a.status === 'pending_approval' || a.status === 'proposed') m.pending += 1;
-    if (a.status === 'cancelled' || a.status === 'pending_approval' || a.status === 'proposed') continue;
     m.drafts += 1;
-    if (APPROVED.has(a.status) && a.currentRevision === 1) (m.approvedUnedited += 1), (week.unedited += 1);
-    else if (APPROVED.has(a.status)) {
+    week[outcome] += 1;
+    if (outcome === 'unedited') m.approvedUnedited += 1;
+    if (outcome === 'expired') m.expired += 1;
+    if (outcome === 'edited') {
       m.approvedEdited += 1;
-      week.edited += 1;
       if (a.initialAmountMinor && a.amountMinor !== null)
         deltas.push((100 * Math.abs(a.amountMinor - a.initialAmountMinor)) / Math.abs(a.initialAmountMinor));
-    } else if (a.status === 'rejected') {
+    }
+    if (outcome === 'rejected') {
       m.rejected += 1;
-      week.rejected += 1;
       const reason = a.approvals[0]?.reason?.trim() || '(no reason given)';
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-    } else if (a.status === 'expired') (m.expired += 1), (week.expired += 1);
+    }
   }
   const assistDays = await daysInAssist(tx, wf.id, now);
-  const promotion = evaluatePromotion({ daysInAssist: assistDays, drafts: m.drafts, approvedUnedited: m.approvedUnedited, reversals }, criteria);
+  const promotion = evaluatePromotion(
+    { daysInAssist: assistDays, drafts: m.drafts, approvedUnedited: m.approvedUnedited, reversals },
+    criteria,
+  );
   return {
     windowDays: METRICS_WINDOW_DAYS,
     ...m,
@@ -100,7 +118,10 @@ export async function computeWorkflowMetrics(tx: Tx, wf: WorkflowRow, now: Date)
       averagePercent: deltas.length ? Math.round((10 * deltas.reduce((s, d) => s + d, 0)) / deltas.length) / 10 : null,
       maxPercent: deltas.length ? Math.round(10 * Math.max(...deltas)) / 10 : null,
     },
-    rejectionReasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count).slice(0, 5),
+    rejectionReasons: [...reasons]
+      .map(([reason, count]) => ({ reason, count }))
+      .sort((a, b) => b.count - a.count)
+      .slice(0, 5),
     reversals,
     daysInAssist: Math.floor(assistDays),
     shadow: await shadowComparison(tx, wf, since, now),
@@ -124,11 +145,21 @@ async function shadowComparison(tx: Tx, wf: WorkflowRow, since: Date, now: Date)
          ORDER BY abs(extract(epoch FROM x.created_at - s.observed_at)) LIMIT 1
       ) a ON true
      WHERE s.workflow_id = ${wf.id} AND s.observed_at >= ${since} AND s.observed_at <= ${now}`;
-  const out = { observed: rows.length, wouldAutoApprove: 0, approvedUnedited: 0, approvedEdited: 0, rejected: 0, expired: 0, undecided: 0, noEquivalent: 0 };
+  const out = {
+    observed: rows.length,
+    wouldAutoApprove: 0,
+    approvedUnedited: 0,
+    approvedEdited: 0,
+    rejected: 0,
+    expired: 0,
+    undecided: 0,
+    noEquivalent: 0,
+  };
   for (const r of rows) {
     if (r.would) out.wouldAutoApprove += 1;
     if (!r.status) out.noEquivalent += 1;
-    else if (APPROVED.has(r.status)) r.revision === 1 ? (out.approvedUnedited += 1) : (out.approvedEdited += 1);
+    else if (APPROVED.has(r.status) && r.revision === 1) out.approvedUnedited += 1;
+    else if (APPROVED.has(r.status)) out.approvedEdited += 1;
     else if (r.status === 'rejected') out.rejected += 1;
     else if (r.status === 'expired') out.expired += 1;
     else out.undecided += 1;
