@@ -5,6 +5,7 @@ import { checkOutboundUrl, OutboundUrlError } from '@/lib/server/outbound-http/c
 import { outgoingPayload } from './escape-slack-text';
 import { postJson } from '@/lib/server/outbound-http/post-json';
 import { clock } from '@/lib/clock';
+import { recordOutboxCall } from '@/lib/server/autonomy/record-outbox-call';
 
 const MAX_ATTEMPTS = 8;
 
@@ -25,6 +26,7 @@ interface Claimed {
   payload: Record<string, unknown>;
   attempts: number;
   idempotency_key: string;
+  action_id: string | null;
 }
 
 // Claims the head message (oldest not yet sent or dead) of up to `limit` destinations whose head
@@ -49,7 +51,7 @@ async function claimHeads(limit: number, leaseMs: number): Promise<Claimed[]> {
      UPDATE outbox_messages m
         SET status = 'sending', attempts = m.attempts + 1, next_attempt_at = $3
        FROM claimable c WHERE m.id = c.id
-     RETURNING m.id, m.channel::text AS channel, m.destination, m.payload, m.attempts, m.idempotency_key`,
+     RETURNING m.id, m.channel::text AS channel, m.destination, m.payload, m.attempts, m.idempotency_key, m.action_id`,
     [now, limit, new Date(now.getTime() + leaseMs)],
   );
   return rows;
@@ -88,7 +90,15 @@ async function deliverOne(msg: Claimed, deadlineMs: number) {
       allowedPorts: env.OUTBOUND_ALLOWED_PORTS,
     });
     const body = outgoingPayload(msg.channel, msg.payload);
-    const res = await postJson(target, body, { 'idempotency-key': msg.idempotency_key }, deadlineMs);
+    const startedMs = performance.now();
+    const call = { actionId: msg.action_id, destination: msg.destination, idempotencyKey: msg.idempotency_key };
+    const res = await postJson(target, body, { 'idempotency-key': msg.idempotency_key }, deadlineMs).catch(
+      async (err: Error) => {
+        await recordOutboxCall(call, body, { status: null, error: err.message, startedMs });
+        throw err;
+      },
+    );
+    await recordOutboxCall(call, body, { status: res.status, error: null, startedMs });
     if (res.status >= 200 && res.status < 300) {
       await settle(msg, { status: 'sent', sentAt: clock.now(), lastError: null });
       return;
