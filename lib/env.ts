@@ -136,6 +136,22 @@ const schema = z
     // share of it (0.005 = 0.5 %) and more than RECONCILIATION_TOLERANCE_UNITS.
     RECONCILIATION_TOLERANCE: z.coerce.number().min(0).max(1).default(0.005),
     RECONCILIATION_TOLERANCE_UNITS: z.coerce.number().min(0).default(0),
+    // Earned autonomy (lib/server/autonomy/): a workflow (agent × action kind) enters autopilot only
+    // after this many days in assist and when its acceptance criteria hold.
+    AUTONOMY_MIN_ASSIST_DAYS: z.coerce.number().int().min(0).default(90),
+    AUTONOMY_MIN_DRAFTS: z.coerce.number().int().min(1).default(50),
+    AUTONOMY_MIN_UNEDITED_PERCENT: z.coerce.number().min(0).max(100).default(95),
+    AUTONOMY_REVERSAL_WINDOW_DAYS: z.coerce.number().int().min(1).default(30),
+    // Demotion on a rejection spike: this many rejections within 7 days, making at least this share of decisions.
+    AUTONOMY_REJECTION_SPIKE_COUNT: z.coerce.number().int().min(1).default(3),
+    AUTONOMY_REJECTION_SPIKE_PERCENT: z.coerce.number().min(0).max(100).default(20),
+    // Restricted Stripe keys per agent scope, "agent-id=rk_…,other-agent=rk_…": an agent's
+    // actions then call Stripe with its own key instead of STRIPE_SECRET_KEY.
+    STRIPE_AGENT_KEYS: csv.transform((pairs) =>
+      Object.fromEntries(pairs.map((p) => p.split('=', 2).map((s) => s.trim())).filter(([k, v]) => k && v)),
+    ),
+    // Weekly autonomy digest destinations (else the Slack / e-mail fallbacks below).
+    AUTONOMY_DIGEST_EMAIL_TO: z.string().email().optional(),
     // Test-only: SIGKILL the worker at a point of action execution, to prove crash recovery.
     FAULT_INJECTION: z
       .enum([

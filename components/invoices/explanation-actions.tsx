@@ -29,6 +29,7 @@ const OUTCOME_TEXT = {
   auto_approved: 'Slack post approved by policy; it will be sent shortly.',
   observed: 'Slack posts are in observe mode: the post was recorded, not drafted.',
   suppressed: 'Slack posts are turned off by policy.',
+  refused: 'The Slack post was refused: it is outside the scope of who asked for it.',
 } as const;
 
 // "Copy as Markdown" for everyone; "Post to Slack" drafts an action that goes through the

@@ -18,6 +18,7 @@ export const queryKeys = {
     detail: (id: string) => ['actions', 'detail', id] as const,
   },
   policies: { all: ['policies'] as const },
+  workflows: { all: ['workflows'] as const },
   audit: { all: ['audit'] as const, list: (params: Record<string, unknown>) => ['audit', 'list', params] as const },
   users: { all: ['users'] as const },
   integrations: { all: ['integrations'] as const },

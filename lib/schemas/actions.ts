@@ -113,7 +113,7 @@ export const proposeActionBody = z.object({
   payload: z.record(z.string(), z.unknown()),
 });
 export const proposeActionResponse = z.object({
-  outcome: z.enum(['suppressed', 'observed', 'drafted', 'auto_approved']),
+  outcome: z.enum(['suppressed', 'observed', 'drafted', 'auto_approved', 'refused']),
   actionId: z.string().nullable(),
   reason: z.string(),
 });

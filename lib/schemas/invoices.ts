@@ -161,7 +161,7 @@ export const shareToSlackBody = z.object({
   integrationId: z.string().min(1).max(100).optional(),
 });
 export const shareToSlackResponse = z.object({
-  outcome: z.enum(['suppressed', 'observed', 'drafted', 'auto_approved']),
+  outcome: z.enum(['suppressed', 'observed', 'drafted', 'auto_approved', 'refused']),
   actionId: z.string().nullable(),
   reason: z.string(),
   explanationId: z.string(),

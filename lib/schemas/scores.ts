@@ -64,7 +64,7 @@ export const draftFromScoreBody = z.object({
   list: scoreList.default('expansion'),
 });
 export const draftFromScoreResponse = z.object({
-  outcome: z.enum(['suppressed', 'observed', 'drafted', 'auto_approved']),
+  outcome: z.enum(['suppressed', 'observed', 'drafted', 'auto_approved', 'refused']),
   actionId: z.string().nullable(),
   reason: z.string(),
 });

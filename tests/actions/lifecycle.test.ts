@@ -150,6 +150,7 @@ describe('policy modes', () => {
     });
   });
 
+  // A person's drafts follow the kind policy; an agent's earn autopilot per workflow (tests/autonomy).
   it('autopilot approves under every cap and drafts above them', async () => {
     await setPolicy('credit', {
       mode: 'autopilot',
@@ -157,15 +158,15 @@ describe('policy modes', () => {
       maxAmountPerCustomerMonth: 15_000,
       dualApprovalAbove: null,
     });
-    const under = await draftCredit(w, 8_000);
+    const under = await draftCredit(w, 8_000, { type: 'user', id: w.support.id });
     expect(under.outcome).toBe('auto_approved');
     const a = await getDb().action.findUniqueOrThrow({ where: { id: under.actionId! } });
     expect(a).toMatchObject({ status: 'approved', autoApproved: true, executionKey: `tollgate-action-${a.id}-r1` });
     expect(await auditTrail(a.id)).toEqual(['action.proposed', 'action.auto_approved']);
 
-    const overAction = await draftCredit(w, 12_000);
+    const overAction = await draftCredit(w, 12_000, { type: 'user', id: w.support.id });
     expect(overAction.outcome).toBe('drafted');
-    const overMonth = await draftCredit(w, 9_000); // 8,000 + 9,000 > 15,000 this month
+    const overMonth = await draftCredit(w, 9_000, { type: 'user', id: w.support.id }); // 8,000 + 9,000 > 15,000 this month
     expect(overMonth.outcome).toBe('drafted');
     const rev = await getDb().actionRevision.findFirstOrThrow({ where: { actionId: overMonth.actionId! } });
     expect(rev.note).toMatch(/total this month would be 17000/);

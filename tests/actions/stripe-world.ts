@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import { resetEnvForTests } from '@/lib/env';
+import { outboundLoggingStripeHttpClient } from '@/lib/server/autonomy/outbound-call-log';
 import { createStripeProvider } from '@/lib/server/billing/stripe/stripe-provider';
 import { FakeStripeServer } from '../fixtures/fake-stripe-server';
 import { FakeStripeBilling } from '../fixtures/fake-stripe-billing';
@@ -20,6 +21,7 @@ export async function startStripeWorld() {
     maxNetworkRetries: 0,
     timeout: 500,
     telemetry: false,
+    httpClient: outboundLoggingStripeHttpClient(), // as getStripeClient: agent scope, keys, call log
   });
   return {
     fake,

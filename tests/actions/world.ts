@@ -76,7 +76,17 @@ export const creditPayload = (w: World, amountMinor = 5_000) => ({
   memo: 'SLA credit',
 });
 
-export async function draftCredit(w: World, amountMinor = 5_000) {
+// An agent's credit by default; pass a person as `actor` for the human path (agent workflows earn
+// autopilot per workflow, lib/server/autonomy/, while a person's draft follows the kind policy).
+export async function draftCredit(
+  w: World,
+  amountMinor = 5_000,
+  actor: { type: 'user'; id: string } | { type: 'agent'; id: string; version: string } = {
+    type: 'agent',
+    id: 'billing-ops',
+    version: '0.1.0',
+  },
+) {
   const { proposeAction } = await import('@/lib/server/actions/propose-action');
   return getDb().$transaction((tx) =>
     proposeAction(tx, {
@@ -84,7 +94,7 @@ export async function draftCredit(w: World, amountMinor = 5_000) {
       customerId: w.customer.id,
       title: 'SLA credit',
       payload: creditPayload(w, amountMinor),
-      actor: { type: 'agent', id: 'billing-ops', version: '0.1.0' },
+      actor,
       model: 'builtin',
       reasoning: 'incident downtime',
     }),

@@ -89,6 +89,10 @@ describe('outbox delivery', () => {
       status: 'sent',
       attempts: 1,
     });
+    // The delivery is one of the action's outbound calls (issue 17), with its answer status.
+    expect(await getDb().actionOutboundCall.findMany({ where: { actionId: id } })).toEqual([
+      expect.objectContaining({ target: 'outbox', method: 'POST', responseStatus: 200, aiAgentId: 'usage-analyst' }),
+    ]);
   });
 
   it('retries after a receiver error and marks the message sent when it recovers', async () => {

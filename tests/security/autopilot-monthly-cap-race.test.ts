@@ -44,7 +44,8 @@ describe('security #3: autopilot monthly cap under concurrent proposals', () => 
             customerId: w.customer.id,
             title: `Concurrent credit ${i}`,
             payload: creditPayload(w, AMOUNT),
-            actor: { type: 'agent', id: 'billing-ops', version: '0.1.0' },
+            // A person's drafts follow the kind policy (agent workflows: tests/autonomy/caps-race.test.ts).
+            actor: { type: 'user', id: w.support.id },
           }),
         ),
       ),

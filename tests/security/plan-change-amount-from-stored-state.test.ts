@@ -3,6 +3,7 @@ import { getDb } from '@/lib/db';
 import { decideAction } from '@/lib/server/actions/decide-action';
 import { proposeAction } from '@/lib/server/actions/propose-action';
 import { makeWorld, setPolicy, type World } from '../actions/world';
+import { putWorkflowInPhase } from '../helpers/agent-workflow';
 
 // Security finding High #2: a plan change's money at stake was computed from the draft's own
 // `fromPlanKey`. Claiming the subscription was already on the target plan gave 0; naming a plan
@@ -18,6 +19,7 @@ beforeEach(async () => {
     maxAmountPerCustomerMonth: null,
     dualApprovalAbove: 20_000,
   });
+  await putWorkflowInPhase('usage-analyst', 'plan_change', 'autopilot'); // agents earn autopilot per workflow
 });
 
 const propose = (w: World, fromPlanKey: string, toPlanKey = w.scale.key) =>

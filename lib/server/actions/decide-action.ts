@@ -9,6 +9,7 @@ import { executionKeyFor } from './execution-key';
 import { kindDefinition } from './kinds';
 import { lockAction } from './lock-action';
 import { clock } from '@/lib/clock';
+import { demoteOnBreach } from '@/lib/server/autonomy/demote-on-breach';
 
 export interface DecideActionInput {
   revision: number;
@@ -85,6 +86,7 @@ export async function decideInTx(
       action: 'action.rejected',
       data: { revision: input.revision, reason: input.reason },
     });
+    await demoteOnBreach(tx, action, 'rejection', clock.now(), requestId); // a rejection spike ends autopilot
     return { id, status: 'rejected', approvalsNeeded: needed, approvals: countFor(input.revision) };
   }
 

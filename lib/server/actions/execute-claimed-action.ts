@@ -11,6 +11,7 @@ import type { OutboxMessage } from './kinds';
 import { loadExecutionContext, type ExecutionContext } from './load-execution-context';
 import { recordExecutionOutcome } from './record-execution-outcome';
 import { clock } from '@/lib/clock';
+import { runWithOutboundLog } from '@/lib/server/autonomy/outbound-call-log';
 
 // Stripe keeps an idempotency key for about 24 hours. A re-send (retry or lease reclaim) whose
 // first attempt is older than this may reach a Stripe that has forgotten the key and would apply
@@ -26,7 +27,11 @@ export async function executeClaimedAction(claim: ClaimedAction, provider: Billi
     const ctx = await loadExecutionContext(claim);
     faultPoint('before_provider_call');
     if (ctx.outbound) return await queueMessage(claim, ctx.outbound);
-    const result = (await alreadyApplied(claim, provider, ctx)) ?? (await applyBillingEffect(provider, ctx));
+    // The agent's scope and credential apply, and every platform call is stored with the action.
+    const result = await runWithOutboundLog(
+      claim.id,
+      async () => (await alreadyApplied(claim, provider, ctx)) ?? (await applyBillingEffect(provider, ctx)),
+    );
     faultPoint('after_provider_call');
     await recordExecutionOutcome(claim.id, { status: 'executed', result });
     faultPoint('after_record');

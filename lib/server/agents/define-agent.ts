@@ -38,7 +38,7 @@ export type AgentInput = z.infer<typeof agentInput>;
 /** One line of a decision record's drafts: what the agent asked for and what policy made of it. */
 export interface DraftRecord {
   kind: ActionKind;
-  outcome: 'drafted' | 'auto_approved' | 'observed' | 'suppressed' | 'skipped';
+  outcome: 'drafted' | 'auto_approved' | 'observed' | 'suppressed' | 'skipped' | 'refused';
   actionId: string | null;
   reason: string;
   meterKey?: string;
@@ -114,6 +114,16 @@ export interface Decision {
   skip(draft: Omit<DraftRecord, 'outcome'>): DraftRecord;
 }
 
+/**
+ * Least privilege: the action kinds the agent may propose and the billing-platform endpoints its
+ * approved actions may call (`METHOD /path`, `*` for one path segment, e.g. `POST /v1/credit_notes`).
+ * Anything else is refused and audited. An agent without a scope may only draft for approval.
+ */
+export interface AgentScope {
+  actionKinds: readonly ActionKind[];
+  endpoints: readonly string[];
+}
+
 export interface AgentDefinition {
   id: string;
   /** Moves whenever the agent's rules change, so every decision record says which rules produced it. */
@@ -121,6 +131,8 @@ export interface AgentDefinition {
   title: string;
   description: string;
   triggers: readonly AgentTrigger[];
+  /** What this agent's service account may do (lib/server/autonomy/agent-scope.ts). */
+  scope?: AgentScope;
   /** Per-customer agents: the customers a run without `customerIds` looks at, one decision each. */
   customers?: (now: Date) => Promise<string[]>;
   /** Queue settings; retries are safe because every decision is idempotent. */

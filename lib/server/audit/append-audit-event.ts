@@ -18,6 +18,8 @@ export interface AuditInput {
   data?: unknown;
   model?: string | null;
   reasoning?: string | null;
+  /** The agent an event is on behalf of when the actor is not the agent itself (the policy, the executor). */
+  aiAgentId?: string | null;
 }
 
 // Arbitrary constant naming the audit chain's lock.
@@ -47,6 +49,7 @@ export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<{ seq
     data: toJsonValue(input.data ?? null),
     model: input.model ?? null,
     reasoning: input.reasoning ?? null,
+    aiAgentId: input.aiAgentId ?? (input.actor.type === 'agent' ? input.actor.id : null),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   const hash = auditHash(record);

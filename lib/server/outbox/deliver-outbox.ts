@@ -7,6 +7,7 @@ import { postJson } from '@/lib/server/outbound-http/post-json';
 import { clock } from '@/lib/clock';
 import { deliverCrmTask } from '@/lib/server/integrations/crm/deliver-crm-task';
 import { deliverEmail, markEmailAbandoned } from '@/lib/server/email/deliver-email';
+import { recordOutboxCall } from '@/lib/server/autonomy/record-outbox-call';
 
 const MAX_ATTEMPTS = 8;
 
@@ -107,7 +108,17 @@ async function send(
     allowedPorts: env.OUTBOUND_ALLOWED_PORTS,
   });
   const body = outgoingPayload(msg.channel, msg.payload);
-  return postJson(target, body, { 'idempotency-key': msg.idempotency_key }, deadlineMs);
+  // Stored with the action as one of its outbound calls (issue 17: request hash, key, answer).
+  const startedMs = performance.now();
+  const call = { actionId: msg.action_id, destination: msg.destination, idempotencyKey: msg.idempotency_key };
+  const res = await postJson(target, body, { 'idempotency-key': msg.idempotency_key }, deadlineMs).catch(
+    async (err: Error) => {
+      await recordOutboxCall(call, body, { status: null, error: err.message, startedMs });
+      throw err;
+    },
+  );
+  await recordOutboxCall(call, body, { status: res.status, error: null, startedMs });
+  return res;
 }
 
 async function deliverOne(msg: Claimed, deadlineMs: number) {
