@@ -4,6 +4,7 @@ import { agentSignalsJob } from '@/lib/server/agents/agent-triggers';
 import { localParts } from '@/lib/analytics/dunning/payday';
 import { startWorker, type RunningWorker } from '@/lib/server/worker/start-worker';
 import { setPolicy } from '../actions/world';
+import { putWorkflowInPhase } from '../helpers/agent-workflow';
 import { startStripeWorld, type StripeWorld } from '../actions/stripe-world';
 import { configureWebhookEnv } from '../webhooks/helpers';
 import {
@@ -119,7 +120,10 @@ describe('billing-ops dunning, per decline class', () => {
   });
 
   it('a high-value account waits for a person even under autopilot; a small one runs on autopilot', async () => {
-    await setPolicy('dunning_step', { mode: 'autopilot' });
+    // Money runs on autopilot only under a cap (issue 17).
+    await setPolicy('dunning_step', { mode: 'autopilot', maxAmountPerAction: 10_000_000 });
+    // The workflow has earned autopilot (tests/autonomy covers how): here, what autopilot does.
+    await putWorkflowInPhase('billing-ops', 'dunning_step', 'autopilot');
     const big = await makeFailingAccount(world.fake, { mrrMinor: 120_000 });
     const small = await makeFailingAccount(world.fake, { mrrMinor: 5_000 });
     for (const a of [big, small])

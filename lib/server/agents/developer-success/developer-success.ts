@@ -24,8 +24,8 @@ export const developerSuccess = defineAgent({
   version: '1.0.0',
   title: 'Developer Success',
   description: 'Scores every customer daily for expansion, health and churn risk, with the factors behind each score.',
-  // Scores only: its drafts (from the Expansion page) are a person's, proposed in their name.
-  scope: { actionKinds: [], endpoints: [] },
+  // It scores; what it may draft is a CRM task (drafts from the Expansion page are a person's).
+  scope: { actionKinds: ['crm_task'], endpoints: [] },
   triggers: [
     { on: 'cron', cron: '23 4 * * *' },
     { on: 'after_ingest', debounceSeconds: 900 },
