@@ -14,7 +14,9 @@ test('support reads customers and incidents but not the audit trail or user admi
   await expect(page.getByTestId('customer-row').first()).toContainText('Acme');
 
   await nav.getByRole('link', { name: 'Incidents' }).click();
-  await expect(page.getByTestId('incident')).toHaveCount(1);
+  // The seeded incident; the SLA-credits journey running alongside may have opened another.
+  await expect(page.getByTestId('incident').first()).toBeVisible();
+  expect(await page.getByTestId('incident').count()).toBeGreaterThanOrEqual(1);
   await expect(page.getByTestId('incident')).toContainText('customers affected');
 
   await page.goto('/audit');
