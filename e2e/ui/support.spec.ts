@@ -17,7 +17,8 @@ test('support reads customers and incidents but not the audit trail or user admi
   // The seeded incident; the SLA-credits journey running alongside may have opened another.
   await expect(page.getByTestId('incident').first()).toBeVisible();
   expect(await page.getByTestId('incident').count()).toBeGreaterThanOrEqual(1);
-  await expect(page.getByTestId('incident')).toContainText('customers affected');
+  const seeded = page.getByTestId('incident').filter({ hasText: 'Elevated 5xx errors on the API gateway' });
+  await expect(seeded).toContainText('customers affected');
 
   await page.goto('/audit');
   await expect(page.getByTestId('forbidden')).toContainText('It needs the Admin or RevOps role');
