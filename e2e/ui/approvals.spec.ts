@@ -16,7 +16,8 @@ test('revops edits a drafted credit, an admin approves it; it executes once and 
   await expect(row).toBeVisible();
   await row.click();
   const detail = page.getByTestId('action-detail');
-  await expect(detail.getByTestId('agent-reasoning')).toContainText('below the');
+  // The real SLA agent's decision (seeded by running it): it names the incident it assessed.
+  await expect(detail.getByTestId('agent-reasoning')).toContainText('Incident');
   await expect(detail).toContainText('Evidence the agent saw');
 
   // Edit with the keyboard shortcut: a new revision with a new amount.

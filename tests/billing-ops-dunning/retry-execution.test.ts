@@ -32,7 +32,8 @@ afterAll(async () => {
   configureWebhookEnv();
 });
 
-describe('billing-ops retry execution', () => {
+// A real worker, webhooks and the executor in one journey: it waits on queues shared with the whole suite.
+describe('billing-ops retry execution', { timeout: 120_000 }, () => {
   it('approve → waits for retryAt → one invoices.pay with the idempotency key → invoice.paid closes the episode', async () => {
     const a = await makeFailingAccount(world.fake);
     await deliverAll(chargeFailed(a, world.fake, 'card_declined', 'insufficient_funds'), a.failed);

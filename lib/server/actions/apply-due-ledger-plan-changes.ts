@@ -2,7 +2,7 @@ import { getDb } from '@/lib/db';
 import { clock } from '@/lib/clock';
 import { moveStoredSubscription } from '@/lib/server/billing/apply-ledger-plan-change';
 import { loadPlanPrices } from '@/lib/server/billing/load-plan-prices';
-import { loadScheduledPlanChanges, markScheduledExecuted } from './confirm-scheduled-plan-changes';
+import { loadScheduledPlanChanges, markScheduledExecuted } from '@/lib/server/billing/confirm-scheduled-plan-changes';
 
 // The built-in ledger's equivalent of a Stripe schedule's phase starting: period-end plan
 // changes whose time has come move the stored subscription then, and only then. Locked rows

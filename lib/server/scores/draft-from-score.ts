@@ -5,7 +5,7 @@ import { formatDate } from '@/lib/format';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { ScorecardView, ScoreList } from '@/lib/schemas/scores';
 import { proposeAction, type ProposeOutcome } from '@/lib/server/actions/propose-action';
-import { chooseUpgradePlan } from '@/lib/server/agents/usage-analyst/choose-upgrade-plan';
+import { chooseUpgradePlan } from '@/lib/server/insights/choose-upgrade-plan';
 import { computeCustomerInsights } from '@/lib/server/insights/compute-customer-insights';
 import type { StoredScoreFactors } from './record-customer-scores';
 

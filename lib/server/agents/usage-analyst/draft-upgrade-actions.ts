@@ -3,7 +3,7 @@ import { describeAction } from '@/lib/server/actions/describe-action';
 import type { CustomerInsights } from '@/lib/server/insights/compute-customer-insights';
 import type { MeterInsight } from '@/lib/server/insights/analyze-meter-usage';
 import type { Decision } from '../define-agent';
-import { chooseUpgradePlan } from './choose-upgrade-plan';
+import { chooseUpgradePlan } from '@/lib/server/insights/choose-upgrade-plan';
 import type { ThresholdChanges } from './thresholds';
 import { usagePercent, writeUpgradeEmail } from './usage-analyst-texts';
 

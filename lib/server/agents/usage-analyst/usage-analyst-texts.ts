@@ -3,7 +3,7 @@ import { formatDate, formatDateTime, formatQuantity } from '@/lib/format';
 import { formatMoney } from '@/lib/money';
 import type { MeterInsight } from '@/lib/server/insights/analyze-meter-usage';
 import type { UsageAnomaly } from '@/lib/server/insights/detect-usage-anomalies';
-import type { UpgradeChoice } from './choose-upgrade-plan';
+import type { UpgradeChoice } from '@/lib/server/insights/choose-upgrade-plan';
 
 // The Usage Analyst's texts — review tasks, Slack alerts, upgrade e-mails — composed by code from
 // the analysis and the plan catalogue only (no model): every figure is one the agent computed.

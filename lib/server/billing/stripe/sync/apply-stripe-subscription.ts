@@ -1,6 +1,6 @@
 import type { SubscriptionStatus } from '@/generated/prisma/client';
 import { clock } from '@/lib/clock';
-import { confirmScheduledPlanChanges } from '@/lib/server/actions/confirm-scheduled-plan-changes';
+import { confirmScheduledPlanChanges } from '@/lib/server/billing/confirm-scheduled-plan-changes';
 import type { SubscriptionRecord } from '@/lib/server/billing/stripe/normalize/stripe-records';
 import { notifyEntitlementsChanged } from '@/lib/server/entitlements/notify-entitlements-changed';
 import type { StripeHandlerContext, StripeHandlerResult } from '../stripe-handler-context';
