@@ -136,7 +136,7 @@ const schema = z
     // share of it (0.005 = 0.5 %) and more than RECONCILIATION_TOLERANCE_UNITS.
     RECONCILIATION_TOLERANCE: z.coerce.number().min(0).max(1).default(0.005),
     RECONCILIATION_TOLERANCE_UNITS: z.coerce.number().min(0).default(0),
-    // Earned autonomy (lib/server/autonomy/): a workflow (agent × action kind) enters autopilot only
+    // Earned autonomy (lib/server/actions/autonomy/): a workflow (agent × action kind) enters autopilot only
     // after this many days in assist and when its acceptance criteria hold.
     AUTONOMY_MIN_ASSIST_DAYS: z.coerce.number().int().min(0).default(90),
     AUTONOMY_MIN_DRAFTS: z.coerce.number().int().min(1).default(50),

@@ -67,7 +67,7 @@ export const workflowView = z.object({
   phase: workflowPhase,
   phaseSince: z.string(),
   scope: z.object({
-    status: z.enum(['scoped', 'unscoped', 'unknown']),
+    status: z.enum(['scoped', 'unknown']),
     actionKinds: z.array(z.string()),
     endpoints: z.array(z.string()),
   }),

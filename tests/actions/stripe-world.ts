@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { resetEnvForTests } from '@/lib/env';
-import { outboundLoggingStripeHttpClient } from '@/lib/server/autonomy/outbound-call-log';
+import { outboundLoggingStripeHttpClient } from '@/lib/server/billing/stripe/outbound-call-log';
 import { createStripeProvider } from '@/lib/server/billing/stripe/stripe-provider';
 import { FakeStripeServer } from '../fixtures/fake-stripe-server';
 import { FakeStripeBilling } from '../fixtures/fake-stripe-billing';

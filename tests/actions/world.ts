@@ -77,7 +77,7 @@ export const creditPayload = (w: World, amountMinor = 5_000) => ({
 });
 
 // An agent's credit by default; pass a person as `actor` for the human path (agent workflows earn
-// autopilot per workflow, lib/server/autonomy/, while a person's draft follows the kind policy).
+// autopilot per workflow, lib/server/actions/autonomy/, while a person's draft follows the kind policy).
 export async function draftCredit(
   w: World,
   amountMinor = 5_000,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import { decideAction } from '@/lib/server/actions/decide-action';
 import { proposeAction } from '@/lib/server/actions/propose-action';
-import { recordActionReversal } from '@/lib/server/autonomy/record-action-reversal';
+import { recordActionReversal } from '@/lib/server/actions/autonomy/record-action-reversal';
 import { makeWorld, type World } from '../actions/world';
 import { putWorkflowInPhase } from '../helpers/agent-workflow';
 

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import type { SessionUser } from '@/lib/auth/roles';
-import { decideAutopilotOverride } from '@/lib/server/autonomy/decide-autopilot-override';
-import { requestAutopilotOverride } from '@/lib/server/autonomy/request-autopilot-override';
-import { setWorkflowPhase } from '@/lib/server/autonomy/set-workflow-phase';
-import { computeWorkflowMetrics } from '@/lib/server/autonomy/workflow-metrics';
+import { decideAutopilotOverride } from '@/lib/server/actions/autonomy/decide-autopilot-override';
+import { requestAutopilotOverride } from '@/lib/server/actions/autonomy/request-autopilot-override';
+import { setWorkflowPhase } from '@/lib/server/actions/autonomy/set-workflow-phase';
+import { computeWorkflowMetrics } from '@/lib/server/actions/autonomy/workflow-metrics';
 import { clock } from '@/lib/clock';
 import { makeWorld, type World } from '../actions/world';
 import { uniq } from '../helpers/fresh-database';

@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db';
 import { decideAction } from '@/lib/server/actions/decide-action';
 import { draftAction } from '@/lib/server/actions/draft-action';
 import { proposeAction } from '@/lib/server/actions/propose-action';
-import { computeWorkflowMetrics } from '@/lib/server/autonomy/workflow-metrics';
+import { computeWorkflowMetrics } from '@/lib/server/actions/autonomy/workflow-metrics';
 import { clock } from '@/lib/clock';
 import { makeWorld, setPolicy, type World } from '../actions/world';
 import { uniq } from '../helpers/fresh-database';
@@ -52,6 +52,8 @@ describe('acceptance metrics and promotion criteria from seeded history', () => 
   });
 
   it('in observe, records what autopilot would have done and how a reviewer decided the equivalent draft', async () => {
+    // Earlier files may have opened this workflow in assist; observe starts from a new one.
+    await getDb().agentWorkflow.deleteMany({ where: { agentId: 'usage-analyst', actionKind: 'crm_task' } });
     await setPolicy('crm_task', { mode: 'observe' });
     const observed = await getDb().$transaction((tx) =>
       proposeAction(tx, {
@@ -92,7 +94,7 @@ describe('acceptance metrics and promotion criteria from seeded history', () => 
 
 describe('weekly digest', () => {
   it('queues one Slack digest per week through the outbox, naming each workflow', async () => {
-    const { sendAutonomyDigest } = await import('@/lib/server/autonomy/send-autonomy-digest');
+    const { sendAutonomyDigest } = await import('@/lib/server/actions/autonomy/send-autonomy-digest');
     const first = await sendAutonomyDigest();
     await sendAutonomyDigest();
     const msgs = await getDb().outboxMessage.findMany({

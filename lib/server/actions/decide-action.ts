@@ -9,7 +9,7 @@ import { executionKeyFor } from './execution-key';
 import { kindDefinition } from './kinds';
 import { lockAction } from './lock-action';
 import { clock } from '@/lib/clock';
-import { demoteOnBreach } from '@/lib/server/autonomy/demote-on-breach';
+import { demoteOnBreach } from '@/lib/server/actions/autonomy/demote-on-breach';
 
 export interface DecideActionInput {
   revision: number;

@@ -11,7 +11,7 @@ import type { OutboxMessage } from './kinds';
 import { loadExecutionContext, type ExecutionContext } from './load-execution-context';
 import { recordExecutionOutcome } from './record-execution-outcome';
 import { clock } from '@/lib/clock';
-import { runWithOutboundLog } from '@/lib/server/autonomy/outbound-call-log';
+import { runWithOutboundLog } from '@/lib/server/billing/stripe/outbound-call-log';
 
 // Stripe keeps an idempotency key for about 24 hours. A re-send (retry or lease reclaim) whose
 // first attempt is older than this may reach a Stripe that has forgotten the key and would apply

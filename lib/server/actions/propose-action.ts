@@ -8,10 +8,10 @@ import { checkAutopilot } from './check-autopilot';
 import { executionKeyFor } from './execution-key';
 import { kindDefinition } from './kinds';
 import { clock } from '@/lib/clock';
-import { changeWorkflowPhase } from '@/lib/server/autonomy/change-workflow-phase';
-import { checkWorkflowAutopilot } from '@/lib/server/autonomy/check-workflow-autopilot';
-import { gateAgentProposal } from '@/lib/server/autonomy/gate-agent-proposal';
-import { recordShadowDraft } from '@/lib/server/autonomy/record-shadow-draft';
+import { changeWorkflowPhase } from '@/lib/server/actions/autonomy/change-workflow-phase';
+import { checkWorkflowAutopilot } from '@/lib/server/actions/autonomy/check-workflow-autopilot';
+import { gateAgentProposal } from '@/lib/server/actions/autonomy/gate-agent-proposal';
+import { recordShadowDraft } from '@/lib/server/actions/autonomy/record-shadow-draft';
 
 export interface ProposeActionInput {
   kind: ActionKind;
@@ -37,7 +37,7 @@ export type ProposeOutcome =
 // comes from stored state (the kind's definition), and a payload that contradicts stored state
 // (a plan change from a plan the subscription is not on) is refused.
 //
-// An agent's proposal belongs to its workflow (agent × kind, lib/server/autonomy/): a kind outside
+// An agent's proposal belongs to its workflow (agent × kind, lib/server/actions/autonomy/): a kind outside
 // the agent's scope is refused and audited; otherwise the workflow's phase takes the place of the
 // kind's mode (the kind's `off` still stops everything), observe records a shadow draft with what
 // autopilot would have done, and autopilot adds the workflow's caps. People's drafts are unchanged.

@@ -119,11 +119,6 @@ export interface Decision {
  * approved actions may call (`METHOD /path`, `*` for one path segment, e.g. `POST /v1/credit_notes`).
  * Anything else is refused and audited. An agent without a scope may only draft for approval.
  */
-export interface AgentScope {
-  actionKinds: readonly ActionKind[];
-  endpoints: readonly string[];
-}
-
 export interface AgentDefinition {
   id: string;
   /** Moves whenever the agent's rules change, so every decision record says which rules produced it. */
@@ -131,8 +126,6 @@ export interface AgentDefinition {
   title: string;
   description: string;
   triggers: readonly AgentTrigger[];
-  /** What this agent's service account may do (lib/server/autonomy/agent-scope.ts). */
-  scope?: AgentScope;
   /** Per-customer agents: the customers a run without `customerIds` looks at, one decision each. */
   customers?: (now: Date) => Promise<string[]>;
   /** Queue settings; retries are safe because every decision is idempotent. */

@@ -7,7 +7,7 @@ import { postJson } from '@/lib/server/outbound-http/post-json';
 import { clock } from '@/lib/clock';
 import { deliverCrmTask } from '@/lib/server/integrations/crm/deliver-crm-task';
 import { deliverEmail, markEmailAbandoned } from '@/lib/server/email/deliver-email';
-import { recordOutboxCall } from '@/lib/server/autonomy/record-outbox-call';
+import { recordOutboxCall } from '@/lib/server/outbox/record-outbox-call';
 
 const MAX_ATTEMPTS = 8;
 

@@ -6,7 +6,7 @@ import { processWebhookEventJob } from '@/lib/server/webhooks/process-webhook-ev
 import { sweepWebhookInboxJob } from '@/lib/server/webhooks/sweep-webhook-inbox-job';
 import { agentJobs } from '@/lib/server/agents/agent-triggers';
 import { stripeImportJob } from '@/lib/server/billing/stripe/import/stripe-import-job';
-import { autonomyDigestJob } from '@/lib/server/autonomy/autonomy-digest-job';
+import { autonomyDigestJob } from '@/lib/server/actions/autonomy/autonomy-digest-job';
 
 // Every job the worker knows. A new job: one file with defineJob(), one line here. Agents come
 // from their own registry (lib/server/agents/registry.ts): one queue each.

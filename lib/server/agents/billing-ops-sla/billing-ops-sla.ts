@@ -47,16 +47,6 @@ export const billingOpsSla = defineAgent({
   version: VERSION,
   title: 'Billing Ops · SLA credits',
   description: 'Turns a resolved incident into a usage-validated cohort and one batch of SLA credit drafts.',
-  scope: {
-    actionKinds: ['credit', 'email', 'slack_post'],
-    endpoints: [
-      'POST /v1/credit_notes',
-      'GET /v1/credit_notes',
-      'POST /v1/customers/*/balance_transactions',
-      'GET /v1/customers/*/balance_transactions',
-      'GET /v1/invoices/*',
-    ],
-  },
   triggers: [{ on: 'webhook', events: RESOLVING_EVENTS }, { on: 'cron', cron: '*/5 * * * *' }, { on: 'on_demand' }],
   job: { retryLimit: 4, retryDelaySeconds: 5 },
   run: async (ctx) => {

@@ -133,20 +133,6 @@ export const billingOps = defineAgent({
   title: 'Billing Ops · dunning',
   description:
     'Classifies each failed payment, estimates what would recover it from the account’s health and value, and drafts the next dunning step.',
-  scope: {
-    actionKinds: ['dunning_step', 'email', 'crm_task', 'credit'],
-    endpoints: [
-      'GET /v1/invoices/*',
-      'POST /v1/invoices/*',
-      'POST /v1/invoices/*/pay',
-      'GET /v1/subscriptions/*',
-      'POST /v1/subscriptions/*',
-      'POST /v1/credit_notes',
-      'GET /v1/credit_notes',
-      'POST /v1/customers/*/balance_transactions',
-      'GET /v1/customers/*/balance_transactions',
-    ],
-  },
   triggers: [
     { on: 'webhook', events: [...FAILURE_EVENTS, 'invoice.paid'] },
     { on: 'cron', cron: '17 7 * * *' },

@@ -25,7 +25,6 @@ export const developerSuccess = defineAgent({
   title: 'Developer Success',
   description: 'Scores every customer daily for expansion, health and churn risk, with the factors behind each score.',
   // It scores; what it may draft is a CRM task (drafts from the Expansion page are a person's).
-  scope: { actionKinds: ['crm_task'], endpoints: [] },
   triggers: [
     { on: 'cron', cron: '23 4 * * *' },
     { on: 'after_ingest', debounceSeconds: 900 },

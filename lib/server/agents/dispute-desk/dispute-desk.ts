@@ -55,7 +55,6 @@ export const disputeDesk = defineAgent({
   title: 'Dispute Desk',
   description: 'Turns each new chargeback into a support task with its deadline and the evidence to gather.',
   triggers: [{ on: 'webhook', events: ['charge.dispute.created'] }],
-  scope: { actionKinds: ['crm_task'], endpoints: [] },
   job: { retryLimit: 4, retryDelaySeconds: 5 },
   run: async (ctx) => {
     const externalId = ctx.input.objectId ?? '';

@@ -13,7 +13,6 @@ export const invoiceExplainer = defineAgent({
   title: 'Invoice Explainer',
   description: 'Explains each new or finalized invoice in plain words, every number checked against its facts.',
   triggers: [{ on: 'webhook', events: ['invoice.created', 'invoice.finalized'] }, { on: 'on_demand' }],
-  scope: { actionKinds: [], endpoints: [] },
   job: { retryLimit: 4, retryDelaySeconds: 5, concurrency: 2 },
   run: async (ctx) => {
     // `objectId` is Tollgate's invoice id or the billing platform's (in_…). The platform already

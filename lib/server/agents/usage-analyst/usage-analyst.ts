@@ -31,18 +31,6 @@ export const usageAnalyst = defineAgent({
     { on: 'worker_start' },
     { on: 'on_demand' },
   ],
-  scope: {
-    actionKinds: ['plan_change', 'email', 'crm_task', 'slack_post'],
-    endpoints: [
-      'GET /v1/subscriptions/*',
-      'POST /v1/subscriptions/*',
-      // Period-end plan changes go through a subscription schedule.
-      'POST /v1/subscription_schedules',
-      'GET /v1/subscription_schedules/*',
-      'POST /v1/subscription_schedules/*',
-      'POST /v1/subscription_schedules/*/release',
-    ],
-  },
   customers: async () =>
     (
       await getDb().subscription.findMany({

@@ -18,7 +18,6 @@ export const usageReconciler = defineAgent({
   version: '1.0.0',
   title: 'Usage Reconciler',
   description: 'Checks usage accepted by Tollgate against Stripe meters and invoices, and flags drift.',
-  scope: { actionKinds: ['slack_post'], endpoints: [] },
   triggers: [{ on: 'cron', cron: '23 4 * * *' }, { on: 'webhook', events: ['invoice.created'] }, { on: 'on_demand' }],
   job: { retryLimit: 3, retryDelaySeconds: 30 },
   run: async (ctx) => {

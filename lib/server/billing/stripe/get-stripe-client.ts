@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { getEnv } from '@/lib/env';
-import { outboundLoggingStripeHttpClient } from '@/lib/server/autonomy/outbound-call-log';
+import { outboundLoggingStripeHttpClient } from '@/lib/server/billing/stripe/outbound-call-log';
 
 // Builds the Stripe SDK client for a key. Callers never use this directly: they ask
 // resolveStripeClient() (resolve-stripe-client.ts), which picks the key (env, else the console's
@@ -21,7 +21,7 @@ export function stripeClientFor(key: string): Stripe {
       maxNetworkRetries: 0,
       telemetry: false,
       timeout: 20_000,
-      // Agent scope, restricted key and the per-action call log (lib/server/autonomy/outbound-call-log.ts).
+      // Agent scope, restricted key and the per-action call log (lib/server/actions/autonomy/outbound-call-log.ts).
       httpClient: outboundLoggingStripeHttpClient(),
       ...(target
         ? {

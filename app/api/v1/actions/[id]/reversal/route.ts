@@ -2,7 +2,7 @@
 import { withApi } from '@/lib/api/with-api';
 import { idParams } from '@/lib/schemas/common';
 import { reversalBody, reversalResponse } from '@/lib/schemas/workflows';
-import { recordActionReversal } from '@/lib/server/autonomy/record-action-reversal';
+import { recordActionReversal } from '@/lib/server/actions/autonomy/record-action-reversal';
 
 export const POST = withApi({
   auth: 'session',

@@ -2,7 +2,7 @@
 import { withApi } from '@/lib/api/with-api';
 import { idParams } from '@/lib/schemas/common';
 import { overrideDecisionBody, overrideResponse } from '@/lib/schemas/workflows';
-import { decideAutopilotOverride } from '@/lib/server/autonomy/decide-autopilot-override';
+import { decideAutopilotOverride } from '@/lib/server/actions/autonomy/decide-autopilot-override';
 
 export const POST = withApi({
   auth: 'session',

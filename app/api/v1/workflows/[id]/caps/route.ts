@@ -2,7 +2,7 @@
 import { withApi } from '@/lib/api/with-api';
 import { idParams } from '@/lib/schemas/common';
 import { updateWorkflowCapsBody, workflowCapsResponse } from '@/lib/schemas/workflows';
-import { updateWorkflowCaps } from '@/lib/server/autonomy/update-workflow-caps';
+import { updateWorkflowCaps } from '@/lib/server/actions/autonomy/update-workflow-caps';
 
 export const PATCH = withApi({
   auth: 'session',

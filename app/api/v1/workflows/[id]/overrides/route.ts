@@ -2,7 +2,7 @@
 import { withApi } from '@/lib/api/with-api';
 import { idParams } from '@/lib/schemas/common';
 import { overrideRequestBody, overrideResponse } from '@/lib/schemas/workflows';
-import { requestAutopilotOverride } from '@/lib/server/autonomy/request-autopilot-override';
+import { requestAutopilotOverride } from '@/lib/server/actions/autonomy/request-autopilot-override';
 
 export const POST = withApi({
   auth: 'session',

@@ -2,7 +2,7 @@
 import { withApi } from '@/lib/api/with-api';
 import { idParams } from '@/lib/schemas/common';
 import { setWorkflowPhaseBody, setWorkflowPhaseResponse } from '@/lib/schemas/workflows';
-import { setWorkflowPhase } from '@/lib/server/autonomy/set-workflow-phase';
+import { setWorkflowPhase } from '@/lib/server/actions/autonomy/set-workflow-phase';
 
 export const POST = withApi({
   auth: 'session',

@@ -1,7 +1,7 @@
 import type { Tx } from '@/lib/db';
 import type { ActionKind } from '@/lib/schemas/action-kinds';
 import type { EffectivePolicy } from '@/lib/server/actions/policies/get-policy';
-import { kindOutOfScope, resolveAgentScope } from './agent-scope';
+import { kindOutOfScope, resolveAgentScope } from '@/lib/server/agent-scopes/agent-scope';
 import type { WorkflowPhase } from './change-workflow-phase';
 import { ensureWorkflow, type WorkflowRow } from './ensure-workflow';
 
@@ -20,7 +20,7 @@ export async function gateAgentProposal(
   policy: EffectivePolicy,
   now: Date,
 ): Promise<AgentProposalGate> {
-  const scope = await resolveAgentScope(agentId);
+  const scope = resolveAgentScope(agentId);
   const refusal = kindOutOfScope(agentId, scope, kind);
   if (refusal) return { route: 'refused', reason: refusal };
   const mode = policy.mode === 'off' ? 'observe' : policy.mode;

@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db';
 import { clock } from '@/lib/clock';
-import { resolveAgentScope } from './agent-scope';
+import { resolveAgentScope } from '@/lib/server/agent-scopes/agent-scope';
 import { effectiveCaps } from './workflow-caps';
 import { computeWorkflowMetrics } from './workflow-metrics';
 
@@ -21,7 +21,7 @@ export async function listWorkflows() {
   });
   const items = [];
   for (const wf of rows) {
-    const scope = await resolveAgentScope(wf.agentId);
+    const scope = resolveAgentScope(wf.agentId);
     items.push({
       id: wf.id,
       agentId: wf.agentId,

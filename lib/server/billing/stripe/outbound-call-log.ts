@@ -6,7 +6,7 @@ import { getEnv } from '@/lib/env';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { ProviderError } from '@/lib/server/billing/billing-provider';
 import { clock } from '@/lib/clock';
-import { endpointAllowed, resolveAgentScope } from './agent-scope';
+import { endpointAllowed, resolveAgentScope } from '@/lib/server/agent-scopes/agent-scope';
 
 interface OutboundCall {
   method: string;
@@ -86,7 +86,7 @@ export async function runWithOutboundLog<T>(actionId: string, fn: () => Promise<
     where: { id: actionId },
     select: { aiAgentId: true, customerId: true },
   });
-  const scope = action.aiAgentId ? await resolveAgentScope(action.aiAgentId) : null;
+  const scope = action.aiAgentId ? resolveAgentScope(action.aiAgentId) : null;
   const ctx: ActionCallContext = {
     actionId,
     aiAgentId: action.aiAgentId,
