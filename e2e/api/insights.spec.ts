@@ -54,14 +54,17 @@ test.describe('usage insights contract', () => {
     expect(malformed.status()).toBe(422);
   });
 
-  test('the seeded upgrade shows up with its reasoning', async ({ request }) => {
-    const b = await (await request.get('/api/v1/customers/cus_demo_005/usage-insights')).json();
+  test("the seed's Usage Analyst decision shows up with its reasoning, and no upgrade for runaway growth", async ({
+    request,
+  }) => {
+    const b = await (await request.get('/api/v1/customers/cus_demo_008/usage-insights')).json();
     expect(b.decisions).toContainEqual(
       expect.objectContaining({
-        kind: 'plan_change',
-        title: expect.stringContaining('Upgrade'),
-        reasoning: expect.stringContaining('organic growth'),
+        kind: 'crm_task',
+        title: expect.stringContaining('Review runaway growth'),
+        reasoning: expect.stringContaining('runaway growth in API calls usage'),
       }),
     );
+    expect(b.decisions.filter((d: { kind: string }) => d.kind === 'plan_change')).toEqual([]);
   });
 });

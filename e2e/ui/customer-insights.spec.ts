@@ -4,8 +4,8 @@ import { storageStateFor } from '../fixtures/e2e-world';
 test.use({ storageState: storageStateFor('support') });
 
 // The seeded e2e world (seed 424242, 30 customers, 20 days to 2026-11-20 12:00 UTC): customer 8 is
-// the runaway one (usage climbing to ~25x over the last three days), customer 5 the near-limit
-// one the seed's usage analyst already proposed an upgrade for.
+// the runaway one (usage climbing to ~25x over the last three days); the seed runs the real Usage
+// Analyst on it, which drafts a review and a Slack alert (no upgrade: the growth is not organic).
 test('the customer page charts usage against quota with the forecast band and marks anomalies', async ({ page }) => {
   await page.goto('/customers/cus_demo_008');
   const api = page.getByTestId('meter-insight-api_calls');
@@ -35,11 +35,11 @@ test('the customer page charts usage against quota with the forecast band and ma
 });
 
 test("the customer page explains the usage analyst's drafted actions and links to approvals", async ({ page }) => {
-  await page.goto('/customers/cus_demo_005');
-  const decision = page.getByTestId('usage-decision').filter({ hasText: 'Upgrade' }).first();
+  await page.goto('/customers/cus_demo_008');
+  const decision = page.getByTestId('usage-decision').filter({ hasText: 'Review runaway growth' }).first();
   await expect(decision).toBeVisible();
-  await expect(decision.getByTestId('decision-reasoning')).toContainText('organic growth');
-  await expect(decision).toContainText('Plan change');
+  await expect(decision.getByTestId('decision-reasoning')).toContainText('runaway growth in API calls usage');
+  await expect(decision).toContainText('CRM task');
   await decision.getByRole('link', { name: 'Open in approvals' }).click();
   await expect(page).toHaveURL(/\/approvals$/);
 });

@@ -3,7 +3,6 @@ import { generateDemoData, type DemoDataOptions } from '../factories/demo-data';
 import { writeCatalog } from './write-catalog';
 import { writeCrmLinks } from './write-crm-links';
 import { writeCustomers } from './write-customers';
-import { writeDemoActions } from './write-demo-actions';
 import { writeDunningDecisions } from './write-dunning-decisions';
 import { writeInvoiceExplanations } from './write-invoice-explanations';
 import { writeKnowledgeDocuments } from './write-knowledge-documents';
@@ -11,6 +10,7 @@ import { writeRollups } from './write-rollups';
 import { writeIncidentUsage } from './write-incident-usage';
 import { runAgent } from '@/lib/server/agents/run-agent';
 import { billingOpsSla } from '@/lib/server/agents/billing-ops-sla/billing-ops-sla';
+import { usageAnalyst } from '@/lib/server/agents/usage-analyst/usage-analyst';
 
 export const DEMO_SEED_MARKER = 'demo_seed';
 
@@ -34,7 +34,6 @@ export async function seedDemoData(db: Db, options: DemoDataOptions = {}): Promi
       await writeCrmLinks(tx, data);
       rollups = await writeRollups(tx, data);
       await writeIncidentUsage(tx, data);
-      await writeDemoActions(tx, data);
       await writeDunningDecisions(tx, data);
       await writeInvoiceExplanations(tx);
       await writeKnowledgeDocuments(tx);
@@ -47,14 +46,23 @@ export async function seedDemoData(db: Db, options: DemoDataOptions = {}): Promi
     },
     { timeout: 600_000, maxWait: 30_000 },
   );
-  // The real SLA agent on the past incident (it opens its own transaction, so after the commit;
-  // if this is interrupted, the agent's sweep assesses the incident on the next worker start).
-  // Agents use the application's client: a caller seeding another database gets no agent run.
-  if (db === getDb())
+  // The real agents on the seeded world, after the commit (each opens its own transactions; if
+  // this is interrupted, their worker-start and sweep triggers catch up on the next start): the
+  // SLA agent on the past incident, the Usage Analyst on the near-limit and runaway customers, so the queue
+  // opens with the upgrades and reviews it drafts itself. Agents use the application's client: a
+  // caller seeding another database gets no agent run.
+  if (db === getDb()) {
+    const asOf = data.now.toISOString();
     await runAgent(
       billingOpsSla,
-      { trigger: 'seed', objectId: `incidents:${data.incident.id}`, asOf: data.now.toISOString() },
+      { trigger: 'seed', objectId: `incidents:${data.incident.id}`, asOf },
       { jobId: 'seed' },
     );
+    const nearLimit = data.customers
+      .filter((c) => ['near_limit', 'runaway'].includes(c.profile.usage.shape))
+      .map((c) => c.profile.id);
+    if (nearLimit.length)
+      await runAgent(usageAnalyst, { trigger: 'seed', customerIds: nearLimit, asOf }, { jobId: 'seed' });
+  }
   return { seeded: true, customers: data.customers.length, rollups };
 }
