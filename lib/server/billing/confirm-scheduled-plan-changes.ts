@@ -15,23 +15,26 @@ export async function loadScheduledPlanChanges(
   tx: Tx,
   where: { subscriptionId?: string; actionId?: string },
 ): Promise<ScheduledPlanChange[]> {
+  // Only the rows asked for are locked (the subscription's, read from the current revision), so a
+  // webhook for one subscription never waits on another's scheduled change.
   const ids = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM actions WHERE kind = 'plan_change' AND status = 'scheduled'
-       AND (${where.actionId ?? null}::text IS NULL OR id = ${where.actionId ?? null})
-     ORDER BY created_at FOR UPDATE`;
+    SELECT a.id FROM actions a
+      JOIN action_revisions r ON r.action_id = a.id AND r.revision = a.current_revision
+     WHERE a.kind = 'plan_change' AND a.status = 'scheduled'
+       AND (${where.actionId ?? null}::text IS NULL OR a.id = ${where.actionId ?? null})
+       AND (${where.subscriptionId ?? null}::text IS NULL OR r.payload ->> 'subscriptionId' = ${where.subscriptionId ?? null})
+     ORDER BY a.created_at FOR UPDATE OF a`;
   const actions = await tx.action.findMany({
     where: { id: { in: ids.map((r) => r.id) } },
     select: { id: true, customerId: true, executionKey: true, result: true, currentRevision: true, revisions: true },
   });
-  return actions
-    .map((a) => ({
-      id: a.id,
-      customerId: a.customerId,
-      executionKey: a.executionKey,
-      result: (a.result ?? {}) as Record<string, unknown>,
-      payload: parseActionPayload('plan_change', a.revisions.find((r) => r.revision === a.currentRevision)?.payload),
-    }))
-    .filter((a) => !where.subscriptionId || a.payload.subscriptionId === where.subscriptionId);
+  return actions.map((a) => ({
+    id: a.id,
+    customerId: a.customerId,
+    executionKey: a.executionKey,
+    result: (a.result ?? {}) as Record<string, unknown>,
+    payload: parseActionPayload('plan_change', a.revisions.find((r) => r.revision === a.currentRevision)?.payload),
+  }));
 }
 
 /** A scheduled change took effect: executed now, audited. */
