@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '@/lib/db';
+import { getDb, getPool } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { agentSignalsJob } from '@/lib/server/agents/agent-triggers';
 import { claimNextAction } from '@/lib/server/actions/claim-next-action';
@@ -22,6 +22,11 @@ let worker: RunningWorker;
 beforeAll(async () => {
   world = await startStripeWorld();
   configureWebhookEnv({ secretKey: 'sk_test_fake', apiBase: world.fake.url });
+  // Jobs earlier files queued with no worker running would be worked off before this journey's own.
+  if ((await getPool().query(`SELECT to_regclass('pgboss.job') AS t`)).rows[0].t)
+    await getPool().query(`DELETE FROM pgboss.job WHERE name = ANY($1) AND state IN ('created', 'retry')`, [
+      [agentSignalsJob.name, job.name],
+    ]);
   worker = await startWorker('billing-ops-retry-test', [agentSignalsJob, job], { loops: false });
   for (const kind of ['dunning_step', 'email', 'crm_task', 'credit'] as const)
     await setPolicy(kind, { mode: 'assist' });
