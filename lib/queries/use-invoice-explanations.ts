@@ -9,7 +9,8 @@ import {
   type ExplanationView,
   type shareToSlackResponse,
 } from '@/lib/schemas/invoices';
-import { ApiClientError, apiFetch } from './api-client';
+import { apiFetch } from './api-client';
+import { fetchStreamedResult } from './fetch-streamed-result';
 import { invoiceKeys } from './use-invoice';
 
 type ExplanationList = { items: ExplanationView[] };
@@ -35,18 +36,6 @@ export function useCustomerExplanations(customerId: string) {
   });
 }
 
-async function readError(res: Response): Promise<ApiClientError> {
-  const data = (await res.json().catch(() => null)) as {
-    error?: { code?: string; message?: string; requestId?: string };
-  } | null;
-  return new ApiClientError(
-    res.status,
-    data?.error?.code ?? 'http_error',
-    data?.error?.message ?? `Request failed (${res.status})`,
-    data?.error?.requestId,
-  );
-}
-
 /**
  * Regenerate through the streaming route: `draft` is the text as the writer produces it (only
  * while pending); the result is the stored, checked explanation, which replaces the draft.
@@ -57,29 +46,10 @@ export function useRegenerateExplanation(invoiceId: string) {
   const mutation = useMutation({
     mutationFn: async (): Promise<ExplanationStreamResult> => {
       setDraft('');
-      const res = await fetch(`/api/v1/invoices/${encodeURIComponent(invoiceId)}/explanations/stream`, {
-        method: 'POST',
-        credentials: 'same-origin',
-      });
-      if (!res.ok || !res.body) throw await readError(res);
-      const reader = res.body.getReader();
-      const decoder = new TextDecoder();
-      let text = '';
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        text += decoder.decode(value, { stream: true });
-        const cut = text.indexOf(EXPLANATION_STREAM_SEPARATOR);
-        setDraft(cut >= 0 ? text.slice(0, cut) : text);
-      }
-      text += decoder.decode();
-      const cut = text.indexOf(EXPLANATION_STREAM_SEPARATOR);
-      if (cut < 0) throw new ApiClientError(502, 'stream_incomplete', 'The explanation stream ended early; try again.');
-      const payload = JSON.parse(text.slice(cut + 1)) as
-        ExplanationStreamResult | { error: { code: string; message: string; requestId?: string } };
-      if ('error' in payload)
-        throw new ApiClientError(500, payload.error.code, payload.error.message, payload.error.requestId);
-      return payload;
+      return fetchStreamedResult<ExplanationStreamResult>(
+        `/api/v1/invoices/${encodeURIComponent(invoiceId)}/explanations/stream`,
+        { separator: EXPLANATION_STREAM_SEPARATOR, what: 'explanation', onDraft: setDraft },
+      );
     },
     onSuccess: (result) => {
       qc.setQueryData<ExplanationList>(invoiceKeys.explanations(invoiceId), (old) => ({
