@@ -27,15 +27,23 @@ export function pinnedAgent(target: CheckedTarget): http.Agent {
   return target.url.protocol === 'https:' ? new https.Agent({ lookup }) : new http.Agent({ lookup });
 }
 
-// One request to a checked URL (CRM APIs need methods, headers and form bodies that the outbox's
-// postJson does not): pinned to the checked address, redirects not followed, one deadline over
-// the whole exchange, the answer's body capped at 256 KB.
-export async function requestChecked(
-  rawUrl: string,
-  init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string },
-  deadlineMs: number,
-): Promise<HttpAnswer> {
-  const target = await checkUrl(rawUrl);
+export interface OutboundRequest {
+  method: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+// One request to a URL after the SSRF check (CRM APIs, e-mail webhooks, integration tests).
+export async function requestChecked(rawUrl: string, init: OutboundRequest, deadlineMs: number): Promise<HttpAnswer> {
+  return requestTarget(await checkUrl(rawUrl), init, deadlineMs);
+}
+
+// One request to an already-checked target: connected to the checked address (the lookup is
+// pinned, so DNS cannot be rebound between check and connect); redirects are not followed (a 3xx
+// is returned as is, and callers treat it as a failure); `deadlineMs` bounds the whole exchange —
+// a socket idle timeout alone lets a receiver that drips a byte at a time hold the call forever;
+// the answer's body is capped at 256 KB.
+export function requestTarget(target: CheckedTarget, init: OutboundRequest, deadlineMs: number): Promise<HttpAnswer> {
   const lib = target.url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = lib.request(
