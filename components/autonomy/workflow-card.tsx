@@ -74,7 +74,9 @@ export function WorkflowCard({
             ))}
           </ul>
           {wf.scope.status !== 'scoped' ? (
-            <p className="text-xs text-amber-700">This agent declares no scope: it may only draft for approval.</p>
+            <p className="text-xs text-amber-700">
+              This agent has no row in the agent scope table: it may only draft for approval.
+            </p>
           ) : null}
           {pending ? (
             <p className="text-xs text-amber-800" data-testid="workflow-override">
