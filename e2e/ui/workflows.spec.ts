@@ -13,7 +13,7 @@ test.describe('admin', () => {
   test('reads a workflow’s evidence and requests an autopilot override in writing', async ({ page }) => {
     await page.goto('/policies');
     const dunning = card(page, 'Billing Ops · dunning · Dunning step');
-    await expect(dunning).toContainText('assist');
+    await expect(dunning).toContainText('assist', { timeout: 30_000 });
     await expect(dunning.getByTestId('workflow-evidence')).toContainText(/drafts decided/);
     await expect(dunning.getByRole('list', { name: 'Promotion criteria' })).toContainText(
       /✗ at least 90 days in assist — now \d+/,
@@ -38,7 +38,7 @@ test.describe('revops', () => {
   test('sees the workflows and their evidence, without the admin buttons', async ({ page }) => {
     await page.goto('/policies');
     const dunning = card(page, 'Billing Ops · dunning · Dunning step');
-    await expect(dunning.getByTestId('workflow-evidence')).toBeVisible();
+    await expect(dunning.getByTestId('workflow-evidence')).toBeVisible({ timeout: 30_000 });
     await expect(dunning.getByRole('button')).toHaveCount(0);
   });
 });
