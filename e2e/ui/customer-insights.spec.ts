@@ -9,7 +9,9 @@ test.use({ storageState: storageStateFor('support') });
 test('the customer page charts usage against quota with the forecast band and marks anomalies', async ({ page }) => {
   await page.goto('/customers/cus_demo_008');
   const api = page.getByTestId('meter-insight-api_calls');
-  await expect(api).toBeVisible();
+  // The first customer page of the UI project loads while the API project and the worker's
+  // start-up runs share the two cores: give its insights the same 30 s as the decisions below.
+  await expect(api).toBeVisible({ timeout: 30_000 });
 
   const quota = api.getByTestId('quota-chart');
   await expect(quota.getByTestId('forecast-band').first()).toBeAttached();
