@@ -12,6 +12,8 @@ import { ScheduledChange } from './scheduled-change';
 import { ACTION_KINDS } from '@/lib/schemas/action-kinds';
 import { EmailDeliveryCard } from '@/components/email/email-delivery-card';
 import { EmailPreview } from '@/components/email/email-preview';
+import { findPlanComparison } from '@/lib/schemas/plan-comparison';
+import { PlanComparison } from './plan-comparison';
 
 interface Props {
   action: ActionDetail;
@@ -27,6 +29,7 @@ export function ActionDetailPanel({ action: a, onApprove, onReject, onEdit, busy
     (x) => x.revision === a.currentRevision && x.decision === 'approved',
   ).length;
   const scheduledFor = (a.result as { scheduledFor?: unknown } | null)?.scheduledFor;
+  const comparison = findPlanComparison(a.agentRun?.outputs);
   return (
     <article
       className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
@@ -104,6 +107,7 @@ export function ActionDetailPanel({ action: a, onApprove, onReject, onEdit, busy
         />
       ) : null}
 
+      {comparison ? <PlanComparison evidence={comparison} /> : null}
       {a.agentRun ? (
         <section className="flex flex-col gap-2">
           <h3 className="text-sm font-semibold">Why {agentName(a.agentRun.agentId)} proposed this</h3>

@@ -4,6 +4,7 @@ import { agentJob } from '@/lib/server/agents/agent-triggers';
 import { usageAnalyst } from '@/lib/server/agents/usage-analyst/usage-analyst';
 import { verifyAuditChain } from '@/lib/server/audit/verify-audit-chain';
 import { setPolicy } from '../actions/world';
+import { findPlanComparison } from '@/lib/schemas/plan-comparison';
 import { agentState, makeUsageWorld, type UsageWorld } from './usage-world';
 
 const HOUR = 3_600_000;
@@ -37,7 +38,8 @@ describe('usage analyst', () => {
   });
 
   it('organic growth crossing 80/90/100 %: one upgrade, one e-mail per threshold, each once per period', async () => {
-    const w = await makeUsageWorld({ kind: 'growth', monthly: 0.25 }, { utilisation: 1.4 });
+    // Overage at half a cent a request: 400k requests over cost $2,000, so Scale ($799) is cheaper.
+    const w = await makeUsageWorld({ kind: 'growth', monthly: 0.25 }, { utilisation: 1.4, overageUnitPrice: 0.5 });
     const [t80, t90, t100] = [w.reaching(0.8)!, w.reaching(0.9)!, w.reaching(1.0)!];
     expect(t100.getTime()).toBeLessThanOrEqual(w.now.getTime());
 
@@ -77,8 +79,29 @@ describe('usage analyst', () => {
     expect(mail.to).toBe(w.customer.email);
     expect(mail.subject).toMatch(/^API calls at 8\d(\.\d)?% of your Growth plan$/);
     expect(mail.body).toContain(
-      'The Scale plan includes 10,000,000 requests for $799.00 a month (Growth is $199.00 a month)',
+      'The Scale plan includes 10,000,000 requests for $799.00 a month. You are on Growth ($199.00 a month).',
     );
+    expect(mail.body).toMatch(
+      /comes to \$799\.00 on Scale, against \$[\d,.]+ on Growth including \$[\d,.]+ of overage/,
+    );
+    // The comparison behind it is the decision's evidence: a table, not only a paragraph.
+    const comparison = findPlanComparison(run.outputs)!;
+    expect(comparison).toMatchObject({
+      currentPlan: { key: w.growth.key },
+      proposedPlan: { key: w.scale.key },
+      reason: 'cheaper',
+      effective: 'now',
+      horizon: 'this_period',
+    });
+    expect(comparison.meters[0]).toMatchObject({
+      meterKey: w.meter.key,
+      included: 1_000_000,
+      proposedIncluded: 10_000_000,
+    });
+    const [stay, move] = comparison.thisPeriod;
+    expect(stay.totalMinor).toBe(19_900 + stay.overageMinor);
+    expect(stay.totalMinor - move.totalMinor).toBe(comparison.savingMinor);
+    expect(move).toMatchObject({ planKey: w.scale.key, totalMinor: 79_900, overageMinor: 0 });
     expect(mail.body).toMatch(/We expect about [\d,]+ requests by/);
 
     await runJob(w, t80); // same period, same threshold: nothing new
@@ -115,6 +138,29 @@ describe('usage analyst', () => {
     expect(s.alerts.every((a) => a.resolvedAt !== null)).toBe(true);
     expect((s.runs.at(-1)!.outputs as any).thresholdsResolved).toHaveLength(3);
     expect(s.actions).toHaveLength(4);
+  });
+
+  it('organic growth whose overage costs less than the upgrade: a threshold notice, no plan change', async () => {
+    // Two hundredths of a cent a request: ~400k over cost ~$80, far less than Scale's $600 more.
+    const w = await makeUsageWorld({ kind: 'growth', monthly: 0.25 }, { utilisation: 1.4, overageUnitPrice: 0.02 });
+    await runJob(w, w.reaching(0.8)!);
+    const s = await agentState(w.customer.id);
+    expect(s.alerts.map((a) => a.thresholdPct)).toEqual([80]);
+    expect(s.kinds).toEqual(['email']);
+    const run = s.runs[0];
+    expect(findPlanComparison(run.outputs)).toMatchObject({
+      reason: 'stay_cheaper',
+      proposedPlan: null,
+      effective: null,
+    });
+    expect(run.reasoning).toMatch(/paying the overage is cheaper, so no plan change is proposed/);
+    const email = s.actions[0];
+    expect(email.title).toMatch(/past 80% .* — FYI$/);
+    const mail = payloadOf(email);
+    expect(mail.body).toMatch(
+      /On Growth \(\$199\.00 a month\) the usage we expect this period comes to \$[\d,.]+ \(\$199\.00 plan \+ \$[\d,.]+ overage\)\. That is less than a larger plan would cost/,
+    );
+    expect(mail.body).not.toContain('Scale');
   });
 
   it('a single spike: a review task with the evidence, no upgrade', async () => {

@@ -11,7 +11,7 @@ const DAY = 24 * HOUR;
 // `now` and ends 5 days after it; usage is written from four weeks before the period.
 export async function makeUsageWorld(
   shape: Shape,
-  opts: { utilisation: number; seed?: number; email?: string | null },
+  opts: { utilisation: number; seed?: number; email?: string | null; overageUnitPrice?: number },
 ) {
   const db = getDb();
   const tag = uniq('ua');
@@ -28,7 +28,9 @@ export async function makeUsageWorld(
         name,
         rank,
         basePriceMinor: price,
-        limits: { create: { meterId: meter.id, includedQuantity: included, overageUnitPrice: 0.08 } },
+        limits: {
+          create: { meterId: meter.id, includedQuantity: included, overageUnitPrice: opts.overageUnitPrice ?? 0.08 },
+        },
       },
     });
   const starter = await plan('Starter', 1, 100_000, 4_900);

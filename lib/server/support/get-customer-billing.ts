@@ -3,15 +3,7 @@ import { notFound } from '@/lib/errors';
 import type { CustomerBilling } from '@/lib/schemas/support';
 import { loadCurrentUsage } from '@/lib/server/usage/load-current-usage';
 import { liveSubscriptionSelect } from '@/lib/server/customers/customer-summary';
-
-/** Pure: overage of one meter, priced the way invoices price it (whole packages, rounded up). */
-export function priceOverage(used: number, included: number, unitPrice: number, packageSize: number) {
-  const overageQuantity = Math.max(0, used - included);
-  const size = Math.max(1, packageSize);
-  // The plan's overage price is per package; a package of 1 is a plain per-unit price.
-  const overageAmountMinor = Math.round(Math.ceil(overageQuantity / size) * unitPrice);
-  return { overageQuantity, overageAmountMinor };
-}
+import { priceOverage } from '@/lib/analytics/price-overage';
 
 // Plan and price, and this period's usage against the plan's limits with the overage in money:
 // what support needs to answer "why is my bill higher" before the invoice exists.

@@ -3,9 +3,9 @@ import { describeAction } from '@/lib/server/actions/describe-action';
 import type { CustomerInsights } from '@/lib/server/insights/compute-customer-insights';
 import type { MeterInsight } from '@/lib/server/insights/analyze-meter-usage';
 import type { Decision } from '../define-agent';
-import { chooseUpgradePlan } from '@/lib/server/insights/choose-upgrade-plan';
 import type { ThresholdChanges } from './thresholds';
-import { usagePercent, writeUpgradeEmail } from './usage-analyst-texts';
+import { describeWeighing, usagePercent, writeUsageEmail } from './usage-analyst-texts';
+import { weighUpgrade } from './weigh-upgrade';
 
 /** The decision a draft belongs to, the customer, and the time the analysis is "as of". */
 export interface DraftScope {
@@ -41,11 +41,14 @@ function judgeOrganicGrowth(m: MeterInsight, pct: number): { organic: boolean; w
   };
 }
 
-const OPEN = ['proposed', 'pending_approval', 'approved', 'executing'] as const;
+const OPEN = ['proposed', 'pending_approval', 'approved', 'executing', 'scheduled'] as const;
 
-// Newly fired thresholds → for meters whose growth is organic: a plan_change to the smallest plan
-// that fits the forecast (unless the same upgrade is already waiting) and a personalised e-mail.
-// Anomalous growth gets neither: that is a review, drafted from the anomaly episodes.
+// Newly fired thresholds → for meters whose growth is organic: the plan comparison (this period's
+// forecast and a next period at the pace reached, priced on every plan); a plan_change only when a
+// higher plan is the cheaper way to serve that usage, or the only way past a hard limit (unless
+// the same upgrade is already waiting); and an e-mail — an upgrade offer with both costs, or a
+// notice of where usage is heading. Anomalous growth gets neither: that is a review, drafted from
+// the anomaly episodes.
 export async function draftUpgradeActions(
   ctx: DraftScope,
   insights: CustomerInsights,
@@ -65,28 +68,22 @@ export async function draftUpgradeActions(
   if (!crossed.length) return void ctx.run.reason(...notes);
 
   const sub = insights.subscription;
-  const upgrade = await chooseUpgradePlan(ctx.run.tx, sub.plan, insights.meters);
+  const weighing = await weighUpgrade(ctx.run.tx, insights);
+  ctx.run.evidence({ planComparison: weighing.evidence });
+  notes.push(describeWeighing(weighing, sub.periodEnd));
   const period = new Date(sub.periodStart).toISOString();
   const ref = `usage-analyst:${ctx.customerId}:${period}:${crossed.map((c) => `${c.meter.meterKey}@${c.pct}`).join(',')}`;
-  if (!upgrade) notes.push(`${sub.plan.name} is the top plan: no upgrade to propose.`);
-  else {
+  const upgrade = weighing.proposed;
+  if (upgrade) {
     const payload = {
       subscriptionId: sub.id,
       fromPlanKey: sub.plan.key,
-      toPlanKey: upgrade.plan.key,
+      toPlanKey: upgrade.key,
       proration: 'create_prorations' as const,
-      effective: 'now' as const,
+      effective: weighing.comparison.recommendation.effective ?? ('now' as const),
     };
     const described = await describeAction(ctx.run.tx, 'plan_change', payload, ctx.customerId, ctx.asOf);
-    const needs = insights.meters
-      .filter((m) => m.included)
-      .map(
-        (m) =>
-          `${m.meterName} forecast up to ${formatQuantity(Math.round(m.forecast.upper))} vs ${formatQuantity(upgrade.included[m.meterKey] ?? 0)} included`,
-      );
-    notes.push(
-      `${upgrade.plan.name} is the smallest higher plan ${upgrade.fits ? 'that covers the top of every 80% forecast band' : '(largest available; even it may not cover the forecast)'}: ${needs.join('; ')}. ${described.headline}.`,
-    );
+    notes.push(`${described.headline}.`);
     const open = await ctx.run.tx.action.findMany({
       where: { customerId: ctx.customerId, kind: 'plan_change', status: { in: [...OPEN] } },
       select: {
@@ -97,10 +94,10 @@ export async function draftUpgradeActions(
     });
     const same = open.find((a) => {
       const p = a.revisions[0]?.payload as { subscriptionId?: string; toPlanKey?: string } | undefined;
-      return p?.subscriptionId === sub.id && p?.toPlanKey === upgrade.plan.key;
+      return p?.subscriptionId === sub.id && p?.toPlanKey === upgrade.key;
     });
     if (same) {
-      notes.push(`The upgrade to ${upgrade.plan.name} is already waiting (action ${same.id}): not drafted again.`);
+      notes.push(`The upgrade to ${upgrade.name} is already waiting (action ${same.id}): not drafted again.`);
       ctx.run.skip({
         kind: 'plan_change',
         actionId: same.id,
@@ -110,7 +107,7 @@ export async function draftUpgradeActions(
     } else {
       await ctx.run.propose({
         kind: 'plan_change',
-        title: `Upgrade ${customer.name} to ${upgrade.plan.name}`,
+        title: `Upgrade ${customer.name} to ${upgrade.name}${payload.effective === 'period_end' ? ' at renewal' : ''}`,
         payload,
         reasoning: notes.join(' '),
         sourceRef: ref,
@@ -121,17 +118,17 @@ export async function draftUpgradeActions(
     notes.push('No billing e-mail on file: no e-mail drafted.');
     ctx.run.skip({ kind: 'email', actionId: null, reason: 'no customer e-mail', sourceRef: ref });
   } else {
-    const mail = writeUpgradeEmail({
+    const mail = writeUsageEmail({
       customerName: customer.name,
       periodEnd: sub.periodEnd,
       currentPlan: sub.plan,
       crossed,
-      upgrade,
+      weighing,
     });
     const top = crossed.reduce((a, b) => (b.pct > a.pct ? b : a));
     await ctx.run.propose({
       kind: 'email',
-      title: `E-mail ${customer.name}: ${top.meter.meterName} past ${top.pct}% (period ends ${formatDate(new Date(sub.periodEnd))})`,
+      title: `E-mail ${customer.name}: ${top.meter.meterName} past ${top.pct}% (period ends ${formatDate(new Date(sub.periodEnd))})${upgrade ? '' : ' — FYI'}`,
       payload: { to: customer.email, ...mail },
       reasoning: notes.join(' '),
       sourceRef: ref,
