@@ -49,7 +49,7 @@ export async function seedDemoData(db: Db, options: DemoDataOptions = {}): Promi
   // The real agents on the seeded world, after the commit (each opens its own transactions; if
   // this is interrupted, their worker-start and sweep triggers catch up on the next start): the
   // SLA agent on the past incident, the Usage Analyst on the near-limit and runaway customers, so the queue
-  // opens with the upgrades and reviews it drafts itself. Agents use the application's client: a
+  // opens with the threshold notices, upgrades and reviews it drafts itself. Agents use the application's client: a
   // caller seeding another database gets no agent run.
   if (db === getDb()) {
     const asOf = data.now.toISOString();

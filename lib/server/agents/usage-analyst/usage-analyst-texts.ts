@@ -136,7 +136,7 @@ export function describeWeighing(w: UpgradeWeighing, periodEnd: number): string 
     case 'within_plan':
       return `The forecast stays within ${cur.planName}'s included quantity this period and next: no plan change is proposed and the threshold notice is an FYI.`;
     case 'top_plan':
-      return `${cur.planName} is the top plan: the overage of ${money(cur.overageMinor, c.currency)} at the forecast stays, and the threshold notice is an FYI.`;
+      return `${cur.planName} is the top plan: no plan change is proposed; at the forecast its overage comes to ${money(cur.overageMinor, c.currency)} this period and ${money(c.nextPeriod[0].overageMinor, c.currency)} next period, and the threshold notice is an FYI.`;
   }
 }
 
@@ -175,6 +175,11 @@ export function writeUsageEmail(facts: UsageEmailFacts): { subject: string; body
       cur.overageMinor
         ? `On ${current} the usage we expect this period comes to ${describeCost(cur, c.currency)}.${rec.reason === 'top_plan' ? '' : ' That is less than a larger plan would cost, so there is nothing you need to change.'}`
         : `This stays within what ${current} includes, so there is nothing you need to change.`,
+      ...(c.nextPeriod[0].overageMinor
+        ? [
+            `At your current pace next period would come to ${describeCost(c.nextPeriod[0], c.currency)} on ${facts.currentPlan.name}.`,
+          ]
+        : []),
       'Reply to this e-mail if you have questions about your usage.',
     );
   }
