@@ -9,8 +9,13 @@ export function Providers({ children }: { children: ReactNode }) {
         defaultOptions: {
           queries: {
             staleTime: 10_000,
-            retry: (count, err) =>
-              count < 2 && (err as { status?: number }).status !== 403 && (err as { status?: number }).status !== 404,
+            // A 4xx will answer the same again: show it at once. A network error or a 5xx gets one
+            // quick second try; after that the page shows the error with Retry (QueryState).
+            retry: (count, err) => {
+              const status = (err as { status?: number }).status;
+              return count < 1 && (status === undefined || status >= 500);
+            },
+            retryDelay: 500,
             refetchOnWindowFocus: false,
           },
         },

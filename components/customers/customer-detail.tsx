@@ -23,10 +23,18 @@ import { UsageInsightsSection } from './usage-insights-section';
 // card is one line in the list below.
 export function CustomerDetailView({ id, canManageKeys }: { id: string; canManageKeys: boolean }) {
   const { data: c, isLoading, error } = useCustomer(id);
+  // The cards need only the id from the URL, so they start loading with the header, not after it.
+  // A customer that does not exist shows the header's error and no cards.
+  if (error)
+    return (
+      <QueryState isLoading={false} error={error}>
+        {null}
+      </QueryState>
+    );
   return (
-    <QueryState isLoading={isLoading} error={error}>
-      {c ? (
-        <>
+    <>
+      <QueryState isLoading={isLoading} error={null}>
+        {c ? (
           <PageHeader
             title={c.name}
             description={
@@ -38,29 +46,29 @@ export function CustomerDetailView({ id, canManageKeys }: { id: string; canManag
               </span>
             }
           />
-          <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_400px]">
-            <div className="grid content-start gap-6 lg:grid-cols-2">
-              <CustomerBillingCard customerId={c.id} />
-              <CustomerPaymentsCard customerId={c.id} />
-              <UsageInsightsSection customerId={c.id} />
-              <CustomerScorecard customerId={c.id} className="lg:col-span-2" />
-              <LatestExplanationsCard customerId={c.id} className="lg:col-span-2" />
-              <DunningTimelineCard customerId={c.id} className="lg:col-span-2" />
-              <CustomerInvoicesCard invoices={c.invoices} />
-              <CustomerPendingActionsCard customerId={c.id} />
-              <CustomerApiErrorsCard customerId={c.id} />
-              <CustomerTicketsCard customerId={c.id} />
-              <CustomerApiKeysCard customerId={c.id} canManage={canManageKeys} />
-              <div className="lg:col-span-2">
-                <EmailDeliveryCard filter={{ customerId: c.id }} />
-              </div>
-            </div>
-            <aside className="xl:sticky xl:top-6 xl:self-start">
-              <CopilotPanel customerId={c.id} />
-            </aside>
+        ) : null}
+      </QueryState>
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_400px]">
+        <div className="grid content-start gap-6 lg:grid-cols-2">
+          <CustomerBillingCard customerId={id} />
+          <CustomerPaymentsCard customerId={id} />
+          <UsageInsightsSection customerId={id} />
+          <CustomerScorecard customerId={id} className="lg:col-span-2" />
+          <LatestExplanationsCard customerId={id} className="lg:col-span-2" />
+          <DunningTimelineCard customerId={id} className="lg:col-span-2" />
+          {c ? <CustomerInvoicesCard invoices={c.invoices} /> : null}
+          <CustomerPendingActionsCard customerId={id} />
+          <CustomerApiErrorsCard customerId={id} />
+          <CustomerTicketsCard customerId={id} />
+          <CustomerApiKeysCard customerId={id} canManage={canManageKeys} />
+          <div className="lg:col-span-2">
+            <EmailDeliveryCard filter={{ customerId: id }} />
           </div>
-        </>
-      ) : null}
-    </QueryState>
+        </div>
+        <aside className="xl:sticky xl:top-6 xl:self-start">
+          <CopilotPanel customerId={id} />
+        </aside>
+      </div>
+    </>
   );
 }
