@@ -39,11 +39,17 @@ export interface EmailTransport {
   send(mail: OutgoingEmail, deadlineMs: number): Promise<SendResult>;
 }
 
-/** `permanent`: retrying cannot help (a rejected recipient, a bad key) — the message goes dead. */
+/**
+ * `permanent`: retrying cannot help (a rejected recipient, a bad key) — the message goes dead.
+ * `code`: what went wrong, machine-readable (auth_failed, connection_refused, tls_failed, timeout,
+ * recipient_rejected, rejected, rate_limited, suppressed, transport_error), for Settings' test
+ * e-mail and the API.
+ */
 export class TransportError extends Error {
   constructor(
     message: string,
     readonly permanent: boolean,
+    readonly code: string = 'transport_error',
   ) {
     super(message);
     this.name = 'TransportError';
