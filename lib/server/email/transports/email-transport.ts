@@ -59,3 +59,22 @@ export class TransportError extends Error {
 /** Provider HTTP statuses: 4xx other than 408/429 are the request's fault and will not improve. */
 export const permanentStatus = (status: number | undefined) =>
   status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+
+/** A provider's HTTP status as a TransportError code. */
+export function codeForStatus(status: number | undefined): string {
+  if (status === 401 || status === 403) return 'auth_failed';
+  if (status === 429) return 'rate_limited';
+  if (status === undefined) return 'connection_failed';
+  if (status >= 400 && status < 500) return 'rejected';
+  return 'provider_error';
+}
+
+/** A network error (no HTTP answer) as a code: refused, unknown host, timeout, TLS. */
+export function codeForNetworkError(err: unknown): string | null {
+  const text = `${(err as { code?: string }).code ?? ''} ${(err as Error).message ?? ''} ${String((err as { cause?: unknown }).cause ?? '')}`;
+  if (/ECONNREFUSED/.test(text)) return 'connection_refused';
+  if (/ENOTFOUND|EAI_AGAIN|EDNS/.test(text)) return 'host_not_found';
+  if (/ETIMEDOUT|timed? ?out/i.test(text)) return 'timeout';
+  if (/ETLS|TLS|SSL|certificate|EPROTO/i.test(text)) return 'tls_failed';
+  return null;
+}
