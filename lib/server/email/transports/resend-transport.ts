@@ -1,11 +1,5 @@
 import { Resend } from 'resend';
-import {
-  TransportError,
-  codeForNetworkError,
-  codeForStatus,
-  permanentStatus,
-  type EmailTransport,
-} from './email-transport';
+import { TransportError, codeForStatus, permanentStatus, type EmailTransport } from './email-transport';
 
 // Resend's official client (its `baseUrl` option points tests at a local fake API). Resend keeps
 // an Idempotency-Key for 24 hours, so an interrupted hand-off can be sent again safely.
