@@ -19,6 +19,7 @@ import { FakeStripeServer } from '../tests/fixtures/fake-stripe-server';
 import { FakeStripeBilling } from '../tests/fixtures/fake-stripe-billing';
 import { addFakeStripeControl } from '../tests/fixtures/fake-stripe-control';
 import { addFakeCatalogControl, withCatalog } from '../tests/fixtures/fake-stripe-catalog';
+import { startSmtpSink } from '../tests/email/smtp-sink';
 
 const port = process.env.E2E_PORT ?? '3100';
 const require = createRequire(import.meta.url);
@@ -60,6 +61,9 @@ const fakeStripe = await new FakeStripeServer().start(fakeStripePortFor(Number(p
 addFakeCatalogControl(withCatalog(fakeStripe), fakeStripe);
 addFakeStripeControl(fakeStripe, new FakeStripeBilling(fakeStripe));
 
+// Approved e-mails go over real SMTP to a local smtp-server (the one the Vitest e-mail suites use).
+const smtp = await startSmtpSink();
+
 const child = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', '127.0.0.1'], {
   stdio: 'inherit',
   env: {
@@ -76,6 +80,8 @@ const child = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', '127.
     STRIPE_SECRET_KEY: 'sk_test_e2e_fake',
     STRIPE_API_BASE: fakeStripe.url,
     EXECUTOR_POLL_MS: '250',
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
     // Integration secrets are sealed with it (required in production).
     TOLLGATE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     // Anchors belong to this throwaway database, not to the checkout's own .data (npm run dev).
@@ -103,6 +109,7 @@ const stop = async () => {
     await new Promise((r) => c.once('exit', r));
   }
   await fakeStripe.close().catch(() => {});
+  await smtp.close().catch(() => {});
   await db.stop().catch(() => {});
   rmSync(dir, { recursive: true, force: true });
   process.exit(0);

@@ -1,7 +1,9 @@
 'use client';
 import { formatDateTime } from '@/lib/format';
 import type { EmailDeliveryStatus, EmailDeliveryView } from '@/lib/schemas/email';
-import { useEmailDeliveries } from '@/lib/queries/use-email';
+import { useState } from 'react';
+import { useEmailDeliveries, useResendEmail } from '@/lib/queries/use-email';
+import { Button } from '@/components/ui/button';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 
 const TONES: Record<EmailDeliveryStatus, BadgeTone> = {
@@ -27,7 +29,7 @@ const SAYS: Record<EmailDeliveryStatus, string> = {
   complained: 'Marked as spam by the recipient',
   failed: 'Not sent',
   suppressed: 'Not sent: address suppressed',
-  unknown: 'Unknown: interrupted hand-off, not re-sent',
+  unknown: 'Delivery unknown — the worker stopped during the hand-off',
 };
 
 /** One line per e-mail: status, recipient, when, and what the server or provider said. */
@@ -46,7 +48,45 @@ export function EmailDeliveryLine({ d }: { d: EmailDeliveryView }) {
         {SAYS[d.status]}
         {d.detail ? ` — ${d.detail}` : ''}
       </p>
+      {d.resend ? (
+        <p className="text-xs text-slate-600" data-testid="email-resend-note">
+          Resent by hand on {formatDateTime(d.resend.requestedAt)} ({d.resend.status})
+          {d.resend.response ? `: ${d.resend.response}` : ''}
+        </p>
+      ) : null}
+      {d.canResend ? <ResendControl d={d} /> : null}
     </li>
+  );
+}
+
+// Resend asks first: the first copy may have arrived, so the customer may get it twice.
+function ResendControl({ d }: { d: EmailDeliveryView }) {
+  const [asking, setAsking] = useState(false);
+  const resend = useResendEmail();
+  if (!asking)
+    return (
+      <div>
+        <Button variant="secondary" onClick={() => setAsking(true)}>
+          Resend…
+        </Button>
+      </div>
+    );
+  return (
+    <div className="flex flex-col gap-2 rounded-md bg-amber-50 p-2 text-xs text-amber-900" data-testid="resend-confirm">
+      <p>
+        The first copy may already be in {d.to}&rsquo;s inbox: resending can deliver it twice. It is sent once more with
+        the same Message-ID ({d.messageId}), so most mail clients show one. It can be resent only once.
+      </p>
+      <div className="flex gap-2">
+        <Button onClick={() => resend.mutate(d.id)} disabled={resend.isPending}>
+          Resend once
+        </Button>
+        <Button variant="secondary" onClick={() => setAsking(false)} disabled={resend.isPending}>
+          Cancel
+        </Button>
+      </div>
+      {resend.error ? <p className="text-red-700">{resend.error.message}</p> : null}
+    </div>
   );
 }
 

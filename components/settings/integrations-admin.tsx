@@ -5,6 +5,7 @@ import {
   useCreateIntegration,
   useIntegrations,
   useSendIntegrationTest,
+  useSendTestEmail,
   useUpdateIntegration,
 } from '@/lib/queries/use-integrations';
 import { Badge } from '@/components/ui/badge';
@@ -100,7 +101,11 @@ export function IntegrationsAdmin() {
 function IntegrationRow({ integration: i }: { integration: IntegrationView }) {
   const update = useUpdateIntegration();
   const test = useSendIntegrationTest();
+  const testEmail = useSendTestEmail();
   const [url, setUrl] = useState('');
+  const [testTo, setTestTo] = useState('');
+  const isEmail = i.kind === 'email';
+  const tested = isEmail ? testEmail.data : test.data;
   return (
     <Tr data-testid="integration-row">
       <Td>
@@ -131,18 +136,34 @@ function IntegrationRow({ integration: i }: { integration: IntegrationView }) {
           >
             Save
           </Button>
-          <Button variant="secondary" disabled={test.isPending} onClick={() => test.mutate(i.id)}>
+          {isEmail ? (
+            <Input
+              aria-label={`Test recipient for ${i.name}`}
+              type="email"
+              placeholder="Send test to…"
+              value={testTo}
+              onChange={(e) => setTestTo(e.target.value)}
+            />
+          ) : null}
+          <Button
+            variant="secondary"
+            disabled={isEmail ? !testTo || testEmail.isPending : test.isPending}
+            onClick={() => (isEmail ? testEmail.mutate({ id: i.id, to: testTo }) : test.mutate(i.id))}
+          >
             Send test
           </Button>
           <Button variant="secondary" onClick={() => update.mutate({ id: i.id, disabled: !i.disabled })}>
             {i.disabled ? 'Enable' : 'Disable'}
           </Button>
         </div>
-        {test.data ? (
-          <p className={test.data.ok ? 'text-xs text-emerald-700' : 'text-xs text-red-700'}>{test.data.message}</p>
+        {tested ? (
+          <p className={tested.ok ? 'text-xs text-emerald-700' : 'text-xs text-red-700'} data-testid="integration-test">
+            {'code' in tested && tested.code ? `${tested.code}: ` : ''}
+            {tested.message}
+          </p>
         ) : null}
-        {update.error || test.error ? (
-          <p className="text-xs text-red-700">{(update.error ?? test.error)?.message}</p>
+        {update.error || test.error || testEmail.error ? (
+          <p className="text-xs text-red-700">{(update.error ?? test.error ?? testEmail.error)?.message}</p>
         ) : null}
       </Td>
     </Tr>

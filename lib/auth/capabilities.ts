@@ -40,6 +40,10 @@ export const CAPABILITIES = {
   'support.copilot': EVERY_ROLE,
   /** Add and archive knowledge-base documents the copilot answers from. */
   'knowledge.manage': ADMIN,
+  /** The e-mail brand (company name, logo, colour, From, Reply-To) every template and sender uses (audited). */
+  'email.branding.manage': ADMIN,
+  /** Resend, once, an e-mail whose hand-off a crash interrupted (delivery unknown; audited). */
+  'email.resend': REVOPS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

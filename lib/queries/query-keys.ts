@@ -34,5 +34,6 @@ export const queryKeys = {
     all: ['email'] as const,
     preview: (input: unknown) => ['email', 'preview', input] as const,
     deliveries: (filter: Record<string, string>) => ['email', 'deliveries', filter] as const,
+    brand: ['email', 'brand'] as const,
   },
 };

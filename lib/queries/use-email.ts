@@ -1,5 +1,5 @@
 'use client';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EmailDeliveryView, EmailPreview } from '@/lib/schemas/email';
 import { apiFetch } from './api-client';
 import { queryKeys } from './query-keys';
@@ -20,5 +20,18 @@ export function useEmailDeliveries(filter: { customerId: string } | { actionId: 
   return useQuery({
     queryKey: queryKeys.email.deliveries(filter as Record<string, string>),
     queryFn: () => apiFetch<{ items: EmailDeliveryView[] }>(`/api/v1/email/messages?${params}`),
+  });
+}
+
+/** Resend, once, an e-mail whose delivery is unknown; the histories refetch with its outcome. */
+export function useResendEmail() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiFetch<{ status: 'accepted' | 'failed'; transport: string | null; response: string }>(
+        `/api/v1/email/messages/${id}/resend`,
+        { method: 'POST', body: { acknowledgeDuplicateRisk: true } },
+      ),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['email', 'deliveries'] }),
   });
 }

@@ -37,3 +37,13 @@ export function useSendIntegrationTest() {
       }),
   });
 }
+
+export function useSendTestEmail() {
+  return useMutation({
+    mutationFn: ({ id, to }: { id: string; to: string }) =>
+      apiFetch<{ ok: boolean; code: string | null; message: string }>(`/api/v1/integrations/${id}/test-email`, {
+        method: 'POST',
+        body: { to },
+      }),
+  });
+}

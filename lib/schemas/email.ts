@@ -49,6 +49,13 @@ export const emailDeliveryView = z.object({
   createdAt: z.string(),
   lastEventAt: z.string().nullable(),
   events: z.array(z.object({ type: z.string(), detail: z.string().nullable(), occurredAt: z.string() })),
+  /** The one manual resend of an e-mail whose delivery was unknown, if any. */
+  resend: z
+    .object({ status: z.string(), response: z.string().nullable(), requestedAt: z.string() })
+    .nullable()
+    .optional(),
+  /** True when this viewer may resend it now (delivery unknown, not resent, email.resend). */
+  canResend: z.boolean().optional(),
 });
 export type EmailDeliveryView = z.infer<typeof emailDeliveryView>;
 
@@ -56,3 +63,14 @@ export const emailDeliveriesQuery = z
   .object({ customerId: z.string().min(1).optional(), actionId: z.string().min(1).optional() })
   .refine((q) => Boolean(q.customerId || q.actionId), 'customerId or actionId is required');
 export const emailDeliveriesResponse = z.object({ items: z.array(emailDeliveryView) });
+
+export const resendEmailBody = z.object({
+  /** The console's confirmation: the first copy may have arrived, so this may be a duplicate. */
+  acknowledgeDuplicateRisk: z.literal(true),
+});
+export const resendEmailResult = z.object({
+  status: z.enum(['accepted', 'failed']),
+  transport: z.string().nullable(),
+  response: z.string(),
+  providerMessageId: z.string().nullable(),
+});

@@ -76,3 +76,13 @@ export const updateIntegrationBody = z
 export type UpdateIntegrationInput = z.infer<typeof updateIntegrationBody>;
 
 export const integrationTestResult = z.object({ ok: z.boolean(), status: z.number().nullable(), message: z.string() });
+
+export const emailTestBody = z.object({ to: z.email('Enter the address to send the test e-mail to') });
+/** An e-mail integration's test: what the transport answered, or why it failed (`code`). */
+export const emailTestResult = integrationTestResult.extend({
+  code: z.string().nullable(),
+  transport: z.string().nullable(),
+  response: z.string().nullable(),
+  providerMessageId: z.string().nullable(),
+});
+export type EmailTestResult = z.infer<typeof emailTestResult>;

@@ -7,6 +7,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { UsersAdmin } from '@/components/settings/users-admin';
 import { IntegrationsAdmin } from '@/components/settings/integrations-admin';
+import { EmailBrandingAdmin } from '@/components/settings/email-branding-admin';
 import { LinkSsoButton } from '@/components/settings/link-sso-button';
 import { isOidcEnabled } from '@/lib/auth/auth-options';
 import { getEnv } from '@/lib/env';
@@ -29,6 +30,7 @@ export default async function SettingsPage() {
           <>
             <UsersAdmin currentUserId={user.id} />
             <IntegrationsAdmin />
+            {can(user, 'email.branding.manage') ? <EmailBrandingAdmin /> : null}
             {can(user, 'billing.manage') ? (
               <Card title="Billing platform">
                 <p className="text-sm text-slate-600">

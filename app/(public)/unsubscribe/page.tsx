@@ -15,7 +15,7 @@ export default async function UnsubscribePage({
 }) {
   const { token = '', done } = await searchParams;
   const who = readUnsubscribeToken(token);
-  const company = getEmailBrand().companyName;
+  const company = (await getEmailBrand()).companyName;
 
   async function unsubscribe() {
     'use server';

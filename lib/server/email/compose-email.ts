@@ -1,4 +1,4 @@
-import type { Db } from '@/lib/db';
+import type { Db, Tx } from '@/lib/db';
 import type { ActionPayload } from '@/lib/schemas/action-kinds';
 import { EMAIL_TEMPLATES } from '@/lib/schemas/email-templates';
 import { getEmailBrand } from './brand';
@@ -13,7 +13,7 @@ export interface ComposedEmail extends RenderedEmail {
 }
 
 // The account owner named on the customer (metadata.accountOwnerEmail), when a valid address.
-async function accountOwnerOf(db: Db, customerId: string | null): Promise<string | null> {
+async function accountOwnerOf(db: Db | Tx, customerId: string | null): Promise<string | null> {
   if (!customerId) return null;
   const c = await db.customer.findUnique({ where: { id: customerId }, select: { metadata: true } });
   const owner = (c?.metadata as { accountOwnerEmail?: unknown } | null)?.accountOwnerEmail;
@@ -24,11 +24,11 @@ async function accountOwnerOf(db: Db, customerId: string | null): Promise<string
 // the one-click unsubscribe headers (RFC 2369 + RFC 8058) on non-transactional mail. The approval
 // preview calls this too, so the reviewer sees the From, Reply-To and footer the recipient will.
 export async function composeEmail(
-  db: Db,
+  db: Db | Tx,
   payload: ActionPayload<'email'>,
   customerId: string | null,
 ): Promise<ComposedEmail> {
-  const brand = getEmailBrand();
+  const brand = await getEmailBrand(db);
   const template = EMAIL_TEMPLATES[payload.template ?? 'plain'];
   const token = signUnsubscribeToken(payload.to);
   const oneClick = `${brand.publicUrl}/api/v1/email/unsubscribe?token=${token}`;

@@ -72,9 +72,10 @@ export async function deliverEmail(msg: ClaimedEmail, deadlineMs: number): Promi
 
   if (row.status === 'handing_off' && !transport.idempotent) {
     return fail(
-      `A worker stopped while handing this e-mail to ${transport.name} (${row.handedOffAt?.toISOString() ?? 'time unknown'}); ` +
-        `it may have been sent. Not sent again, to avoid a duplicate: look for Message-ID ${row.messageId} at the recipient ` +
-        `or in the server's log, and send a new e-mail if it did not arrive.`,
+      `Delivery unknown — the worker stopped during the hand-off to ${transport.name} ` +
+        `(${row.handedOffAt?.toISOString() ?? 'time unknown'}); it may have arrived. Not re-sent automatically, to ` +
+        `avoid a duplicate: look for Message-ID ${row.messageId} at the recipient or in the server's log, or resend ` +
+        `it once from the e-mail history.`,
       'unknown',
     );
   }

@@ -24,7 +24,7 @@ export async function recordQueuedEmail(
   const parsed = emailPayload.safeParse(input.payload);
   const to = typeof input.payload.to === 'string' ? input.payload.to : '';
   const template = parsed.success ? (parsed.data.template ?? 'plain') : 'plain';
-  const messageId = messageIdFor(input.idempotencyKey, getEmailBrand().from);
+  const messageId = messageIdFor(input.idempotencyKey, (await getEmailBrand(tx)).from);
   const action = input.actionId
     ? await tx.action.findUnique({ where: { id: input.actionId }, select: { customerId: true } })
     : null;

@@ -47,7 +47,7 @@ export async function sendIntegrationTest(
       return {
         ok: false,
         status: null,
-        message: `${new URL(url).protocol.replace(':', '')} destinations are not tested with a POST: approve an e-mail and its delivery shows on the action`,
+        message: `${new URL(url).protocol.replace(':', '')} destinations are tested with a real e-mail: POST /api/v1/integrations/${row.id}/test-email with a recipient`,
       };
     const target = await checkOutboundUrl(url, {
       allowLoopback: env.OUTBOUND_ALLOW_LOOPBACK,

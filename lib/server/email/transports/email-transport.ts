@@ -39,11 +39,17 @@ export interface EmailTransport {
   send(mail: OutgoingEmail, deadlineMs: number): Promise<SendResult>;
 }
 
-/** `permanent`: retrying cannot help (a rejected recipient, a bad key) — the message goes dead. */
+/**
+ * `permanent`: retrying cannot help (a rejected recipient, a bad key) — the message goes dead.
+ * `code`: what went wrong, machine-readable (auth_failed, connection_refused, tls_failed, timeout,
+ * recipient_rejected, rejected, rate_limited, suppressed, transport_error), for Settings' test
+ * e-mail and the API.
+ */
 export class TransportError extends Error {
   constructor(
     message: string,
     readonly permanent: boolean,
+    readonly code: string = 'transport_error',
   ) {
     super(message);
     this.name = 'TransportError';
@@ -53,3 +59,22 @@ export class TransportError extends Error {
 /** Provider HTTP statuses: 4xx other than 408/429 are the request's fault and will not improve. */
 export const permanentStatus = (status: number | undefined) =>
   status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+
+/** A provider's HTTP status as a TransportError code. */
+export function codeForStatus(status: number | undefined): string {
+  if (status === 401 || status === 403) return 'auth_failed';
+  if (status === 429) return 'rate_limited';
+  if (status === undefined) return 'connection_failed';
+  if (status >= 400 && status < 500) return 'rejected';
+  return 'provider_error';
+}
+
+/** A network error (no HTTP answer) as a code: refused, unknown host, timeout, TLS. */
+export function codeForNetworkError(err: unknown): string | null {
+  const text = `${(err as { code?: string }).code ?? ''} ${(err as Error).message ?? ''} ${String((err as { cause?: unknown }).cause ?? '')}`;
+  if (/ECONNREFUSED/.test(text)) return 'connection_refused';
+  if (/ENOTFOUND|EAI_AGAIN|EDNS/.test(text)) return 'host_not_found';
+  if (/ETIMEDOUT|timed? ?out/i.test(text)) return 'timeout';
+  if (/ETLS|TLS|SSL|certificate|EPROTO/i.test(text)) return 'tls_failed';
+  return null;
+}

@@ -1,5 +1,11 @@
 import { ServerClient } from 'postmark';
-import { TransportError, permanentStatus, type EmailTransport } from './email-transport';
+import {
+  TransportError,
+  codeForNetworkError,
+  codeForStatus,
+  permanentStatus,
+  type EmailTransport,
+} from './email-transport';
 
 // Postmark's official client. `requestHost`/`useHttps` are the client's own options, which is how
 // tests point it at a local fake API. Non-transactional mail goes to the "broadcast" stream, as
@@ -29,7 +35,11 @@ export function postmarkTransport(token: string, host: string, useHttps: boolean
         return { providerMessageId: res.MessageID, response: `Postmark ${res.ErrorCode}: ${res.Message}` };
       } catch (err) {
         const e = err as { statusCode?: number; code?: number; message: string };
-        throw new TransportError(`Postmark: ${e.message}`, permanentStatus(e.statusCode));
+        throw new TransportError(
+          `Postmark: ${e.message}`,
+          permanentStatus(e.statusCode),
+          codeForNetworkError(err) ?? codeForStatus(e.statusCode),
+        );
       }
     },
   };

@@ -1,5 +1,5 @@
 import { Resend } from 'resend';
-import { TransportError, permanentStatus, type EmailTransport } from './email-transport';
+import { TransportError, codeForStatus, permanentStatus, type EmailTransport } from './email-transport';
 
 // Resend's official client (its `baseUrl` option points tests at a local fake API). Resend keeps
 // an Idempotency-Key for 24 hours, so an interrupted hand-off can be sent again safely.
@@ -24,7 +24,11 @@ export function resendTransport(apiKey: string, baseUrl: string): EmailTransport
       );
       if (error || !data) {
         const status = (error as { statusCode?: number } | null)?.statusCode ?? undefined;
-        throw new TransportError(`Resend: ${error?.message ?? 'no answer'}`, permanentStatus(status ?? undefined));
+        throw new TransportError(
+          `Resend: ${error?.message ?? 'no answer'}`,
+          permanentStatus(status ?? undefined),
+          codeForStatus(status ?? undefined),
+        );
       }
       return { providerMessageId: data.id, response: 'Resend accepted' };
     },

@@ -1,6 +1,12 @@
 import { Client } from '@sendgrid/client';
 import MailService from '@sendgrid/mail/src/classes/mail-service';
-import { TransportError, permanentStatus, type EmailTransport } from './email-transport';
+import {
+  TransportError,
+  codeForNetworkError,
+  codeForStatus,
+  permanentStatus,
+  type EmailTransport,
+} from './email-transport';
 
 // SendGrid's official mail client, on its own Client (API key and base URL per configuration;
 // tests set the base URL to a local fake API). The row id goes in custom_args, which SendGrid
@@ -33,7 +39,11 @@ export function sendgridTransport(apiKey: string, baseUrl: string): EmailTranspo
       } catch (err) {
         const e = err as { code?: number; message: string; response?: { body?: unknown } };
         const detail = e.response?.body ? ` ${JSON.stringify(e.response.body).slice(0, 300)}` : '';
-        throw new TransportError(`SendGrid: ${e.message}${detail}`, permanentStatus(e.code));
+        throw new TransportError(
+          `SendGrid: ${e.message}${detail}`,
+          permanentStatus(e.code),
+          codeForNetworkError(err) ?? codeForStatus(e.code),
+        );
       }
     },
   };

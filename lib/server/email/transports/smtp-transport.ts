@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
-import { TransportError, type EmailTransport } from './email-transport';
+import { TransportError, codeForNetworkError, type EmailTransport } from './email-transport';
 
 // SMTP through nodemailer. `smtps://` is TLS from the first byte (465); `smtp://` upgrades with
 // STARTTLS whenever the server offers it (nodemailer's default), and `?requireTLS=true` refuses
@@ -36,16 +36,35 @@ export function smtpTransport(url: URL): EmailTransport {
           messageId: mail.messageId,
           headers: mail.headers,
         });
-        if (info.rejected.length) throw new TransportError(`SMTP server rejected ${info.rejected.join(', ')}`, true);
+        if (info.rejected.length)
+          throw new TransportError(`SMTP server rejected ${info.rejected.join(', ')}`, true, 'recipient_rejected');
         return { providerMessageId: null, response: info.response };
       } catch (err) {
         if (err instanceof TransportError) throw err;
         // 5xx replies are permanent (RFC 5321 §4.2.1); connection errors and 4xx are worth a retry.
         const code = (err as { responseCode?: number }).responseCode;
-        throw new TransportError(`SMTP: ${(err as Error).message}`, code !== undefined && code >= 500);
+        throw new TransportError(
+          `SMTP: ${(err as Error).message}`,
+          code !== undefined && code >= 500,
+          smtpErrorCode(err),
+        );
       } finally {
         transporter.close();
       }
     },
   };
+}
+
+// nodemailer's error types (EAUTH, ETLS, ESOCKET, EENVELOPE, …) and reply codes as our codes.
+function smtpErrorCode(err: unknown): string {
+  const e = err as { code?: string; responseCode?: number; command?: string };
+  if (e.code === 'EAUTH') return 'auth_failed';
+  if (e.code === 'ETLS') return 'tls_failed';
+  if (e.code === 'EENVELOPE' || (e.responseCode && e.responseCode >= 500 && /RCPT/.test(e.command ?? '')))
+    return 'recipient_rejected';
+  const network = codeForNetworkError(err);
+  if (network) return network;
+  if (e.responseCode && e.responseCode >= 500) return 'rejected';
+  if (e.responseCode && e.responseCode >= 400) return 'temporarily_rejected';
+  return 'smtp_error';
 }

@@ -7,5 +7,5 @@ export const GET = withApi({
   auth: 'session',
   capability: 'console.read',
   schemas: { query: emailDeliveriesQuery, response: emailDeliveriesResponse },
-  handler: async ({ query }) => ({ items: await listEmailDeliveries(query) }),
+  handler: async ({ query, user }) => ({ items: await listEmailDeliveries(query, user) }),
 });
