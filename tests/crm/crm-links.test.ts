@@ -39,3 +39,16 @@ describe('customer CRM links', () => {
     ).rejects.toMatchObject({ status: 404 });
   });
 });
+
+describe('CRM record id formats', () => {
+  it('accepts each provider its own id shape and names the field of a wrong one', () => {
+    expect(saveCrmLinkBody.safeParse({ provider: 'salesforce', accountId: '001000000000009' }).success).toBe(true);
+    expect(saveCrmLinkBody.safeParse({ provider: 'hubspot', accountId: '5001', contactId: '6001' }).success).toBe(true);
+    expect(saveCrmLinkBody.safeParse({ provider: 'gainsight', accountId: '1I00ABC' }).success).toBe(true);
+    const sf = saveCrmLinkBody.safeParse({ provider: 'salesforce', accountId: '003000000000009AAA' });
+    expect(sf.success).toBe(false);
+    expect(sf.error!.issues.map((i) => i.path.join('.'))).toEqual(['accountId']);
+    const hs = saveCrmLinkBody.safeParse({ provider: 'hubspot', accountId: '5001', contactId: 'abc' });
+    expect(hs.error!.issues.map((i) => i.path.join('.'))).toEqual(['contactId']);
+  });
+});
