@@ -54,6 +54,26 @@ export function ApprovalQueue({ canDecide }: { canDecide: boolean }) {
     );
     setSelectedId(items[Math.min(items.length - 1, Math.max(0, i + delta))]!.id);
   };
+  // A shortcut pressed without the role or ability says why instead of doing nothing.
+  // Returns true when the key was refused (and the reason is shown).
+  const whyNot = (need: 'decide' | 'edit', verb: string): boolean => {
+    const d = detail.data;
+    if (!d) return true;
+    if (need === 'decide' && !canDecide) {
+      report(`You cannot ${verb} actions: your role does not include deciding on actions.`);
+      return true;
+    }
+    const allowed = need === 'decide' ? d.policy.canDecide : d.policy.canEdit;
+    if (!allowed) {
+      report(
+        d.status !== 'pending_approval'
+          ? `Cannot ${verb} “${d.title}”: it is ${d.status.replace('_', ' ')}, not waiting for approval.`
+          : `You cannot ${verb} “${d.title}”: your role or this action's policy does not allow it.`,
+      );
+      return true;
+    }
+    return false;
+  };
   const doApprove = () => {
     const d = detail.data;
     if (!d?.policy.canDecide) return;
@@ -75,9 +95,9 @@ export function ApprovalQueue({ canDecide }: { canDecide: boolean }) {
     () => ({
       j: () => move(1),
       k: () => move(-1),
-      a: doApprove,
-      r: () => detail.data?.policy.canDecide && setDialog('reject'),
-      e: () => detail.data?.policy.canEdit && setDialog('edit'),
+      a: () => (whyNot('decide', 'approve') ? undefined : doApprove()),
+      r: () => (whyNot('decide', 'reject') ? undefined : setDialog('reject')),
+      e: () => (whyNot('edit', 'edit') ? undefined : setDialog('edit')),
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- rebinding on every render is fine; these read current state
     [items, current, detail.data],
@@ -148,7 +168,7 @@ export function ApprovalQueue({ canDecide }: { canDecide: boolean }) {
             approve, edit or reject it.
           </EmptyState>
         ) : (
-          <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+          <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
             <QueueList
               items={items}
               selectedId={current?.id ?? null}
@@ -156,17 +176,24 @@ export function ApprovalQueue({ canDecide }: { canDecide: boolean }) {
               onSelect={setSelectedId}
               onToggle={toggle}
             />
-            <QueryState isLoading={detail.isLoading} error={detail.error}>
-              {detail.data ? (
-                <ActionDetailPanel
-                  action={detail.data}
-                  busy={approve.isPending || reject.isPending}
-                  onApprove={doApprove}
-                  onReject={() => setDialog('reject')}
-                  onEdit={() => setDialog('edit')}
-                />
-              ) : null}
-            </QueryState>
+            {/* The detail stays in view while the list scrolls on its own (sticky on wide screens;
+                below lg the list is a short scroll area, so the detail sits right under it). */}
+            <div
+              className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto"
+              data-testid="detail-pane"
+            >
+              <QueryState isLoading={detail.isLoading} error={detail.error}>
+                {detail.data ? (
+                  <ActionDetailPanel
+                    action={detail.data}
+                    busy={approve.isPending || reject.isPending}
+                    onApprove={doApprove}
+                    onReject={() => setDialog('reject')}
+                    onEdit={() => setDialog('edit')}
+                  />
+                ) : null}
+              </QueryState>
+            </div>
           </div>
         )}
       </QueryState>

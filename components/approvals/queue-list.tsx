@@ -1,4 +1,5 @@
 'use client';
+import { useEffect, useRef } from 'react';
 import { formatMoney } from '@/lib/money';
 import { formatDistanceToNowStrict } from 'date-fns';
 import type { ActionSummary } from '@/lib/queries/use-actions';
@@ -18,9 +19,19 @@ interface Props {
 
 export function QueueList({ items, selectedId, checked, onSelect, onToggle }: Props) {
   const agentName = useAgentName();
+  const listRef = useRef<HTMLUListElement>(null);
+  // j/k move the selection; keep it in view inside the list's own scroll area so the reviewer
+  // never loses their place (`nearest` scrolls only when the row is actually out of view).
+  useEffect(() => {
+    if (!selectedId) return;
+    const row = listRef.current?.querySelector<HTMLElement>(`[data-action-id="${CSS.escape(selectedId)}"]`);
+    row?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
   return (
     <ul
-      className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm"
+      ref={listRef}
+      data-testid="queue-list"
+      className="max-h-[45vh] divide-y divide-slate-100 overflow-y-auto overscroll-contain rounded-lg border border-slate-200 bg-white shadow-sm lg:max-h-[calc(100vh-12rem)]"
       role="listbox"
       aria-label="Actions"
     >
@@ -33,6 +44,7 @@ export function QueueList({ items, selectedId, checked, onSelect, onToggle }: Pr
             role="option"
             aria-selected={selected}
             data-testid="action-row"
+            data-action-id={a.id}
             onClick={() => onSelect(a.id)}
             className={cn(
               'flex cursor-pointer items-start gap-3 px-4 py-3',
