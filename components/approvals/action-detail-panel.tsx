@@ -49,11 +49,11 @@ export function ActionDetailPanel({ action: a, onApprove, onReject, onEdit, busy
         {a.description.before || a.description.after ? (
           <div className="grid grid-cols-2 gap-2 text-sm">
             <div className="rounded-md bg-slate-50 p-2">
-              <div className="text-xs uppercase text-slate-400">Before</div>
+              <div className="text-xs uppercase text-slate-500">Before</div>
               {a.description.before ?? '—'}
             </div>
             <div className="rounded-md bg-emerald-50 p-2">
-              <div className="text-xs uppercase text-emerald-600">After</div>
+              <div className="text-xs uppercase text-emerald-700">After</div>
               {a.description.after ?? '—'}
             </div>
           </div>

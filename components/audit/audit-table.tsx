@@ -105,7 +105,7 @@ export function AuditTable() {
                   <Td className="text-xs">
                     {e.targetType} {e.targetId}
                   </Td>
-                  <Td className="font-mono text-xs text-slate-400">{e.hash.slice(0, 12)}…</Td>
+                  <Td className="font-mono text-xs text-slate-500">{e.hash.slice(0, 12)}…</Td>
                 </Tr>
               ))}
             </TBody>

@@ -72,7 +72,7 @@ export function LoginForm({
       </form>
       {oidcName ? (
         <>
-          <div className="my-4 text-center text-xs uppercase tracking-wide text-slate-400">or</div>
+          <div className="my-4 text-center text-xs uppercase tracking-wide text-slate-500">or</div>
           <Button variant="secondary" className="w-full" onClick={() => signIn('oidc', { callbackUrl })}>
             Continue with {oidcName}
           </Button>

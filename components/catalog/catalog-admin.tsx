@@ -137,7 +137,7 @@ export function CatalogAdmin() {
                       {plan.externalId ? (
                         <code className="text-xs">{plan.externalId}</code>
                       ) : (
-                        <span className="text-slate-400">—</span>
+                        <span className="text-slate-500">—</span>
                       )}
                     </Td>
                     <Td>

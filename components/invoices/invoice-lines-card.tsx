@@ -5,7 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 
-const dash = <span className="text-slate-400">—</span>;
+const dash = <span className="text-slate-500">—</span>;
 
 // The invoice as the billing platform sent it: its lines and totals, in the same formats the
 // explanation uses (so "$0.0008 each" in the text reads the same as the table).

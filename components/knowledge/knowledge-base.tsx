@@ -103,7 +103,7 @@ export function KnowledgeBase({ canManage }: { canManage: boolean }) {
                 <div className="flex items-center gap-2">
                   <span className="font-medium">{h.title}</span>
                   <Badge>{h.category}</Badge>
-                  <span className="ml-auto text-xs tabular-nums text-slate-400">rank {h.rank.toFixed(3)}</span>
+                  <span className="ml-auto text-xs tabular-nums text-slate-500">rank {h.rank.toFixed(3)}</span>
                 </div>
                 <p className="text-slate-600">
                   <Snippet text={h.snippet} />
@@ -130,7 +130,7 @@ export function KnowledgeBase({ canManage }: { canManage: boolean }) {
                   <div className="flex items-center gap-2 text-sm">
                     <span className="font-medium">{d.title}</span>
                     <Badge>{d.category}</Badge>
-                    <span className="text-xs text-slate-400">updated {formatDate(d.updatedAt)}</span>
+                    <span className="text-xs text-slate-500">updated {formatDate(d.updatedAt)}</span>
                     {canManage ? (
                       <Button
                         variant="ghost"

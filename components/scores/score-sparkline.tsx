@@ -12,7 +12,7 @@ export function ScoreSparkline({
   label: string;
   color: string;
 }) {
-  if (points.length < 2) return <p className="text-xs text-slate-400">Trend after the next recomputation.</p>;
+  if (points.length < 2) return <p className="text-xs text-slate-500">Trend after the next recomputation.</p>;
   return (
     <div className="h-10 w-full" role="img" aria-label={`${label} trend`}>
       <ResponsiveContainer width="100%" height="100%">

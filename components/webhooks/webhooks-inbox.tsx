@@ -105,7 +105,7 @@ export function WebhooksInbox({ canReplay, problems }: { canReplay: boolean; pro
                 <Tr key={e.id} data-testid="webhook-row" data-event-id={e.eventId}>
                   <Td>
                     <div className="font-mono text-xs">{e.type}</div>
-                    <div className="font-mono text-[11px] text-slate-400">{e.eventId}</div>
+                    <div className="font-mono text-[11px] text-slate-500">{e.eventId}</div>
                   </Td>
                   <Td>
                     <WebhookStatusBadge status={e.status} />
