@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 
 // System / light / dark, remembered in localStorage (same key as the pre-paint theme script).
 type Theme = 'system' | 'light' | 'dark';
@@ -10,13 +10,24 @@ function apply(theme: Theme) {
   document.documentElement.classList.toggle('dark', dark);
 }
 
-export function ThemeSwitch() {
-  const [theme, setTheme] = useState<Theme>('system');
+// The remembered choice is external state (localStorage, shared by every switch on the page and
+// other tabs): read through useSyncExternalStore, "system" while server-rendering.
+const CHANGED = 'tollgate-theme-change';
+function subscribe(onChange: () => void) {
+  window.addEventListener('storage', onChange);
+  window.addEventListener(CHANGED, onChange);
+  return () => {
+    window.removeEventListener('storage', onChange);
+    window.removeEventListener(CHANGED, onChange);
+  };
+}
+function readTheme(): Theme {
+  const saved = localStorage.getItem(KEY);
+  return saved === 'light' || saved === 'dark' ? saved : 'system';
+}
 
-  useEffect(() => {
-    const saved = localStorage.getItem(KEY);
-    if (saved === 'light' || saved === 'dark') setTheme(saved);
-  }, []);
+export function ThemeSwitch() {
+  const theme = useSyncExternalStore(subscribe, readTheme, () => 'system' as Theme);
 
   useEffect(() => {
     if (theme !== 'system') return;
@@ -27,10 +38,10 @@ export function ThemeSwitch() {
   }, [theme]);
 
   const choose = (next: Theme) => {
-    setTheme(next);
     if (next === 'system') localStorage.removeItem(KEY);
     else localStorage.setItem(KEY, next);
     apply(next);
+    window.dispatchEvent(new Event(CHANGED));
   };
 
   return (
