@@ -2,6 +2,7 @@
 // Content-Security-Policy header and puts it on its own scripts), plus Permissions-Policy and,
 // over https, HSTS. Authorization is not done here — pages and routes check it themselves.
 import { NextResponse, type NextRequest } from 'next/server';
+import { isDevelopmentBuild } from '@/lib/env';
 import {
   PERMISSIONS_POLICY,
   STRICT_TRANSPORT_SECURITY,
@@ -11,8 +12,7 @@ import {
 
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
-  // eslint-disable-next-line no-restricted-syntax -- NODE_ENV is inlined at build time, not configuration
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
+  const csp = contentSecurityPolicy(nonce, isDevelopmentBuild());
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', csp);

@@ -5,9 +5,6 @@ const config: Config = {
   content: ['./app/**/*.{ts,tsx}', './components/**/*.{ts,tsx}'],
   theme: {
     extend: {
-      colors: {
-        brand: { 50: '#eef6ff', 100: '#d9eaff', 500: '#2f6fed', 600: '#2259d1', 700: '#1d47a6', 900: '#13295c' },
-      },
       fontFamily: {
         sans: [
           'ui-sans-serif',

@@ -232,6 +232,12 @@ export function getEnv(): Env {
   return cached;
 }
 
+// NODE_ENV is set by Next.js and inlined into the build, not user configuration: read it without
+// validating the rest, so the proxy (run before every page) stays cheap.
+export function isDevelopmentBuild(): boolean {
+  return process.env.NODE_ENV === 'development';
+}
+
 export function requireDatabaseUrl(): string {
   const url = getEnv().DATABASE_URL;
   if (!url)

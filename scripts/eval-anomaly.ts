@@ -13,7 +13,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ANOMALY_PROFILE_THRESHOLDS } from '../lib/analytics/anomaly';
+import { ANOMALY_PROFILE_THRESHOLDS } from '../lib/analytics/anomaly-params';
 import { ANOMALY_SEARCH_GRID, DEFAULT_ANOMALY_PARAMS } from '../lib/analytics/anomaly-params';
 import { loadNabCorpus } from './lib/nab-data';
 import { crossValidate, type Candidate } from './lib/nab-cv';

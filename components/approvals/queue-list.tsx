@@ -32,7 +32,6 @@ export function QueueList({ items, selectedId, checked, onSelect, onToggle }: Pr
       ref={listRef}
       data-testid="queue-list"
       className="max-h-[45vh] divide-y divide-slate-100 overflow-y-auto overscroll-contain rounded-lg border border-slate-200 bg-white shadow-sm lg:max-h-[calc(100vh-12rem)]"
-      role="listbox"
       aria-label="Actions"
     >
       {items.map((a) => {
@@ -41,8 +40,9 @@ export function QueueList({ items, selectedId, checked, onSelect, onToggle }: Pr
         return (
           <li
             key={a.id}
-            role="option"
-            aria-selected={selected}
+            // A plain list row, not an ARIA option: an option may not contain the bulk checkbox.
+            // The selection is announced as the current item; j/k and clicks move it.
+            aria-current={selected ? 'true' : undefined}
             data-testid="action-row"
             data-action-id={a.id}
             onClick={() => onSelect(a.id)}
@@ -73,7 +73,9 @@ export function QueueList({ items, selectedId, checked, onSelect, onToggle }: Pr
                   <Badge tone={STATUS_TONES[a.status]}>{a.status.replace('_', ' ')}</Badge>
                 ) : null}
               </div>
-              <div className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-500">
+              <div
+                className={cn('mt-1 flex flex-wrap gap-x-3 text-xs', selected ? 'text-slate-600' : 'text-slate-500')}
+              >
                 <span>{a.customer?.name ?? 'No customer'}</span>
                 <span>{a.agentId ? agentName(a.agentId) : 'Drafted by a person'}</span>
                 <span>{formatDistanceToNowStrict(new Date(a.createdAt), { addSuffix: true })}</span>

@@ -64,6 +64,7 @@ export function HourlyUsageChart({
                 stroke="#fff"
                 strokeWidth={2}
                 data-testid="anomaly-marker"
+                role="img"
                 aria-label={`${KIND[a.kind] ?? a.kind} at ${formatDateTime(new Date(a.at))}, score ${a.score.toFixed(2)}`}
               />
             ))}

@@ -82,6 +82,7 @@ export function QuotaChart(p: QuotaChartProps) {
             fillOpacity={0.45}
             isAnimationActive={false}
             data-testid="forecast-band"
+            role="img"
             aria-label="Forecast 80% band"
           />
           <Line
@@ -106,6 +107,7 @@ export function QuotaChart(p: QuotaChartProps) {
               stroke="#d97706"
               strokeDasharray="6 3"
               data-testid="limit-line"
+              role="img"
               aria-label={`Included ${formatQuantity(p.limit)} ${p.unit}`}
               label={{ value: 'Included', position: 'insideTopLeft', fontSize: 11, fill: '#b45309' }}
             />
@@ -115,6 +117,7 @@ export function QuotaChart(p: QuotaChartProps) {
               y={p.hardLimit}
               stroke="#dc2626"
               data-testid="hard-limit-line"
+              role="img"
               aria-label={`Hard limit ${formatQuantity(p.hardLimit)} ${p.unit}`}
               label={{ value: 'Hard limit', position: 'insideTopLeft', fontSize: 11, fill: '#b91c1c' }}
             />
@@ -125,6 +128,7 @@ export function QuotaChart(p: QuotaChartProps) {
               stroke="#dc2626"
               strokeDasharray="2 3"
               data-testid="crossing-line"
+              role="img"
               aria-label={`Reaches the included quantity ${formatDateTime(new Date(crossing))}`}
             />
           ) : null}

@@ -142,7 +142,12 @@ export function KnowledgeBase({ canManage }: { canManage: boolean }) {
                       </Button>
                     ) : null}
                   </div>
-                  <pre className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap font-sans text-sm text-slate-700">
+                  {/* Focusable so a keyboard user can scroll a long article (WCAG 2.1.1). */}
+                  <pre
+                    tabIndex={0}
+                    aria-label={`${d.title}: article text`}
+                    className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap rounded font-sans text-sm text-slate-700 focus-visible:outline-2 focus-visible:outline-brand-500"
+                  >
                     {d.body}
                   </pre>
                 </li>

@@ -88,8 +88,19 @@ test('Alertmanager webhook → incident → cohort → credits drafted → batch
   const post = (body: unknown, token = E2E_ALERTMANAGER_TOKEN) =>
     request.post('/api/webhooks/alertmanager', { headers: { authorization: `Bearer ${token}` }, data: body });
   expect((await post(notification('firing'), 'wrong-token-0123456789')).status()).toBe(400);
+  // Each delivery is processed by its own job: wait for the firing to be applied before the
+  // resolution is sent, as Alertmanager would (a resolution applied first makes the older firing
+  // a skipped, out-of-order signal and the timeline would start at "resolved").
+  const incidentStatus = async () => {
+    const { items } = (await (await request.get('/api/v1/incidents')).json()) as {
+      items: { title: string; status: string }[];
+    };
+    return items.find((i) => i.title === `API 5xx in us-east-1 (${fingerprint})`)?.status ?? 'absent';
+  };
   expect((await post(notification('firing'))).status()).toBe(200);
+  await expect.poll(incidentStatus, { timeout: 30_000 }).toBe('investigating');
   expect((await post(notification('resolved'))).status()).toBe(200);
+  await expect.poll(incidentStatus, { timeout: 30_000 }).toBe('resolved');
   const again = await post(notification('resolved'));
   expect((await again.json()).duplicate).toBe(true);
 

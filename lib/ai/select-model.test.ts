@@ -53,7 +53,7 @@ describe('selectModel', () => {
     });
   });
 
-  it('never reads the API key from process.env', () => {
+  it('never reads the API key from the environment', () => {
     vi.stubEnv('OPENAI_API_KEY', 'sk-from-env');
     vi.stubEnv('ANTHROPIC_API_KEY', 'sk-ant-from-env');
     expect(selectModel({ provider: 'openai' })).toMatchObject({

@@ -4,8 +4,8 @@ import { createOpenAI } from '@ai-sdk/openai';
 import { createAnthropic } from '@ai-sdk/anthropic';
 import { BUILTIN_WRITER_LABEL } from '@/lib/ai/builtin-writer';
 
-// Model selection from a plain config object. lib/env.ts owns process.env and passes the config
-// in; nothing here reads the environment (the provider factories get an explicit apiKey, so they
+// Model selection from a plain config object. lib/env.ts owns the environment and passes the
+// config in; nothing here reads it (the provider factories get an explicit apiKey, so they
 // never fall back to OPENAI_API_KEY / ANTHROPIC_API_KEY either).
 
 export { BUILTIN_WRITER_LABEL };

@@ -92,3 +92,14 @@ export const ANOMALY_SEARCH_GRID: {
   pointGate: [4, 8],
   seasonSettle: [20, 50],
 };
+
+/**
+ * Shipped thresholds per NAB cost profile (NAB picks one per profile). The cross-validation
+ * protocol on all development categories together picks the same value (0.35321) for all three
+ * profiles; the product alarms at the same value (ANOMALY_THRESHOLD in anomaly.ts).
+ */
+export const ANOMALY_PROFILE_THRESHOLDS: Readonly<Record<string, number>> = {
+  standard: DEFAULT_ANOMALY_PARAMS.threshold,
+  reward_low_FP_rate: DEFAULT_ANOMALY_PARAMS.threshold,
+  reward_low_FN_rate: DEFAULT_ANOMALY_PARAMS.threshold,
+};

@@ -35,6 +35,7 @@
 
 import { DEFAULT_ANOMALY_PARAMS, type AnomalyDetectorParams } from './anomaly-params';
 import { TailCalibrator } from './tail-calibrator';
+import { classifyAnomaly, type AnomalyEvidence, type AnomalyKind } from './classify-anomaly';
 
 /** 1 at or above `g`, else (z / g)^2: damps the surprise of effects too small to matter. */
 function gate(z: number, g: number): number {
@@ -42,8 +43,6 @@ function gate(z: number, g: number): number {
   const r = z / g;
   return r * r;
 }
-
-export type AnomalyKind = 'none' | 'spike' | 'drop' | 'level_shift' | 'runaway_growth';
 
 export interface AnomalyResult {
   /** Anomaly score in [0, 1]. */
@@ -53,6 +52,7 @@ export interface AnomalyResult {
 }
 
 export { DEFAULT_ANOMALY_PARAMS, type AnomalyDetectorParams } from './anomaly-params';
+export { classifyAnomaly, type AnomalyEvidence, type AnomalyKind } from './classify-anomaly';
 
 export const ANOMALY_THRESHOLD = DEFAULT_ANOMALY_PARAMS.threshold;
 
@@ -65,37 +65,6 @@ const RING = 64; // power of two ≥ any window used
 /** Largest move, in residual scales, of a weekly-profile slot per update (see learnSeason). */
 const CLIP_PROFILE = 3;
 const MASK = RING - 1;
-
-/** Evidence for classifying a flagged point; all in the series' own units. */
-export interface AnomalyEvidence {
-  value: number;
-  /** What the value "should" have been (seasonal expectation or recent median). */
-  expected: number;
-  /** Typical deviation of the series (robust scale, > 0). */
-  scale: number;
-  /** Mean of the most recent few points (including this one). */
-  recentMean: number;
-  /** Slow baseline before this point. */
-  baseline: number;
-  /** Mean of the previous short window (the one before `recentMean`). */
-  previousMean: number;
-}
-
-/**
- * Stateless classification of a flagged point. A sustained move of the recent mean away from
- * the baseline is a level shift; a sustained rise that is still accelerating (the recent mean
- * rose again versus the previous window by a large step) is runaway growth; otherwise a single
- * point above/below expectation is a spike/drop.
- */
-export function classifyAnomaly(e: AnomalyEvidence): Exclude<AnomalyKind, 'none'> {
-  const s = e.scale > 0 && Number.isFinite(e.scale) ? e.scale : Math.abs(e.baseline) * 0.01 + 1e-9;
-  const sustained = Math.abs(e.recentMean - e.baseline) > 3 * s && Math.abs(e.value - e.recentMean) < 2 * s;
-  if (sustained) {
-    const rising = e.recentMean > e.baseline && e.recentMean - e.previousMean > 2 * s && e.value >= e.recentMean;
-    return rising ? 'runaway_growth' : 'level_shift';
-  }
-  return e.value >= e.expected ? 'spike' : 'drop';
-}
 
 export class AnomalyDetector {
   readonly params: AnomalyDetectorParams;
@@ -400,14 +369,3 @@ export class AnomalyDetector {
     };
   }
 }
-
-/**
- * Shipped thresholds per NAB cost profile (NAB picks one per profile). The cross-validation
- * protocol on all development categories together picks the same value (0.35321) for all three
- * profiles; the product alarms at ANOMALY_THRESHOLD.
- */
-export const ANOMALY_PROFILE_THRESHOLDS: Readonly<Record<string, number>> = {
-  standard: ANOMALY_THRESHOLD,
-  reward_low_FP_rate: ANOMALY_THRESHOLD,
-  reward_low_FN_rate: ANOMALY_THRESHOLD,
-};

@@ -35,7 +35,7 @@ export default async function SettingsPage() {
               <Card title="Billing platform">
                 <p className="text-sm text-slate-600">
                   Connect Stripe, set up its webhooks and import its catalog and history on the{' '}
-                  <Link href="/settings/billing" className="text-brand-700 hover:underline">
+                  <Link href="/settings/billing" className="text-brand-700 underline">
                     Billing platform
                   </Link>{' '}
                   page.
@@ -46,7 +46,7 @@ export default async function SettingsPage() {
               <p className="text-sm text-slate-600">
                 Tokens that gateways and meters use to send usage and ask for entitlement checks are created and revoked
                 on the{' '}
-                <Link href="/ingest" className="text-brand-700 hover:underline">
+                <Link href="/ingest" className="text-brand-700 underline">
                   Ingest
                 </Link>{' '}
                 page.
