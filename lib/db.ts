@@ -16,8 +16,18 @@ export function getPool(): pg.Pool {
       max: getEnv().DATABASE_POOL_SIZE,
       connectionTimeoutMillis: 3_000,
     });
-    // An idle client that loses its server must not crash the process.
-    pool.on('error', (err) => console.error('[db] idle client error:', err.message));
+    // An idle client that loses its server must not crash the process. PostgreSQL stopping
+    // (Ctrl-C stops it with the console) ends every idle client with 57P01: one line, not one
+    // per client.
+    let shutdownReported = false;
+    pool.on('error', (err) => {
+      if ((err as { code?: string }).code === '57P01') {
+        if (!shutdownReported) console.error('[db] PostgreSQL is shutting down: idle connections closed');
+        shutdownReported = true;
+        return;
+      }
+      console.error('[db] idle client error:', err.message);
+    });
     globalForDb.tollgatePool = pool;
   }
   return globalForDb.tollgatePool;

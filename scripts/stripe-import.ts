@@ -24,6 +24,17 @@ const { getDb, getPool } = await import('../lib/db');
 const { createStripeImport } = await import('../lib/server/billing/stripe/import/start-stripe-import');
 const { runStripeImport } = await import('../lib/server/billing/stripe/import/run-stripe-import');
 const { getStripeImport } = await import('../lib/server/billing/stripe/import/get-stripe-import');
+const { resolveStripeClient } = await import('../lib/server/billing/stripe/resolve-stripe-client');
+
+// Without a key there is nothing to import or resume: say so once, and record no failed run.
+if (!(await resolveStripeClient())) {
+  console.error(
+    'Not connected to Stripe: set STRIPE_SECRET_KEY or store a key in Settings → Billing platform, then run this again',
+  );
+  await getPool().end();
+  await db.stop();
+  process.exit(1);
+}
 
 const unfinished = values.new
   ? null

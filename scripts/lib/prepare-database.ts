@@ -32,6 +32,8 @@ export async function prepareDatabase(options: PrepareOptions): Promise<LocalDat
       printDemoUsers();
       const { scoreDemoCustomers } = await import('../../prisma/seed/score-demo-customers');
       console.log(`[tollgate] scored demo customers: ${await scoreDemoCustomers(getDb())} score rows`);
+    } else {
+      console.log('[tollgate] demo data: not seeded, the database already has users');
     }
   }
   if (options.mode === 'production' && !demo) await refuseDemoPasswords(db);

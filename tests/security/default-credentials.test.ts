@@ -95,6 +95,34 @@ describe('production start on an external database', () => {
   }, 60_000);
 });
 
+describe('first admin on a database that started as the demo', () => {
+  it('a demo admin with its README password does not block admin:create; a real admin does', async () => {
+    const fresh = await createFreshDatabase('demo-owner');
+    try {
+      await fresh.db.user.create({
+        data: {
+          email: DEMO_ADMIN.email,
+          name: 'Demo',
+          role: 'admin',
+          passwordHash: await hashPassword(DEMO_ADMIN.password),
+        },
+      });
+      const owner = await createFirstAdmin(fresh.db, {
+        email: 'owner@example.test',
+        password: 'a long private passphrase',
+      });
+      expect(owner.email).toBe('owner@example.test');
+      // The start refusal still names the demo admin until it is disabled or its password changed.
+      expect(await findDemoPasswordAccounts(fresh.db)).toEqual([DEMO_ADMIN.email]);
+      await expect(
+        createFirstAdmin(fresh.db, { email: 'second@example.test', password: 'another private passphrase' }),
+      ).rejects.toMatchObject({ code: 'admin_exists' });
+    } finally {
+      await fresh.drop();
+    }
+  }, 60_000);
+});
+
 describe('first-admin bootstrap race', () => {
   it('five concurrent bootstraps create exactly one admin', async () => {
     const fresh = await createFreshDatabase('bootstrap');

@@ -1,4 +1,4 @@
-import type { Db } from '@/lib/db';
+import type { Db, Tx } from '@/lib/db';
 import { verifyPassword } from '@/lib/auth/password';
 import { DEMO_USERS } from '@/prisma/factories/catalog';
 
@@ -6,7 +6,7 @@ import { DEMO_USERS } from '@/prisma/factories/catalog';
 // admin who kept one). A production start refuses to run while any exist. Only the demo e-mails
 // and the admins are checked: scrypt costs ~50–100 ms per try, and those are the accounts an
 // attacker would try first.
-export async function findDemoPasswordAccounts(db: Db): Promise<string[]> {
+export async function findDemoPasswordAccounts(db: Db | Tx): Promise<string[]> {
   const candidates = await db.user.findMany({
     where: {
       disabledAt: null,
