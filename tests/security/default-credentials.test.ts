@@ -10,6 +10,18 @@ import { runTsx } from './helpers/run-tsx';
 // Finding #1: `npm start` seeded README passwords (admin included) into any empty database.
 
 const DEMO_ADMIN = DEMO_USERS.find((u) => u.role === 'admin')!;
+// The demo admin as the seed writes it: still signing in with its README password.
+async function createDemoAdmin(db: Awaited<ReturnType<typeof createFreshDatabase>>['db']) {
+  await db.user.create({
+    data: {
+      email: DEMO_ADMIN.email,
+      name: 'Demo',
+      role: 'admin',
+      passwordHash: await hashPassword(DEMO_ADMIN.password),
+    },
+  });
+}
+
 const PREPARE = (mode: LaunchMode) => ['tests/security/helpers/prepare-database-cli.ts', mode];
 
 describe('demo data only when asked', () => {
@@ -70,14 +82,7 @@ describe('production start on an external database', () => {
   }, 90_000);
 
   it('refuses to start while a README password signs in, with one line naming the fix', async () => {
-    await fresh.db.user.create({
-      data: {
-        email: DEMO_ADMIN.email,
-        name: 'Demo',
-        role: 'admin',
-        passwordHash: await hashPassword(DEMO_ADMIN.password),
-      },
-    });
+    await createDemoAdmin(fresh.db);
     expect(await findDemoPasswordAccounts(fresh.db)).toEqual([DEMO_ADMIN.email]);
     const run = await runTsx(PREPARE('production'), { env: { DATABASE_URL: fresh.url } });
     expect(run.code).toBe(1);
@@ -99,14 +104,7 @@ describe('first admin on a database that started as the demo', () => {
   it('a demo admin with its README password does not block admin:create; a real admin does', async () => {
     const fresh = await createFreshDatabase('demo-owner');
     try {
-      await fresh.db.user.create({
-        data: {
-          email: DEMO_ADMIN.email,
-          name: 'Demo',
-          role: 'admin',
-          passwordHash: await hashPassword(DEMO_ADMIN.password),
-        },
-      });
+      await createDemoAdmin(fresh.db);
       const owner = await createFirstAdmin(fresh.db, {
         email: 'owner@example.test',
         password: 'a long private passphrase',
