@@ -28,7 +28,7 @@ export function PortfolioOverview() {
               figure={plural(o.approvals.pending, 'action')}
               caption={
                 <>
-                  {formatTotals(o.approvals.atStake)} at stake · {o.approvals.dueSoon} due within a day
+                  {formatTotals(o.approvals.atStake)} at stake · {o.approvals.dueSoon} due within 4 h
                   {o.approvals.failedRecently ? (
                     <span className="block font-medium text-red-700">
                       {plural(o.approvals.failedRecently, 'execution')} failed this week

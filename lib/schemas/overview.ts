@@ -15,7 +15,7 @@ export const portfolioOverview = z.object({
   asOf: isoDate,
   approvals: z.object({
     pending: z.number().int(),
-    /** Pending actions whose review window ends within a day (or has ended). */
+    /** Pending actions whose review window ends within 4 hours: decide them first, or they expire. */
     dueSoon: z.number().int(),
     atStake: z.array(moneyTotal),
     byKind: z.array(z.object({ kind: actionKind, count: z.number().int(), atStake: z.array(moneyTotal) })),

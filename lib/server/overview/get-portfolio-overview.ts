@@ -8,6 +8,8 @@ import { sumCustomerMrr } from './sum-customer-mrr';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+// A review window closing this soon is flagged: the draft expires unanswered after it.
+const DUE_SOON_HOURS = 4;
 
 // The portfolio at a glance, read from what is stored — the queue, the agents' decision records,
 // the daily scores and the invoices — so every figure matches the page it links to. Nothing is
@@ -43,7 +45,7 @@ async function readApprovals(now: Date): Promise<PortfolioOverview['approvals']>
               count(*) FILTER (WHERE review_deadline <= $1)::int AS due_soon
          FROM actions WHERE status = 'pending_approval'
         GROUP BY kind, currency ORDER BY kind`,
-      [new Date(now.getTime() + DAY)],
+      [new Date(now.getTime() + DUE_SOON_HOURS * HOUR)],
     ),
     db.action.findMany({
       where: { status: 'pending_approval' },
