@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useAuditEvent } from '@/lib/queries/use-audit';
 import { formatDateTime } from '@/lib/format';
 import { Dialog } from '@/components/ui/dialog';
@@ -17,8 +18,12 @@ export function AuditDetailDialog({ sequence, onClose }: { sequence: string; onC
               <dd>{formatDateTime(e.occurredAt)}</dd>
               <dt className="text-slate-500">Actor</dt>
               <dd>
-                {e.actorType}: {e.actorId}
+                {e.actorName ?? e.actorId}
                 {e.agentVersion ? ` v${e.agentVersion}` : ''}
+                <span className="text-slate-500">
+                  {' '}
+                  · {e.actorType} {e.actorId}
+                </span>
               </dd>
               <dt className="text-slate-500">Action</dt>
               <dd className="font-mono">{e.action}</dd>
@@ -29,7 +34,11 @@ export function AuditDetailDialog({ sequence, onClose }: { sequence: string; onC
               {e.customerId ? (
                 <>
                   <dt className="text-slate-500">Customer</dt>
-                  <dd>{e.customerId}</dd>
+                  <dd>
+                    <Link href={`/customers/${encodeURIComponent(e.customerId)}`} className="text-brand-700 underline">
+                      {e.customerName ?? e.customerId}
+                    </Link>
+                  </dd>
                 </>
               ) : null}
               {e.requestId ? (

@@ -102,6 +102,17 @@ const ROUTES: RouteCase[] = [
     check: (b) => expect(Array.isArray(b.items)).toBe(true),
   },
   {
+    name: 'audit filter choices',
+    method: 'GET',
+    path: '/api/v1/audit-events/facets',
+    allowed: ['revops', 'admin'],
+    check: (b) => {
+      expect(b.actors).toContainEqual(expect.objectContaining({ actorType: 'agent', actorId: 'usage-analyst' }));
+      expect(b.actions).toContain('action.proposed');
+    },
+  },
+
+  {
     name: 'users list',
     method: 'GET',
     path: '/api/v1/users',

@@ -1,7 +1,7 @@
 'use client';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { auditEventDetail, auditEventView, chainVerdict } from '@/lib/schemas/audit';
+import type { auditEventDetail, auditFacets, auditListResponse, chainVerdict } from '@/lib/schemas/audit';
 import { apiFetch } from './api-client';
 import { queryKeys } from './query-keys';
 
@@ -14,11 +14,24 @@ export interface AuditFilters {
   to?: string;
 }
 
+// Pages of 100, newest first; each next page starts before the last sequence of the one above.
 export function useAuditEvents(filters: AuditFilters) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: queryKeys.audit.list({ ...filters }),
-    queryFn: () =>
-      apiFetch<{ items: z.infer<typeof auditEventView>[] }>('/api/v1/audit-events', { query: { ...filters } }),
+    queryFn: ({ pageParam }) =>
+      apiFetch<z.infer<typeof auditListResponse>>('/api/v1/audit-events', {
+        query: { ...filters, ...(pageParam ? { before: pageParam } : {}) },
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextBefore,
+  });
+}
+
+export function useAuditFacets() {
+  return useQuery({
+    queryKey: [...queryKeys.audit.all, 'facets'],
+    queryFn: () => apiFetch<z.infer<typeof auditFacets>>('/api/v1/audit-events/facets'),
+    staleTime: 60_000,
   });
 }
 

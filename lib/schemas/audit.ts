@@ -5,10 +5,13 @@ export const auditEventView = z.object({
   occurredAt: z.string(),
   actorType: z.enum(['user', 'agent', 'system']),
   actorId: z.string(),
+  /** The person's name or the agent's title; null when the user no longer exists. */
+  actorName: z.string().nullable(),
   action: z.string(),
   targetType: z.string(),
   targetId: z.string(),
   customerId: z.string().nullable(),
+  customerName: z.string().nullable(),
   requestId: z.string().nullable(),
   hash: z.string(),
 });
@@ -41,4 +44,14 @@ export const chainVerdict = z.union([
   z.object({ ok: z.literal(true), rows: z.number().int(), lastHash: z.string() }),
   z.object({ ok: z.literal(false), rows: z.number().int(), brokenAt: z.string(), reason: z.string() }),
 ]);
-export const auditListResponse = z.object({ items: z.array(auditEventView) });
+export const auditListResponse = z.object({
+  items: z.array(auditEventView),
+  /** Pass as `before` for the next, older page; null when this is the last one. */
+  nextBefore: z.string().nullable(),
+});
+
+/** What the audit page's filters offer: every person, every agent, and the recent action names. */
+export const auditFacets = z.object({
+  actors: z.array(z.object({ actorType: z.enum(['user', 'agent', 'system']), actorId: z.string(), name: z.string() })),
+  actions: z.array(z.string()),
+});

@@ -7,5 +7,5 @@ export const GET = withApi({
   auth: 'session',
   capability: 'audit.read',
   schemas: { query: auditListQuery, response: auditListResponse },
-  handler: async ({ query }) => ({ items: await listAuditEvents(query) }),
+  handler: ({ query }) => listAuditEvents(query),
 });

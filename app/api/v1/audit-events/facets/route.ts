@@ -1,0 +1,11 @@
+// GET /api/v1/audit-events/facets — the audit filters' choices: people, agents, system actors and recent action names (admin, revops)
+import { withApi } from '@/lib/api/with-api';
+import { auditFacets } from '@/lib/schemas/audit';
+import { listAuditFacets } from '@/lib/server/audit/list-audit-facets';
+
+export const GET = withApi({
+  auth: 'session',
+  capability: 'audit.read',
+  schemas: { response: auditFacets },
+  handler: () => listAuditFacets(),
+});
