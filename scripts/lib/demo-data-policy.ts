@@ -13,11 +13,15 @@ export function wantsDemoData(
   return mode === 'development';
 }
 
-// One line naming the fix, printed when a production start finds README passwords.
-export function demoPasswordRefusal(emails: readonly string[]): string {
+// One line naming the fix, printed when a production start finds README passwords. Once the
+// operator has an admin of their own, creating one is no longer the step to take.
+export function demoPasswordRefusal(emails: readonly string[], hasOwnAdmin = false): string {
+  const fix = hasOwnAdmin
+    ? 'Sign in as your admin and disable these users or change their passwords in Settings → Users'
+    : 'Create your admin with `npm run admin:create -- --email you@example.com`, then disable these users ' +
+      'or change their passwords in Settings → Users';
   return (
     `[tollgate] refusing to start: ${emails.join(', ')} still sign in with a password from the README. ` +
-    `Create your admin with \`npm run admin:create -- --email you@example.com\`, then disable these users ` +
-    `or change their passwords in Settings → Users (or start a throwaway demo with \`npm start -- --demo\`).`
+    `${fix} (or start a throwaway demo with \`npm start -- --demo\`).`
   );
 }

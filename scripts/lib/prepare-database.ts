@@ -63,7 +63,10 @@ async function refuseDemoPasswords(db: LocalDatabase) {
   const { findDemoPasswordAccounts } = await import('../../lib/server/users/find-demo-password-accounts');
   const found = await findDemoPasswordAccounts(getDb());
   if (found.length) {
-    console.error(demoPasswordRefusal(found));
+    const ownAdmins = await getDb().user.count({
+      where: { role: 'admin', disabledAt: null, email: { notIn: [...found] } },
+    });
+    console.error(demoPasswordRefusal(found, ownAdmins > 0));
     await db.stop();
     process.exit(1);
   }

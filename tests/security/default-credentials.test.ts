@@ -89,7 +89,8 @@ describe('production start on an external database', () => {
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(DEMO_ADMIN.email);
-    expect(lines[0]).toContain('npm run admin:create');
+    // This database already has the admin created from stdin above: sign in as that one.
+    expect(lines[0]).toContain('Sign in as your admin');
 
     // A changed password clears the refusal.
     await fresh.db.user.update({
@@ -105,13 +106,27 @@ describe('first admin on a database that started as the demo', () => {
     const fresh = await createFreshDatabase('demo-owner');
     try {
       await createDemoAdmin(fresh.db);
+      const refusal = async () => {
+        const run = await runTsx(PREPARE('production'), { env: { DATABASE_URL: fresh.url } });
+        expect(run.code).toBe(1);
+        const lines = run.stderr.trim().split('\n');
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toContain(DEMO_ADMIN.email);
+        return lines[0]!;
+      };
+      // Only the demo admin: the refusal says to create one's own.
+      expect(await refusal()).toContain('npm run admin:create');
       const owner = await createFirstAdmin(fresh.db, {
         email: 'owner@example.test',
         password: 'a long private passphrase',
       });
       expect(owner.email).toBe('owner@example.test');
-      // The start refusal still names the demo admin until it is disabled or its password changed.
+      // The start refusal still names the demo admin until it is disabled or its password changed,
+      // and now points at signing in as the owner rather than creating an admin again.
       expect(await findDemoPasswordAccounts(fresh.db)).toEqual([DEMO_ADMIN.email]);
+      const line = await refusal();
+      expect(line).toContain('Sign in as your admin');
+      expect(line).not.toContain('admin:create');
       await expect(
         createFirstAdmin(fresh.db, { email: 'second@example.test', password: 'another private passphrase' }),
       ).rejects.toMatchObject({ code: 'admin_exists' });
