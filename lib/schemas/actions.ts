@@ -36,7 +36,8 @@ export const actionSort = z.enum(['oldest', 'newest', 'amount', 'deadline', 'ris
 export type ActionSort = z.infer<typeof actionSort>;
 export const actionListStatus = z.union([actionStatus, z.enum(['open', 'done'])]);
 export const actionListQuery = z.object({
-  // A status, or "open" (default: waiting for people) or "done" (every decided or executed action).
+  // A status, or "open" (default: waiting for people) or "done" (every decided or executed action);
+  // "failed" is the failed-executions inbox: failed actions and executed ones whose message failed.
   status: actionListStatus.default('open'),
   kind: actionKind.optional(),
   customerId: z.string().max(100).optional(),

@@ -64,8 +64,29 @@ describe('the approval queue: sort, search and counts on the server', () => {
     expect(await listActions(query({ q: 'no such words' }))).toHaveLength(0);
     expect((await listActions(query({ status: 'failed' }))).map((a) => a.id)).toEqual([credit]);
 
+    // A task executed by queueing a message whose delivery died is a failed execution too; one
+    // whose message was sent is not.
+    const delivered = (await draftTask('Delivered task')).actionId!;
+    const outbox = (actionId: string, status: 'dead' | 'sent') =>
+      getDb().outboxMessage.create({
+        data: {
+          channel: 'crm',
+          destination: 'default:crm',
+          payload: {},
+          status,
+          actionId,
+          idempotencyKey: `k-${actionId}`,
+        },
+      });
+    await getDb().action.updateMany({ where: { id: { in: [task, delivered] } }, data: { status: 'executed' } });
+    await outbox(task, 'dead');
+    await outbox(delivered, 'sent');
+    expect((await listActions(query({ status: 'failed', sort: 'oldest' }))).map((a) => a.id)).toEqual([credit, task]);
+    await getDb().action.update({ where: { id: task }, data: { status: 'pending_approval' } });
+    await getDb().action.update({ where: { id: delivered }, data: { status: 'cancelled' } });
+
     expect(await countActions(query({}))).toEqual({
-      byStatus: { open: 2, done: 1, failed: 1 },
+      byStatus: { open: 2, done: 2, failed: 1 },
       byKind: { credit: 1, crm_task: 1 },
     });
     // Choosing a kind narrows the status counts; the kind counts keep every kind.
@@ -73,7 +94,7 @@ describe('the approval queue: sort, search and counts on the server', () => {
       byStatus: { open: 1, done: 1, failed: 1 },
       byKind: { credit: 1, crm_task: 1 },
     });
-    expect((await countActions(query({ status: 'done' }))).byKind).toEqual({ credit: 1 });
+    expect((await countActions(query({ status: 'done' }))).byKind).toEqual({ credit: 1, crm_task: 1 });
   });
 
   it('refuses a sort it does not know and an over-long search', () => {

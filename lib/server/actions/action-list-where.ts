@@ -4,11 +4,20 @@ import { clock } from '@/lib/clock';
 
 const OPEN = ['proposed', 'pending_approval'] as const;
 
-/** The Prisma filter for a status group of the queue: "open", "done" or one status. */
-export function statusWhere(status: ActionListQuery['status']): Prisma.ActionWhereInput['status'] {
-  if (status === 'open') return { in: [...OPEN] };
-  if (status === 'done') return { notIn: [...OPEN] };
-  return status;
+/**
+ * The Prisma filter for a status group of the queue: "open", "done", one status — or "failed",
+ * the failed-executions inbox: an action whose execution failed, or one executed by queueing a
+ * message (Slack, CRM, e-mail) whose delivery failed or was given up. Either way the approver's
+ * decision did not take effect, which is what the reviewer needs to hear.
+ */
+export function statusWhere(status: ActionListQuery['status']): Prisma.ActionWhereInput {
+  if (status === 'open') return { status: { in: [...OPEN] } };
+  if (status === 'done') return { status: { notIn: [...OPEN] } };
+  if (status === 'failed')
+    return {
+      OR: [{ status: 'failed' }, { status: 'executed', outbox: { some: { status: { in: ['failed', 'dead'] } } } }],
+    };
+  return { status };
 }
 
 // The queue's filters as one `where`; the counts leave out the filter they count by.
@@ -17,8 +26,7 @@ export function actionListWhere(
   omit: { status?: boolean; kind?: boolean } = {},
 ): Prisma.ActionWhereInput {
   const q = query.q?.trim();
-  return {
-    ...(omit.status ? {} : { status: statusWhere(query.status) }),
+  const filters: Prisma.ActionWhereInput = {
     ...(query.kind && !omit.kind ? { kind: query.kind } : {}),
     ...(query.customerId ? { customerId: query.customerId } : {}),
     ...(query.agentId ? { agentRun: { agentId: query.agentId } } : {}),
@@ -35,4 +43,6 @@ export function actionListWhere(
         }
       : {}),
   };
+  // The status group may itself be an OR (failed executions): combine, never overwrite.
+  return omit.status ? filters : { AND: [filters, statusWhere(query.status)] };
 }

@@ -8,9 +8,9 @@ export async function countActions(query: ActionListQuery) {
   const db = getDb();
   const others = actionListWhere(query, { status: true });
   const [open, done, failed, kinds] = await Promise.all([
-    db.action.count({ where: { AND: [others, { status: statusWhere('open') }] } }),
-    db.action.count({ where: { AND: [others, { status: statusWhere('done') }] } }),
-    db.action.count({ where: { AND: [others, { status: 'failed' }] } }),
+    db.action.count({ where: { AND: [others, statusWhere('open')] } }),
+    db.action.count({ where: { AND: [others, statusWhere('done')] } }),
+    db.action.count({ where: { AND: [others, statusWhere('failed')] } }),
     db.action.groupBy({ by: ['kind'], where: actionListWhere(query, { kind: true }), _count: { _all: true } }),
   ]);
   return {
