@@ -1,10 +1,11 @@
 'use client';
 import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { formatDate, formatPercent } from '@/lib/format';
 import { formatMoney } from '@/lib/money';
 import { scoreExportUrl, useScoreList } from '@/lib/queries/use-scores';
-import type { ScoreList } from '@/lib/schemas/scores';
+import { scoreListQuery, type ScoreList } from '@/lib/schemas/scores';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
@@ -27,7 +28,15 @@ const TABS: { list: ScoreList; label: string; key: ScoreKey }[] = [
 // it, plan, MRR, headroom, forecast crossing and CRM owner; filters, sort and a CSV of the same
 // list. People who decide actions draft a CRM task or an upgrade from a row; others read.
 export function ScoreLists({ canDecide }: { canDecide: boolean }) {
-  const [filters, setFilters] = useState<ScoreFilters>({ list: 'expansion', sort: 'score' });
+  // A link may open a list and an order (the overview's "Rank by crossing date"); anything
+  // unknown falls back to the expansion list by score.
+  const params = useSearchParams();
+  const [filters, setFilters] = useState<ScoreFilters>(() => {
+    const linked = scoreListQuery
+      .pick({ list: true, sort: true })
+      .safeParse({ list: params.get('list') ?? undefined, sort: params.get('sort') ?? undefined });
+    return linked.success ? linked.data : { list: 'expansion', sort: 'score' };
+  });
   const [offset, setOffset] = useState(0);
   const { data, isLoading, error } = useScoreList({ ...filters, limit: PAGE, offset });
   const tab = TABS.find((t) => t.list === filters.list)!;

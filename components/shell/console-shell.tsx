@@ -14,7 +14,7 @@ export function ConsoleShell({ user, children }: { user: SessionUser; children: 
     <ResponsiveFrame
       sidebar={
         <>
-          <Link href="/approvals" className="flex items-center gap-2 px-6 py-5">
+          <Link href="/overview" className="flex items-center gap-2 px-6 py-5">
             <span className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
               T
             </span>

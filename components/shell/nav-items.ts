@@ -7,6 +7,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { href: '/overview', label: 'Overview', capability: 'console.read' },
   { href: '/approvals', label: 'Approvals', capability: 'console.read' },
   { href: '/customers', label: 'Customers', capability: 'console.read' },
   { href: '/expansion', label: 'Expansion', capability: 'console.read' },
@@ -19,5 +20,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/ingest', label: 'Ingest', capability: 'ingest.read' },
   { href: '/catalog', label: 'Catalog', capability: 'billing.manage' },
   { href: '/reconciliation', label: 'Reconciliation', capability: 'reconciliation.read' },
+  { href: '/integrations', label: 'Integrations', capability: 'integrations.manage' },
   { href: '/settings', label: 'Settings', capability: 'console.read' },
 ];

@@ -7,6 +7,25 @@ import { describeRoleMatrix, type RouteCase } from '../fixtures/role-matrix';
 const ROUTES: RouteCase[] = [
   { name: 'me', method: 'GET', path: '/api/v1/me', allowed: ['support', 'revops', 'admin'] },
   {
+    name: 'portfolio overview',
+    method: 'GET',
+    path: '/api/v1/overview',
+    allowed: ['support', 'revops', 'admin'],
+    check: (b) => {
+      // The seeded queue waits for review, and the seed's Developer Success run scored customers.
+      expect(b.approvals.pending).toBeGreaterThan(0);
+      expect(b.approvals.atStake.length).toBeGreaterThan(0);
+      expect(b.expansion).toHaveProperty('ready');
+    },
+  },
+  {
+    name: 'setup checklist',
+    method: 'GET',
+    path: '/api/v1/setup-checklist',
+    allowed: ['admin'],
+    check: (b) => expect(b.steps.map((s: any) => s.key)).toContain('ingest_token'),
+  },
+  {
     name: 'customers list',
     method: 'GET',
     path: '/api/v1/customers?limit=10',

@@ -15,8 +15,10 @@ const STATIC_PAGES = [
   '/expansion',
   '/incidents',
   '/ingest',
+  '/integrations',
   '/invoices',
   '/knowledge',
+  '/overview',
   '/policies',
   '/reconciliation',
   '/settings',
@@ -93,7 +95,7 @@ test.describe('responsive layout, as admin', () => {
   for (const width of [1280, 1024, 768, 390]) {
     test(`main pages do not overflow horizontally at ${width}px`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
-      for (const path of ['/customers', '/approvals', '/audit', '/invoices', '/settings']) {
+      for (const path of ['/overview', '/customers', '/approvals', '/audit', '/invoices', '/settings']) {
         await page.goto(path);
         await page.waitForLoadState('networkidle');
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

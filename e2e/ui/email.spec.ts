@@ -83,7 +83,7 @@ test('revops previews and edits a drafted e-mail, an admin approves it, its deli
   expect(deliveries.items[0].detail).toMatch(/^250 /);
 
   // The branding form refuses a bad colour next to the field (saving a brand: tests/email/email-brand.test.ts).
-  await admin.goto('/settings');
+  await admin.goto('/integrations');
   const form = admin.getByRole('form', { name: 'E-mail branding' });
   await form.getByRole('textbox', { name: /^Brand colour/ }).fill('not-a-colour');
   await form.getByRole('button', { name: 'Save branding' }).click();

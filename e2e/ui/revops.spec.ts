@@ -5,7 +5,9 @@ test.use({ storageState: storageStateFor('revops') });
 
 test('revops reviews the queue, policies, invoices and audit trail', async ({ page }) => {
   await page.goto('/');
-  await expect(page).toHaveURL(/\/approvals$/);
+  await expect(page).toHaveURL(/\/overview$/);
+  await expect(page.getByTestId('tile-approvals-figure')).toContainText('actions');
+  await page.getByRole('link', { name: 'Open the approval queue' }).click();
   await expect(page.getByRole('heading', { name: 'Approvals' })).toBeVisible();
   await expect(page.getByTestId('action-row').first()).toBeVisible();
   await expect(page.getByTestId('user-menu')).toContainText('RevOps');

@@ -1,7 +1,7 @@
 // Where to go after sign-in. The callback is resolved as a browser would resolve it against the
 // console's origin, and only a same-origin result is kept — string checks miss `/\evil.example`,
-// which browsers read as `//evil.example`. Anything else falls back to the approval queue.
-export const DEFAULT_AFTER_SIGN_IN = '/approvals';
+// which browsers read as `//evil.example`. Anything else falls back to the overview.
+export const DEFAULT_AFTER_SIGN_IN = '/overview';
 
 export function safeCallbackUrl(raw: string | undefined | null, consoleOrigin?: string): string {
   if (!raw) return DEFAULT_AFTER_SIGN_IN;

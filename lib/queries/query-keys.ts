@@ -30,6 +30,7 @@ export const queryKeys = {
     list: (params: Record<string, unknown>) => ['scores', 'list', params] as const,
     customer: (id: string) => ['scores', 'customer', id] as const,
   },
+  overview: { all: ['overview'] as const, setup: ['overview', 'setup-checklist'] as const },
   email: {
     all: ['email'] as const,
     preview: (input: unknown) => ['email', 'preview', input] as const,

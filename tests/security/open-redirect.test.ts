@@ -30,7 +30,7 @@ describe('callback after sign-in stays on the console', () => {
     '/api/auth/signout',
     '',
   ])('%j → the default page', (raw) => {
-    expect(safeCallbackUrl(raw, ORIGIN)).toBe('/approvals');
+    expect(safeCallbackUrl(raw, ORIGIN)).toBe('/overview');
   });
 
   it.each([

@@ -6,8 +6,6 @@ import { ROLE_LABELS } from '@/lib/auth/roles';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { UsersAdmin } from '@/components/settings/users-admin';
-import { IntegrationsAdmin } from '@/components/settings/integrations-admin';
-import { EmailBrandingAdmin } from '@/components/settings/email-branding-admin';
 import { LinkSsoButton } from '@/components/settings/link-sso-button';
 import { isOidcEnabled } from '@/lib/auth/auth-options';
 import { getEnv } from '@/lib/env';
@@ -29,8 +27,15 @@ export default async function SettingsPage() {
         {can(user, 'users.manage') ? (
           <>
             <UsersAdmin currentUserId={user.id} />
-            <IntegrationsAdmin />
-            {can(user, 'email.branding.manage') ? <EmailBrandingAdmin /> : null}
+            <Card title="Integrations">
+              <p className="text-sm text-slate-600">
+                Slack, CRM and e-mail destinations, the e-mail branding and the set-up checklist are on the{' '}
+                <Link href="/integrations" className="text-brand-700 underline">
+                  Integrations
+                </Link>{' '}
+                page.
+              </p>
+            </Card>
             {can(user, 'billing.manage') ? (
               <Card title="Billing platform">
                 <p className="text-sm text-slate-600">
