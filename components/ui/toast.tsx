@@ -52,7 +52,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               t.tone === 'error'
                 ? 'border-red-200 bg-red-50 text-red-800'
                 : t.tone === 'ok'
-                  ? 'border-emerald-200 bg-emerald-50 text-emerald-900'
+                  ? 'border-emerald-200 bg-emerald-50 text-emerald-800'
                   : 'border-slate-200 bg-white text-slate-800',
             )}
           >
