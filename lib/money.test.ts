@@ -32,6 +32,9 @@ describe('money', () => {
     ['1000', 'jpy', 1000],
     ['0.125', 'kwd', 125],
     ['USD 7', 'usd', 700],
+    // Thousands separators in threes are read as such: "1,000" is a thousand, not one.
+    ['1,000', 'usd', 100000],
+    ['1,234,567', 'jpy', 1234567],
   ])('parses %s %s strictly → %d', (text, cur, minor) => {
     expect(parseMoney(text, cur)).toEqual({ ok: true, minor });
   });
@@ -40,6 +43,11 @@ describe('money', () => {
     ['1e3', 'usd', 'invalid_amount'],
     ['abc', 'usd', 'invalid_amount'],
     ['1,00', 'usd', 'invalid_amount'],
+    ['1,000.5.', 'usd', 'invalid_amount'],
+    ['1.', 'usd', 'invalid_amount'],
+    ['1 000', 'usd', 'invalid_amount'],
+    ['0x10', 'usd', 'invalid_amount'],
+    ['0.1234', 'kwd', 'too_many_decimals'],
     ['12.345', 'usd', 'too_many_decimals'],
     ['12.5', 'jpy', 'too_many_decimals'],
     ['-5', 'usd', 'negative_amount'],

@@ -34,6 +34,7 @@ export function ActionDetailPanel({ action: a, onApprove, onReject, onEdit, busy
     <article
       className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
       data-testid="action-detail"
+      data-action-id={a.id}
       aria-label="Action details"
     >
       <header className="flex flex-col gap-2">

@@ -1,58 +1,63 @@
 'use client';
-import { useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
-import {
-  useAction,
-  useActionList,
-  useApproveAction,
-  useBulkApprove,
-  useEditAction,
-  useRejectAction,
-  type ActionFilters,
-} from '@/lib/queries/use-actions';
+import { useAction, useActionList, useBulkApprove, useEditAction } from '@/lib/queries/use-actions';
+import type { ActionDetail } from '@/lib/schemas/actions';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { QueryState } from '@/components/ui/query-state';
+import { useToast } from '@/components/ui/toast';
 import { ActionDetailPanel } from './action-detail-panel';
+import { rememberApproved } from './approved-here';
+import { ConfirmApprovalDialog, needsConfirmation } from './confirm-approval-dialog';
 import { EditActionDialog } from './edit-action-dialog';
 import { QueueFilters } from './queue-filters';
 import { QueueList } from './queue-list';
 import { RejectDialog } from './reject-dialog';
+import { useQueueDecisions } from './use-queue-decisions';
 import { useQueueKeyboard } from './use-queue-keyboard';
+import { useQueueUrl } from './use-queue-url';
+
+const EMPTY_TITLES: Record<string, string> = {
+  open: 'Nothing waiting for approval',
+  done: 'No decided actions yet',
+  failed: 'No failed executions',
+};
 
 export function ApprovalQueue({ canDecide }: { canDecide: boolean }) {
-  const [filters, setFilters] = useState<ActionFilters>({ status: 'open' });
-  const [customerId, setCustomerId] = useState('');
-  // `?action=<id>` (a deep link, e.g. from search) selects that action even when it is not in
-  // the filtered list (executed, rejected…): the detail panel shows it all the same.
-  const [selectedId, setSelectedId] = useState<string | null>(useSearchParams().get('action'));
+  // Filters and the selected action live in the URL (`/approvals/<id>?kind=…`): reload, Back and a
+  // shared link all land on the same place. The selected action is fetched by id, so a deep link
+  // to an action outside the current filter (executed, rejected…) shows it all the same.
+  const { filters, selectedId, select, setFilters } = useQueueUrl();
   const [checked, setChecked] = useState<Set<string>>(new Set());
-  const [dialog, setDialog] = useState<'reject' | 'edit' | null>(null);
-  const [notice, setNotice] = useState<{ tone: 'error' | 'ok'; text: string } | null>(null);
+  const [dialog, setDialog] = useState<'reject' | 'edit' | 'confirm' | null>(null);
+  const toast = useToast();
   const list = useActionList(filters);
-  const approve = useApproveAction();
-  const reject = useRejectAction();
   const edit = useEditAction();
   const bulk = useBulkApprove();
+  const decisions = useQueueDecisions({ onUndone: (id) => select(id) });
 
-  const all = useMemo(() => list.data?.items ?? [], [list.data]);
-  const items = useMemo(() => (customerId ? all.filter((a) => a.customer?.id === customerId) : all), [all, customerId]);
-  const customers = useMemo(
-    () => [...new Map(all.filter((a) => a.customer).map((a) => [a.customer!.id, a.customer!])).values()],
-    [all],
+  // A decision waiting out its undo window leaves the list at once; Undo brings it back.
+  const items = useMemo(
+    () => (list.data?.items ?? []).filter((a) => !decisions.waiting.has(a.id)),
+    [list.data, decisions.waiting],
   );
   const linked = selectedId && !items.some((a) => a.id === selectedId) && !list.isLoading ? selectedId : null;
   const current = items.find((a) => a.id === selectedId) ?? (linked ? null : items[0]) ?? null;
   const detail = useAction(linked ?? current?.id ?? null);
 
-  const report = (text: string, tone: 'error' | 'ok' = 'error') => setNotice({ tone, text });
+  const report = (text: string, tone: 'error' | 'ok' = 'error') => toast.show({ tone, text });
   const move = (delta: number) => {
     if (!items.length) return;
     const i = Math.max(
       0,
       items.findIndex((a) => a.id === current?.id),
     );
-    setSelectedId(items[Math.min(items.length - 1, Math.max(0, i + delta))]!.id);
+    select(items[Math.min(items.length - 1, Math.max(0, i + delta))]!.id);
+  };
+  // After a decision the selection moves on to the next action (or the previous one at the end).
+  const selectNextAfter = (id: string) => {
+    const i = items.findIndex((a) => a.id === id);
+    select((items[i + 1] ?? items[i - 1])?.id ?? null);
   };
   // A shortcut pressed without the role or ability says why instead of doing nothing.
   // Returns true when the key was refused (and the reason is shown).
@@ -74,22 +79,19 @@ export function ApprovalQueue({ canDecide }: { canDecide: boolean }) {
     }
     return false;
   };
+  const decide = (d: ActionDetail, decision: Parameters<typeof decisions.decide>[1], now = false) => {
+    selectNextAfter(d.id);
+    decisions.decide(d, decision, { now });
+  };
+  const openEdit = () => {
+    edit.reset();
+    setDialog('edit');
+  };
   const doApprove = () => {
     const d = detail.data;
     if (!d?.policy.canDecide) return;
-    approve.mutate(
-      { id: d.id, revision: d.currentRevision },
-      {
-        onSuccess: (r) =>
-          report(
-            r.status === 'approved'
-              ? `Approved: ${d.title}`
-              : `Your approval is recorded; a second approver is needed.`,
-            'ok',
-          ),
-        onError: (e) => report(e.message),
-      },
-    );
+    if (needsConfirmation(d)) setDialog('confirm');
+    else decide(d, { kind: 'approve' });
   };
   const keys = useMemo(
     () => ({
@@ -97,7 +99,7 @@ export function ApprovalQueue({ canDecide }: { canDecide: boolean }) {
       k: () => move(-1),
       a: () => (whyNot('decide', 'approve') ? undefined : doApprove()),
       r: () => (whyNot('decide', 'reject') ? undefined : setDialog('reject')),
-      e: () => (whyNot('edit', 'edit') ? undefined : setDialog('edit')),
+      e: () => (whyNot('edit', 'edit') ? undefined : openEdit()),
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- rebinding on every render is fine; these read current state
     [items, current, detail.data],
@@ -113,13 +115,14 @@ export function ApprovalQueue({ canDecide }: { canDecide: boolean }) {
     });
   const bulkApprove = () => {
     const chosen = items.filter((a) => checked.has(a.id)).map((a) => ({ id: a.id, revision: a.currentRevision }));
+    rememberApproved(chosen.map((c) => c.id));
     bulk.mutate(chosen, {
       onSuccess: ({ results }) => {
         const failed = results.filter((r) => 'error' in r);
         report(
           failed.length
             ? `${results.length - failed.length} approved, ${failed.length} refused: ${failed.map((f) => ('error' in f ? f.error.message : '')).join('; ')}`
-            : `${results.length} approved`,
+            : `${results.length} approved; you will be told here if an execution fails`,
           failed.length ? 'error' : 'ok',
         );
         setChecked(new Set());
@@ -132,27 +135,10 @@ export function ApprovalQueue({ canDecide }: { canDecide: boolean }) {
     <div className="flex flex-col gap-4">
       <QueueFilters
         filters={filters}
-        onChange={(f) => {
-          setFilters(f);
-          setSelectedId(null);
-        }}
-        customers={customers}
-        customerId={customerId}
-        onCustomer={setCustomerId}
+        counts={list.data?.counts ?? null}
+        customers={list.data?.items.flatMap((a) => (a.customer ? [a.customer] : [])) ?? []}
+        onChange={(f, opts) => setFilters(f, opts)}
       />
-      {notice ? (
-        <p
-          role="status"
-          data-testid="queue-notice"
-          className={
-            notice.tone === 'error'
-              ? 'rounded-md bg-red-50 px-3 py-2 text-sm text-red-700'
-              : 'rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800'
-          }
-        >
-          {notice.text}
-        </p>
-      ) : null}
       {checked.size > 0 && canDecide ? (
         <div className="flex items-center gap-3 rounded-md bg-brand-50 px-3 py-2 text-sm">
           {checked.size} low-risk action(s) selected
@@ -163,7 +149,7 @@ export function ApprovalQueue({ canDecide }: { canDecide: boolean }) {
       ) : null}
       <QueryState isLoading={list.isLoading} error={list.error}>
         {items.length === 0 && !linked ? (
-          <EmptyState title={filters.status === 'done' ? 'No decided actions yet' : 'Nothing waiting for approval'}>
+          <EmptyState title={EMPTY_TITLES[filters.status ?? 'open'] ?? 'No actions match these filters'}>
             When an agent drafts an action — a credit, a plan change, a dunning step — it waits here for a person to
             approve, edit or reject it.
           </EmptyState>
@@ -173,7 +159,7 @@ export function ApprovalQueue({ canDecide }: { canDecide: boolean }) {
               items={items}
               selectedId={current?.id ?? null}
               checked={checked}
-              onSelect={setSelectedId}
+              onSelect={select}
               onToggle={toggle}
             />
             {/* The detail stays in view while the list scrolls on its own (sticky on wide screens;
@@ -186,10 +172,10 @@ export function ApprovalQueue({ canDecide }: { canDecide: boolean }) {
                 {detail.data ? (
                   <ActionDetailPanel
                     action={detail.data}
-                    busy={approve.isPending || reject.isPending}
+                    busy={decisions.busy || decisions.waiting.has(detail.data.id)}
                     onApprove={doApprove}
                     onReject={() => setDialog('reject')}
-                    onEdit={() => setDialog('edit')}
+                    onEdit={openEdit}
                   />
                 ) : null}
               </QueryState>
@@ -203,23 +189,31 @@ export function ApprovalQueue({ canDecide }: { canDecide: boolean }) {
             open={dialog === 'reject'}
             onOpenChange={(o) => setDialog(o ? 'reject' : null)}
             onReject={(reason) => {
-              const d = detail.data!;
               setDialog(null);
-              reject.mutate(
-                { id: d.id, revision: d.currentRevision, reason },
-                { onSuccess: () => report(`Rejected: ${d.title}`, 'ok'), onError: (e) => report(e.message) },
-              );
+              decide(detail.data!, { kind: 'reject', reason });
             }}
           />
+          {dialog === 'confirm' ? (
+            <ConfirmApprovalDialog
+              action={detail.data}
+              onCancel={() => setDialog(null)}
+              onConfirm={() => {
+                setDialog(null);
+                decide(detail.data!, { kind: 'approve' }, true);
+              }}
+            />
+          ) : null}
           {dialog === 'edit' ? (
             <EditActionDialog
               key={`${detail.data.id}-${detail.data.currentRevision}`}
               action={detail.data}
               open
               onOpenChange={(o) => setDialog(o ? 'edit' : null)}
-              error={edit.error?.message ?? null}
+              error={edit.error}
+              saving={edit.isPending}
               onSave={(payload, note) => {
                 const d = detail.data!;
+                if (edit.isPending) return;
                 edit.mutate(
                   { id: d.id, expectedRevision: d.currentRevision, payload, note: note || undefined },
                   {

@@ -1,31 +1,79 @@
 'use client';
-import type { ActionFilters } from '@/lib/queries/use-actions';
-import { Select } from '@/components/ui/input';
+import { useEffect, useState } from 'react';
+import type { ActionCounts, ActionFilters } from '@/lib/queries/use-actions';
+import { Input, Select } from '@/components/ui/input';
 import { useAgentNames } from '@/components/agents/agent-names';
 import { KIND_LABELS } from './action-labels';
 
 interface Props {
   filters: ActionFilters;
-  onChange: (f: ActionFilters) => void;
+  counts: ActionCounts | null;
   customers: { id: string; name: string }[];
-  customerId: string;
-  onCustomer: (id: string) => void;
+  /** `replace`: typing in the search box replaces the history entry instead of adding one per key. */
+  onChange: (f: ActionFilters, opts?: { replace?: boolean }) => void;
 }
 
-export function QueueFilters({ filters, onChange, customers, customerId, onCustomer }: Props) {
-  const set = (patch: Partial<ActionFilters>) => onChange({ ...filters, ...patch });
+const STATUS_OPTIONS = [
+  ['open', 'Waiting for review'],
+  ['done', 'Decided and executed'],
+  ['failed', 'Failed executions'],
+] as const;
+
+const SORT_OPTIONS = [
+  ['', 'Default order'],
+  ['oldest', 'Oldest first'],
+  ['newest', 'Newest first'],
+  ['amount', 'Largest amount'],
+  ['deadline', 'Review deadline'],
+  ['risk', 'Riskiest first'],
+] as const;
+
+const withCount = (label: string, n: number | undefined) => (n === undefined ? label : `${label} (${n})`);
+
+export function QueueFilters({ filters, counts, customers, onChange }: Props) {
+  const set = (patch: Partial<ActionFilters>, opts?: { replace?: boolean }) => onChange({ ...filters, ...patch }, opts);
   const agents = useAgentNames();
+  const uniqueCustomers = [...new Map(customers.map((c) => [c.id, c])).values()];
+  // A customer from the URL with nothing left in this list still shows as chosen.
+  if (filters.customerId && !uniqueCustomers.some((c) => c.id === filters.customerId))
+    uniqueCustomers.push({ id: filters.customerId, name: filters.customerId });
+  // The search box keeps what is typed; the URL (and the query) follow a moment later.
+  // Back/forward change the URL's search: the box follows (adjusting state during render).
+  const [q, setQ] = useState(filters.q ?? '');
+  const [urlQ, setUrlQ] = useState(filters.q);
+  if (urlQ !== filters.q) {
+    setUrlQ(filters.q);
+    setQ(filters.q ?? '');
+  }
+  useEffect(() => {
+    if (q === (filters.q ?? '')) return;
+    const t = setTimeout(() => set({ q: q || undefined }, { replace: true }), 300);
+    return () => clearTimeout(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the typed text restarts the wait
+  }, [q]);
+  const status = filters.status ?? 'open';
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Select aria-label="Status" value={filters.status ?? 'open'} onChange={(e) => set({ status: e.target.value })}>
-        <option value="open">Waiting for review</option>
-        <option value="done">Decided and executed</option>
+      <Input
+        type="search"
+        aria-label="Search actions"
+        placeholder="Search title or customer"
+        className="w-56"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+      />
+      <Select aria-label="Status" value={status} onChange={(e) => set({ status: e.target.value })}>
+        {STATUS_OPTIONS.map(([value, label]) => (
+          <option key={value} value={value}>
+            {withCount(label, counts?.byStatus[value])}
+          </option>
+        ))}
       </Select>
       <Select aria-label="Kind" value={filters.kind ?? ''} onChange={(e) => set({ kind: e.target.value || undefined })}>
         <option value="">All kinds</option>
         {Object.entries(KIND_LABELS).map(([k, label]) => (
           <option key={k} value={k}>
-            {label}
+            {withCount(label, counts ? (counts.byKind[k] ?? 0) : undefined)}
           </option>
         ))}
       </Select>
@@ -51,11 +99,22 @@ export function QueueFilters({ filters, onChange, customers, customerId, onCusto
         <option value="12">Older than 12 hours</option>
         <option value="24">Older than a day</option>
       </Select>
-      <Select aria-label="Customer" value={customerId} onChange={(e) => onCustomer(e.target.value)}>
+      <Select
+        aria-label="Customer"
+        value={filters.customerId ?? ''}
+        onChange={(e) => set({ customerId: e.target.value || undefined })}
+      >
         <option value="">All customers</option>
-        {customers.map((c) => (
+        {uniqueCustomers.map((c) => (
           <option key={c.id} value={c.id}>
             {c.name}
+          </option>
+        ))}
+      </Select>
+      <Select aria-label="Sort" value={filters.sort ?? ''} onChange={(e) => set({ sort: e.target.value || undefined })}>
+        {SORT_OPTIONS.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
           </option>
         ))}
       </Select>

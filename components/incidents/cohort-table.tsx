@@ -83,7 +83,10 @@ export function CohortTable({ rows }: { rows: Assessment[] }) {
                     {r.action ? (
                       <p className="mt-2 text-xs text-slate-500">
                         Action{' '}
-                        <Link className="text-brand-700 hover:underline" href={`/approvals?action=${r.action.id}`}>
+                        <Link
+                          className="text-brand-700 hover:underline"
+                          href={`/approvals/${encodeURIComponent(r.action.id)}`}
+                        >
                           {r.action.id}
                         </Link>
                         {r.ticketId ? ` · support ticket ${r.ticketId}` : ''}

@@ -55,7 +55,7 @@ export function PortfolioOverview() {
                 .map((a) => (
                   <TileRow
                     key={a.id}
-                    href={`/approvals?action=${encodeURIComponent(a.id)}`}
+                    href={`/approvals/${encodeURIComponent(a.id)}`}
                     label={`${a.customerName ?? 'No customer'}: ${a.title}`}
                     value={formatMoney(a.amountMinor!, a.currency ?? 'usd')}
                   />

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import type { policyView } from '@/lib/schemas/policies';
 import { useUpdatePolicy } from '@/lib/queries/use-lists';
+import { fieldErrors } from '@/lib/queries/field-errors';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Input, Select } from '@/components/ui/input';
@@ -14,6 +15,14 @@ type Policy = z.infer<typeof policyView>;
 const CAP_CURRENCY = 'usd';
 const toMajor = (v: number | null) => (v === null ? '' : toMajorUnitText(v, CAP_CURRENCY));
 // An empty field means "no limit"; anything else must be an amount, never silently "no limit".
+const FIELDS = [
+  'maxAmountPerAction',
+  'maxAmountPerCustomerMonth',
+  'dualApprovalAbove',
+  'reviewWindowHours',
+  'approverRoles',
+] as const;
+type Field = (typeof FIELDS)[number];
 const toMinor = (v: string) => (v.trim() === '' ? ({ ok: true, minor: null } as const) : parseMoney(v, CAP_CURRENCY));
 
 // Admins change a policy; the server validates and enforces it. Amounts are entered in dollars.
@@ -42,7 +51,10 @@ export function EditPolicyDialog({ policy, onClose }: { policy: Policy; onClose:
       },
       { onSuccess: onClose },
     );
-  const money = (label: string, value: string, set: (v: string) => void) => {
+  const server = fieldErrors(update.error, FIELDS);
+  const fieldError = (field: Field) =>
+    server.byField[field] ? <span className="text-xs font-normal text-red-700">{server.byField[field]}</span> : null;
+  const money = (label: string, field: Field, value: string, set: (v: string) => void) => {
     const parsed = toMinor(value);
     return (
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
@@ -54,7 +66,7 @@ export function EditPolicyDialog({ policy, onClose }: { policy: Policy; onClose:
           aria-invalid={!parsed.ok}
           onChange={(e) => set(e.target.value)}
         />
-        {!parsed.ok ? <span className="text-xs font-normal text-red-700">{parsed.message}</span> : null}
+        {!parsed.ok ? <span className="text-xs font-normal text-red-700">{parsed.message}</span> : fieldError(field)}
       </label>
     );
   };
@@ -81,12 +93,13 @@ export function EditPolicyDialog({ policy, onClose }: { policy: Policy; onClose:
             <option value="autopilot">Autopilot — execute under the caps</option>
           </Select>
         </label>
-        {money('Cap per action ($)', perAction, setPerAction)}
-        {money('Cap per customer per month ($)', perMonth, setPerMonth)}
-        {money('Dual approval above ($)', dual, setDual)}
+        {money('Cap per action ($)', 'maxAmountPerAction', perAction, setPerAction)}
+        {money('Cap per customer per month ($)', 'maxAmountPerCustomerMonth', perMonth, setPerMonth)}
+        {money('Dual approval above ($)', 'dualApprovalAbove', dual, setDual)}
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
           Review window (hours)
           <Input type="number" min={1} value={hours} onChange={(e) => setHours(e.target.value)} />
+          {fieldError('reviewWindowHours')}
         </label>
         <fieldset className="col-span-2 flex gap-4 text-sm">
           <legend className="mb-1 font-medium text-slate-700">Who may approve</legend>
@@ -100,10 +113,11 @@ export function EditPolicyDialog({ policy, onClose }: { policy: Policy; onClose:
               {r}
             </label>
           ))}
+          {fieldError('approverRoles')}
         </fieldset>
-        {update.error ? (
+        {server.message || server.rest.length ? (
           <p className="col-span-2 text-sm text-red-700" data-testid="policy-error">
-            {update.error.message}
+            {[server.message, ...server.rest].filter(Boolean).join(' · ')}
           </p>
         ) : null}
         <div className="col-span-2 flex justify-end gap-2">

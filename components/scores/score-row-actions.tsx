@@ -44,7 +44,10 @@ export function ScoreRowActions({ customerId, list }: { customerId: string; list
           {result.actionId ? (
             <>
               {' · '}
-              <Link href={`/approvals?action=${result.actionId}`} className="text-brand-700 hover:underline">
+              <Link
+                href={`/approvals/${encodeURIComponent(result.actionId)}`}
+                className="text-brand-700 hover:underline"
+              >
                 open
               </Link>
             </>

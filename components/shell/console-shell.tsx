@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { SessionUser } from '@/lib/auth/roles';
+import { can } from '@/lib/auth/capabilities';
+import { FailedExecutionWatcher } from '@/components/approvals/failed-execution-watcher';
 import { CommandPalette } from './command-palette';
 import { ResponsiveFrame } from './responsive-frame';
 import { Sidebar } from './sidebar';
@@ -28,6 +30,7 @@ export function ConsoleShell({ user, children }: { user: SessionUser; children: 
       }
     >
       {children}
+      {can(user, 'actions.decide') ? <FailedExecutionWatcher /> : null}
     </ResponsiveFrame>
   );
 }

@@ -21,7 +21,7 @@ export function CustomerPendingActionsCard({ customerId, className }: { customer
               <li key={a.id} className="flex flex-col gap-0.5 py-2" data-testid="pending-action">
                 <div className="flex items-center justify-between gap-2">
                   <Link
-                    href={`/approvals?action=${encodeURIComponent(a.id)}`}
+                    href={`/approvals/${encodeURIComponent(a.id)}`}
                     className="font-medium text-brand-700 hover:underline"
                   >
                     {a.title}

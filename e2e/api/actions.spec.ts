@@ -169,4 +169,28 @@ test.describe('approval contract', () => {
     expect(badPayload.status()).toBe(422);
     expect((await badPayload.json()).error.issues[0].path).toContain('amountMinor');
   });
+
+  test('the queue sorts, searches and counts on the server; an unknown sort is a 422 naming the field', async ({
+    request,
+    baseURL,
+  }) => {
+    const small = await draftCreditByApi(request, baseURL!, 1_100, 'cus_demo_005');
+    const large = await draftCreditByApi(request, baseURL!, 9_900, 'cus_demo_005');
+    const res = await request.get('/api/v1/actions?kind=credit&customerId=cus_demo_005&sort=amount');
+    expect(res.status()).toBe(200);
+    const body = (await res.json()) as {
+      items: { id: string; amountMinor: number }[];
+      counts: { byStatus: { open: number; done: number; failed: number }; byKind: Record<string, number> };
+    };
+    const ids = body.items.map((a) => a.id);
+    expect(ids.indexOf(large.id)).toBeLessThan(ids.indexOf(small.id));
+    const amounts = body.items.map((a) => a.amountMinor);
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    expect(body.counts.byStatus.open).toBe(body.items.length);
+    expect(body.counts.byKind.credit).toBe(body.items.length);
+
+    const bad = await request.get('/api/v1/actions?sort=price');
+    expect(bad.status()).toBe(422);
+    expect((await bad.json()).error.issues[0].path).toEqual(['sort']);
+  });
 });

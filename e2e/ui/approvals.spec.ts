@@ -26,7 +26,7 @@ test('revops edits a drafted credit, an admin approves it; it executes once and 
   await dialog.getByLabel(/Amount/).fill('123.45');
   await dialog.getByLabel('Note for reviewers (optional)').fill('Customer is on an annual contract');
   await dialog.getByRole('button', { name: 'Save revision' }).click();
-  await expect(page.getByTestId('queue-notice')).toHaveText('Saved revision 2');
+  await expect(page.getByTestId('toast').filter({ hasText: 'Saved revision 2' })).toBeVisible();
   await expect(detail.getByTestId('action-headline')).toContainText('$123.45');
   await expect(detail.getByTestId('revisions').locator('li')).toHaveCount(2);
 
@@ -45,7 +45,8 @@ test('revops edits a drafted credit, an admin approves it; it executes once and 
   await adminPage.getByTestId('action-row').filter({ hasText: 'SLA credit' }).filter({ hasText: '$123.45' }).click();
   await expect(adminPage.getByTestId('action-detail').getByTestId('action-headline')).toContainText('$123.45');
   await adminPage.keyboard.press('a');
-  await expect(adminPage.getByTestId('queue-notice')).toContainText('Approved');
+  // The approval is sent once its undo window (5 s) has passed.
+  await expect(adminPage.getByTestId('toast').filter({ hasText: 'Approved:' })).toBeVisible({ timeout: 15_000 });
   await adminCtx.close();
 
   // The worker executes it against the fake Stripe server.

@@ -51,7 +51,7 @@ test('revops previews and edits a drafted e-mail, an admin approves it, its deli
   await dialog.getByLabel('Subject').fill(`Checking in on your API usage ${tag}`);
   // Enter in a field submits the editor, as the Save button does.
   await dialog.getByLabel('Subject').press('Enter');
-  await expect(page.getByTestId('queue-notice')).toHaveText('Saved revision 2');
+  await expect(page.getByTestId('toast').filter({ hasText: 'Saved revision 2' })).toBeVisible();
   await expect(preview.getByTestId('email-preview-subject')).toHaveText(`Checking in on your API usage ${tag}`);
   await expect(detail.getByRole('button', { name: /Approve/ })).toBeDisabled();
 
@@ -66,7 +66,8 @@ test('revops previews and edits a drafted e-mail, an admin approves it, its deli
   const approve = admin.getByTestId('action-detail').getByRole('button', { name: /Approve/ });
   await expect(approve).toBeEnabled();
   await approve.click();
-  await expect(admin.getByTestId('queue-notice')).toContainText('Approved');
+  // The approval is sent once its undo window (5 s) has passed.
+  await expect(admin.getByTestId('toast').filter({ hasText: 'Approved:' })).toBeVisible({ timeout: 15_000 });
 
   // Executed, handed to the SMTP server, recorded on the action.
   await expect

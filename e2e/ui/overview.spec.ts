@@ -17,11 +17,15 @@ test.describe('overview as revops', () => {
     // RevOps do not configure integrations: no checklist.
     await expect(page.getByTestId('setup-checklist')).toHaveCount(0);
 
-    const largest = approvals.locator('a[href^="/approvals?action="]').first();
+    // Each row is the action's own URL, /approvals/<id>.
+    const largest = approvals.locator('a[href^="/approvals/"]').first();
     const href = (await largest.getAttribute('href'))!;
     await largest.click();
-    await expect(page).toHaveURL(new RegExp(`${href.replace(/[?]/g, '\\?')}$`));
-    await expect(page.getByTestId('action-detail')).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+    await expect(page.getByTestId('action-detail')).toHaveAttribute(
+      'data-action-id',
+      decodeURIComponent(href.slice('/approvals/'.length)),
+    );
   });
 });
 

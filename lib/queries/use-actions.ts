@@ -1,7 +1,7 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ActionDetail, actionSummary } from '@/lib/schemas/actions';
+import type { ActionDetail, actionCounts, actionSummary } from '@/lib/schemas/actions';
 import { apiFetch } from './api-client';
 import { queryKeys } from './query-keys';
 
@@ -12,8 +12,11 @@ export interface ActionFilters {
   customerId?: string;
   agentId?: string;
   minAgeHours?: number;
+  q?: string;
+  sort?: string;
 }
-type ActionList = { items: ActionSummary[] };
+export type ActionCounts = z.infer<typeof actionCounts>;
+type ActionList = { items: ActionSummary[]; counts: ActionCounts };
 
 export function useActionList(filters: ActionFilters) {
   return useQuery({
@@ -41,7 +44,7 @@ function useDecision<V extends { id: string }>(path: (v: V) => string, body: (v:
       await qc.cancelQueries({ queryKey: queryKeys.actions.all });
       const snapshot = qc.getQueriesData<ActionList>({ queryKey: ['actions', 'list'] });
       for (const [key, data] of snapshot)
-        if (data) qc.setQueryData<ActionList>(key, { items: data.items.filter((a) => a.id !== v.id) });
+        if (data) qc.setQueryData<ActionList>(key, { ...data, items: data.items.filter((a) => a.id !== v.id) });
       return { snapshot };
     },
     onError: (_err, _v, ctx) => {
@@ -95,5 +98,16 @@ export function useCancelAction() {
         body: { reason: v.reason },
       }),
     onSettled: () => qc.invalidateQueries({ queryKey: queryKeys.actions.all }),
+  });
+}
+
+/** The newest failed executions, polled while someone waits to hear how their approvals went. */
+export function useFailedActions(enabled: boolean) {
+  const filters = { status: 'failed', sort: 'newest', limit: 50 };
+  return useQuery({
+    queryKey: queryKeys.actions.list(filters),
+    queryFn: () => apiFetch<ActionList>('/api/v1/actions', { query: filters }),
+    refetchInterval: 10_000,
+    enabled,
   });
 }

@@ -29,9 +29,16 @@ export const actionSummary = z.object({
   reviewDeadline: z.string().nullable(),
   createdAt: z.string(),
 });
+// How the queue orders: oldest first (open work expires first; the default for open), newest first
+// (the default otherwise), largest amount first, nearest review deadline first, or riskiest first
+// (money-moving kinds before messages and tasks, each by amount).
+export const actionSort = z.enum(['oldest', 'newest', 'amount', 'deadline', 'risk']);
+export type ActionSort = z.infer<typeof actionSort>;
+export const actionListStatus = z.union([actionStatus, z.enum(['open', 'done'])]);
 export const actionListQuery = z.object({
-  // A status, or "open" (default: waiting for people) or "done" (every decided or executed action).
-  status: z.union([actionStatus, z.enum(['open', 'done'])]).default('open'),
+  // A status, or "open" (default: waiting for people) or "done" (every decided or executed action);
+  // "failed" is the failed-executions inbox: failed actions and executed ones whose message failed.
+  status: actionListStatus.default('open'),
   kind: actionKind.optional(),
   customerId: z.string().max(100).optional(),
   agentId: z.string().max(100).optional(),
@@ -41,9 +48,19 @@ export const actionListQuery = z.object({
     .min(0)
     .max(24 * 365)
     .optional(),
+  // Words of the title or the customer's name (case-insensitive).
+  q: z.string().trim().max(200).optional(),
+  sort: actionSort.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
-export const actionListResponse = z.object({ items: z.array(actionSummary) });
+export type ActionListQuery = z.infer<typeof actionListQuery>;
+// How many actions each filter option would show, the other filters applied: per status group
+// (open, done, failed executions) for the chosen kind, and per kind for the chosen status.
+export const actionCounts = z.object({
+  byStatus: z.object({ open: z.number().int(), done: z.number().int(), failed: z.number().int() }),
+  byKind: z.record(z.string(), z.number().int()),
+});
+export const actionListResponse = z.object({ items: z.array(actionSummary), counts: actionCounts });
 
 export const actionDetail = actionSummary.extend({
   executedAt: z.string().nullable(),
@@ -77,6 +94,10 @@ export const actionDetail = actionSummary.extend({
     approvalsNeeded: z.number().int(),
     canDecide: z.boolean(),
     canEdit: z.boolean(),
+    // The policy's amounts (minor units, the console's currency), shown beside amount inputs and
+    // used to ask for confirmation before approving a large amount.
+    maxAmountPerAction: z.number().int().nullable(),
+    dualApprovalAbove: z.number().int().nullable(),
   }),
   agentRun: z
     .object({

@@ -72,6 +72,8 @@ export async function getAction(viewer: SessionUser, id: string): Promise<Action
         !rule.isBarredMaker(viewer.id) &&
         !a.approvals.some((x) => x.revision === a.currentRevision && x.user.id === viewer.id),
       canEdit: isApprover && pending,
+      maxAmountPerAction: policy.maxAmountPerAction,
+      dualApprovalAbove: policy.dualApprovalAbove,
     },
     agentRun: run
       ? {

@@ -72,7 +72,7 @@ export async function searchConsole(user: SessionUser, q: string): Promise<Searc
       id: a.id,
       title: a.title,
       subtitle: `${a.kind.replace('_', ' ')} · ${a.status.replace('_', ' ')}`,
-      href: `/approvals?action=${encodeURIComponent(a.id)}`,
+      href: `/approvals/${encodeURIComponent(a.id)}`,
     })),
     ...events.map((e) => ({
       type: 'audit_event' as const,

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { can } from '@/lib/auth/capabilities';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { PageHeader } from '@/components/ui/page-header';
@@ -8,8 +9,13 @@ import { agentTitles } from '@/lib/server/agents/registry';
 
 export const metadata: Metadata = { title: 'Approvals' };
 
-export default async function ApprovalsPage() {
-  const { user } = await requirePageUser('console.read', '/approvals');
+// `/approvals` and `/approvals/<actionId>`: one page, so moving the selection (which rewrites the
+// path) keeps the queue mounted; the client reads the id and the filters from the URL.
+export default async function ApprovalsPage({ params }: { params: Promise<{ id?: string[] }> }) {
+  const { id } = await params;
+  if (id && id.length > 1) notFound();
+  const path = id?.[0] ? `/approvals/${encodeURIComponent(id[0])}` : '/approvals';
+  const { user } = await requirePageUser('console.read', path);
   return (
     <>
       <PageHeader
