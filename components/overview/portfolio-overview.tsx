@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { KIND_LABELS } from '@/components/approvals/action-labels';
 import { QueryState } from '@/components/ui/query-state';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -30,9 +31,9 @@ export function PortfolioOverview() {
                 <>
                   {formatTotals(o.approvals.atStake)} at stake · {o.approvals.dueSoon} due within 4 h
                   {o.approvals.failedRecently ? (
-                    <span className="block font-medium text-red-700">
+                    <Link href="/approvals?status=failed" className="block font-medium text-red-700 underline">
                       {plural(o.approvals.failedRecently, 'execution')} failed this week
-                    </span>
+                    </Link>
                   ) : null}
                 </>
               }

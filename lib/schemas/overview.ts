@@ -30,7 +30,7 @@ export const portfolioOverview = z.object({
         reviewDeadline: isoDate.nullable(),
       }),
     ),
-    /** Executions that failed or ended unknown in the last 7 days: someone must look. */
+    /** The failed-executions inbox, last 7 days: approvals that did not take effect. */
     failedRecently: z.number().int(),
   }),
   anomalies: z.object({

@@ -4,6 +4,7 @@ import type { ActionKind } from '@/generated/prisma/client';
 import type { MoneyTotal, PortfolioOverview } from '@/lib/schemas/overview';
 import { EXPANSION_READY } from '@/lib/server/agents/developer-success/score-bands';
 import { USAGE_ANALYST_ID } from '@/lib/server/insights/insight-rules';
+import { statusWhere } from '@/lib/server/actions/action-list-where';
 import { sumCustomerMrr } from './sum-customer-mrr';
 
 const HOUR = 3_600_000;
@@ -61,8 +62,9 @@ async function readApprovals(now: Date): Promise<PortfolioOverview['approvals']>
         customer: { select: { name: true } },
       },
     }),
+    // The queue's failed-executions inbox (failed, or executed with a message that failed), this week.
     db.action.count({
-      where: { status: { in: ['failed', 'unknown'] }, updatedAt: { gte: new Date(now.getTime() - 7 * DAY) } },
+      where: { AND: [statusWhere('failed'), { updatedAt: { gte: new Date(now.getTime() - 7 * DAY) } }] },
     }),
   ]);
   const all = new Map<string, number>();
