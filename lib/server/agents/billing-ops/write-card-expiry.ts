@@ -1,0 +1,92 @@
+// The expiring-card check's arithmetic and texts, composed from facts (no model writes them): which
+// expiries are due, how a card is named, why now, and the update-card e-mail ({ to, subject, body }).
+
+export interface ExpiringCard {
+  externalId: string;
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const DAY_MS = 86_400_000;
+
+const monthIndex = (year: number, month: number) => year * 12 + (month - 1);
+
+/** 0 when the card expires in `now`'s month (UTC), 1 next month, negative once expired. */
+export function monthsUntilExpiry(card: Pick<ExpiringCard, 'expMonth' | 'expYear'>, now: Date): number {
+  return monthIndex(card.expYear, card.expMonth) - monthIndex(now.getUTCFullYear(), now.getUTCMonth() + 1);
+}
+
+/** Due for a reminder: expires this month or next. An expired card fails its next payment, which dunning handles. */
+export const isExpiringSoon = (card: Pick<ExpiringCard, 'expMonth' | 'expYear'>, now: Date) =>
+  [0, 1].includes(monthsUntilExpiry(card, now));
+
+/** The first instant the card no longer works: the start of the month after its expiry month. */
+export const expiresAt = (card: Pick<ExpiringCard, 'expMonth' | 'expYear'>) =>
+  new Date(Date.UTC(card.expYear, card.expMonth, 1));
+
+/** One reminder per card and expiry: a renewed card (new expiry) is a new key. */
+export const cardExpiryKey = (card: ExpiringCard) =>
+  `${card.externalId}#${card.expYear}-${String(card.expMonth).padStart(2, '0')}`;
+
+const brandName = (brand: string) =>
+  ({ amex: 'American Express', diners: 'Diners Club', jcb: 'JCB', unionpay: 'UnionPay' })[brand] ??
+  brand.charAt(0).toUpperCase() + brand.slice(1);
+
+/** "Visa •••• 4242 (expires 12/2026)". */
+export const cardLabel = (card: ExpiringCard) =>
+  `${brandName(card.brand)} •••• ${card.last4} (expires ${String(card.expMonth).padStart(2, '0')}/${card.expYear})`;
+
+/** Why the reminder goes out now rather than at the next failed payment. */
+export function whyNow(card: ExpiringCard, renewsAt: Date, now: Date): string[] {
+  const end = expiresAt(card);
+  const days = Math.max(0, Math.ceil((end.getTime() - now.getTime()) / DAY_MS));
+  const when = monthsUntilExpiry(card, now) === 0 ? 'at the end of this month' : 'at the end of next month';
+  const renewal = renewsAt.toISOString().slice(0, 10);
+  return [
+    `The default card, ${cardLabel(card)}, stops working ${when} (${days} day(s) from now).`,
+    renewsAt.getTime() >= end.getTime()
+      ? `The subscription renews on ${renewal}, after the card expires: that charge would be declined as expired_card.`
+      : `The subscription renews on ${renewal}, still on this card; the renewal after it falls after the expiry.`,
+    'Asking now, before a payment fails, avoids a decline, a dunning episode and the risk of involuntary churn.',
+  ];
+}
+
+export function writeCardExpiryEmail(f: {
+  customerName: string;
+  card: ExpiringCard;
+  renewsAt: Date;
+  updateUrl: string | null;
+}) {
+  const { card } = f;
+  const month = `${MONTHS[card.expMonth - 1]} ${card.expYear}`;
+  return {
+    subject: `Your ${brandName(card.brand)} ending ${card.last4} expires in ${month}`,
+    body: [
+      `Hello ${f.customerName},`,
+      '',
+      `The card we charge for your subscription, ${brandName(card.brand)} ending ${card.last4}, expires at the end of ${month}.`,
+      `Your next payment is due on ${f.renewsAt.toISOString().slice(0, 10)}${f.renewsAt.getTime() >= expiresAt(card).getTime() ? ', after the card expires' : ''}.`,
+      f.updateUrl
+        ? `To keep your service uninterrupted, please update your card here: ${f.updateUrl}`
+        : 'Reply to this e-mail and we will send you a secure link to update your card.',
+      '',
+      'Thank you!',
+    ].join('\n'),
+  };
+}
