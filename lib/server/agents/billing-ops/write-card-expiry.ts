@@ -1,3 +1,5 @@
+import { MONTH_NAMES } from '@/lib/invoices/format';
+
 // The expiring-card check's arithmetic and texts, composed from facts (no model writes them): which
 // expiries are due, how a card is named, why now, and the update-card e-mail ({ to, subject, body }).
 
@@ -9,20 +11,6 @@ export interface ExpiringCard {
   expYear: number;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const DAY_MS = 86_400_000;
 
 const monthIndex = (year: number, month: number) => year * 12 + (month - 1);
@@ -74,7 +62,7 @@ export function writeCardExpiryEmail(f: {
   updateUrl: string | null;
 }) {
   const { card } = f;
-  const month = `${MONTHS[card.expMonth - 1]} ${card.expYear}`;
+  const month = `${MONTH_NAMES[card.expMonth - 1]} ${card.expYear}`;
   return {
     subject: `Your ${brandName(card.brand)} ending ${card.last4} expires in ${month}`,
     body: [
