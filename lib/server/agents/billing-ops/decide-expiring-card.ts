@@ -2,7 +2,8 @@ import type { Tx } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { withdrawAgentDrafts } from '@/lib/server/actions/withdraw-agent-drafts';
 import type { AgentContext } from '../define-agent';
-import { cardExpiryKey, cardLabel, isExpiringSoon, whyNow, writeCardExpiryEmail } from './write-card-expiry';
+import { isExpiringSoon } from '@/lib/analytics/dunning/card-expiry';
+import { cardExpiryKey, cardLabel, whyNow, writeCardExpiryEmail } from './write-card-expiry';
 
 // Advisory lock namespace (two-int form) of the card check, per customer: two scans, or a scan and
 // a card webhook, take turns, so one card × expiry is drafted once.

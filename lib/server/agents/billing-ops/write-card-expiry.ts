@@ -1,7 +1,8 @@
+import { expiresAt, monthsUntilExpiry } from '@/lib/analytics/dunning/card-expiry';
 import { MONTH_NAMES } from '@/lib/invoices/format';
 
-// The expiring-card check's arithmetic and texts, composed from facts (no model writes them): which
-// expiries are due, how a card is named, why now, and the update-card e-mail ({ to, subject, body }).
+// The expiring-card check's texts, composed from facts (no model writes them): the reminder's key,
+// how a card is named, why now, and the update-card e-mail ({ to, subject, body }).
 
 export interface ExpiringCard {
   externalId: string;
@@ -12,21 +13,6 @@ export interface ExpiringCard {
 }
 
 const DAY_MS = 86_400_000;
-
-const monthIndex = (year: number, month: number) => year * 12 + (month - 1);
-
-/** 0 when the card expires in `now`'s month (UTC), 1 next month, negative once expired. */
-export function monthsUntilExpiry(card: Pick<ExpiringCard, 'expMonth' | 'expYear'>, now: Date): number {
-  return monthIndex(card.expYear, card.expMonth) - monthIndex(now.getUTCFullYear(), now.getUTCMonth() + 1);
-}
-
-/** Due for a reminder: expires this month or next. An expired card fails its next payment, which dunning handles. */
-export const isExpiringSoon = (card: Pick<ExpiringCard, 'expMonth' | 'expYear'>, now: Date) =>
-  [0, 1].includes(monthsUntilExpiry(card, now));
-
-/** The first instant the card no longer works: the start of the month after its expiry month. */
-export const expiresAt = (card: Pick<ExpiringCard, 'expMonth' | 'expYear'>) =>
-  new Date(Date.UTC(card.expYear, card.expMonth, 1));
 
 /** One reminder per card and expiry: a renewed card (new expiry) is a new key. */
 export const cardExpiryKey = (card: ExpiringCard) =>
