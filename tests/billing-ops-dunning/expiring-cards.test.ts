@@ -4,6 +4,7 @@ import { clock } from '@/lib/clock';
 import { agentSignalsJob } from '@/lib/server/agents/agent-triggers';
 import { billingOps } from '@/lib/server/agents/billing-ops/billing-ops';
 import { runAgent } from '@/lib/server/agents/run-agent';
+import { getCustomerPayments } from '@/lib/server/support/get-customer-payments';
 import { startWorker, type RunningWorker } from '@/lib/server/worker/start-worker';
 import { wrapInEvent } from '@/tests/fixtures/stripe-fixture-files';
 import { cardPaymentMethod } from '@/tests/fixtures/stripe-payment-method';
@@ -110,6 +111,15 @@ describe('billing-ops: expiring default cards', () => {
     await scan([a.customer.id]);
     expect(await cardDecisions(a.customer.id)).toHaveLength(1);
     expect(await actionsOf(a.customer.id)).toHaveLength(1);
+
+    // The customer page's payment section shows the same card with its badge.
+    expect((await getCustomerPayments(a.customer.id)).defaultCard).toEqual({
+      brand: 'visa',
+      last4: '4242',
+      ...asDbCard(a.exp),
+      expiresSoon: true,
+      expired: false,
+    });
   });
 
   it('parallel scans draft once', async () => {
@@ -131,6 +141,8 @@ describe('billing-ops: expiring default cards', () => {
       expect(await cardDecisions(id)).toHaveLength(0);
       expect(await actionsOf(id)).toHaveLength(0);
     }
+    expect((await getCustomerPayments(far.customer.id)).defaultCard).toMatchObject({ expiresSoon: false });
+    expect((await getCustomerPayments(notDefault.customer.id)).defaultCard).toBeNull();
   });
 
   it('a renewed card (payment_method.automatically_updated webhook) withdraws the pending reminder at once', async () => {

@@ -3,7 +3,8 @@ import { getEnv } from '@/lib/env';
 import { withdrawAgentDrafts } from '@/lib/server/actions/withdraw-agent-drafts';
 import type { AgentContext } from '../define-agent';
 import { isExpiringSoon } from '@/lib/analytics/dunning/card-expiry';
-import { cardExpiryKey, cardLabel, whyNow, writeCardExpiryEmail } from './write-card-expiry';
+import { formatCard } from '@/lib/format';
+import { cardExpiryKey, whyNow, writeCardExpiryEmail } from './write-card-expiry';
 
 // Advisory lock namespace (two-int form) of the card check, per customer: two scans, or a scan and
 // a card webhook, take turns, so one card × expiry is drafted once.
@@ -74,7 +75,7 @@ export async function decideExpiringCard(ctx: AgentContext, tx: Tx, customerId: 
   const toDraft = dueKey !== null && !drafted;
   if (!staleKeys.length && !toDraft) return;
 
-  const current = card ? `the default card is now ${cardLabel(card)}` : 'the customer has no default card on file';
+  const current = card ? `the default card is now ${formatCard(card)}` : 'the customer has no default card on file';
   const withdrawn: string[] = [];
   for (const key of staleKeys) {
     withdrawn.push(
@@ -125,7 +126,7 @@ export async function decideExpiringCard(ctx: AgentContext, tx: Tx, customerId: 
     });
     await run.propose({
       kind: 'email',
-      title: `Ask ${customer.name} to update ${cardLabel(card)}`,
+      title: `Ask ${customer.name} to update ${formatCard(card)}`,
       payload: { to: customer.email, ...mail },
       reasoning: why.join(' '),
       sourceRef,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardExpiryKey, cardLabel, whyNow } from './write-card-expiry';
+import { formatCard } from '@/lib/format';
+import { cardExpiryKey, whyNow } from './write-card-expiry';
 
 const card = (expMonth: number, expYear: number) => ({
   externalId: 'pm_1',
@@ -13,7 +14,7 @@ const dec2 = new Date('2026-12-02T09:00:00Z');
 describe('card expiry texts', () => {
   it('the key and label name card and expiry', () => {
     expect(cardExpiryKey(card(1, 2027))).toBe('pm_1#2027-01');
-    expect(cardLabel({ ...card(1, 2027), brand: 'amex', last4: '0005' })).toBe(
+    expect(formatCard({ ...card(1, 2027), brand: 'amex', last4: '0005' })).toBe(
       'American Express •••• 0005 (expires 01/2027)',
     );
   });

@@ -1,4 +1,5 @@
 import { expiresAt, monthsUntilExpiry } from '@/lib/analytics/dunning/card-expiry';
+import { formatCard, formatCardBrand } from '@/lib/format';
 import { MONTH_NAMES } from '@/lib/invoices/format';
 
 // The expiring-card check's texts, composed from facts (no model writes them): the reminder's key,
@@ -18,14 +19,6 @@ const DAY_MS = 86_400_000;
 export const cardExpiryKey = (card: ExpiringCard) =>
   `${card.externalId}#${card.expYear}-${String(card.expMonth).padStart(2, '0')}`;
 
-const brandName = (brand: string) =>
-  ({ amex: 'American Express', diners: 'Diners Club', jcb: 'JCB', unionpay: 'UnionPay' })[brand] ??
-  brand.charAt(0).toUpperCase() + brand.slice(1);
-
-/** "Visa •••• 4242 (expires 12/2026)". */
-export const cardLabel = (card: ExpiringCard) =>
-  `${brandName(card.brand)} •••• ${card.last4} (expires ${String(card.expMonth).padStart(2, '0')}/${card.expYear})`;
-
 /** Why the reminder goes out now rather than at the next failed payment. */
 export function whyNow(card: ExpiringCard, renewsAt: Date, now: Date): string[] {
   const end = expiresAt(card);
@@ -33,7 +26,7 @@ export function whyNow(card: ExpiringCard, renewsAt: Date, now: Date): string[] 
   const when = monthsUntilExpiry(card, now) === 0 ? 'at the end of this month' : 'at the end of next month';
   const renewal = renewsAt.toISOString().slice(0, 10);
   return [
-    `The default card, ${cardLabel(card)}, stops working ${when} (${days} day(s) from now).`,
+    `The default card, ${formatCard(card)}, stops working ${when} (${days} day(s) from now).`,
     renewsAt.getTime() >= end.getTime()
       ? `The subscription renews on ${renewal}, after the card expires: that charge would be declined as expired_card.`
       : `The subscription renews on ${renewal}, still on this card; the renewal after it falls after the expiry.`,
@@ -50,11 +43,11 @@ export function writeCardExpiryEmail(f: {
   const { card } = f;
   const month = `${MONTH_NAMES[card.expMonth - 1]} ${card.expYear}`;
   return {
-    subject: `Your ${brandName(card.brand)} ending ${card.last4} expires in ${month}`,
+    subject: `Your ${formatCardBrand(card.brand)} ending ${card.last4} expires in ${month}`,
     body: [
       `Hello ${f.customerName},`,
       '',
-      `The card we charge for your subscription, ${brandName(card.brand)} ending ${card.last4}, expires at the end of ${month}.`,
+      `The card we charge for your subscription, ${formatCardBrand(card.brand)} ending ${card.last4}, expires at the end of ${month}.`,
       `Your next payment is due on ${f.renewsAt.toISOString().slice(0, 10)}${f.renewsAt.getTime() >= expiresAt(card).getTime() ? ', after the card expires' : ''}.`,
       f.updateUrl
         ? `To keep your service uninterrupted, please update your card here: ${f.updateUrl}`
