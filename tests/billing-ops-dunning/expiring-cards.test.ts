@@ -173,6 +173,17 @@ describe('billing-ops: expiring default cards', () => {
     expect(await actionsOf(a.customer.id)).toHaveLength(1);
   });
 
+  it('a subscription set to cancel at period end withdraws the reminder at the next scan', async () => {
+    const a = await account({ months: 1 });
+    await scan([a.customer.id]);
+    await getDb().subscription.updateMany({ where: { customerId: a.customer.id }, data: { cancelAtPeriodEnd: true } });
+    await scan([a.customer.id]);
+    const [action] = await actionsOf(a.customer.id);
+    expect(action!.status).toBe('cancelled');
+    const runs = await cardDecisions(a.customer.id);
+    expect(runs.at(-1)!.reasoning).toContain('no subscription will charge the card again');
+  });
+
   it('a new default card stored without a run (as the import does) is caught by the next scan: withdrawn, and the new card is checked', async () => {
     const a = await account({ months: 0 });
     await scan([a.customer.id]);
@@ -195,6 +206,10 @@ describe('billing-ops: expiring default cards', () => {
     const actions = await actionsOf(a.customer.id);
     expect(actions.map((x) => x.status)).toEqual(['cancelled', 'pending_approval']);
     expect(actions[0]!.id).toBe(first!.id);
+    const withdrawal = await getDb().auditEvent.findFirstOrThrow({
+      where: { action: 'action.cancelled', targetId: first!.id },
+    });
+    expect((withdrawal.data as { reason: string }).reason).toMatch(/the default card is now Mastercard •••• 4444/);
     expect(actions[1]!.title).toBe(
       `Ask ${a.customer.name} to update Mastercard •••• 4444 (expires ${mm(expiryIn(1))})`,
     );

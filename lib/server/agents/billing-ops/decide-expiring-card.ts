@@ -75,7 +75,11 @@ export async function decideExpiringCard(ctx: AgentContext, tx: Tx, customerId: 
   const toDraft = dueKey !== null && !drafted;
   if (!staleKeys.length && !toDraft) return;
 
-  const current = card ? `the default card is now ${formatCard(card)}` : 'the customer has no default card on file';
+  const current = !card
+    ? 'the customer has no default card on file'
+    : !subscription
+      ? 'no subscription will charge the card again'
+      : `the default card is now ${formatCard(card)}`;
   const withdrawn: string[] = [];
   for (const key of staleKeys) {
     withdrawn.push(
