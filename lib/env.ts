@@ -61,6 +61,9 @@ const schema = z
     STRIPE_WEBHOOK_SECRETS: csv,
     // Points the stripe SDK at another host (a local fake in tests): e.g. http://127.0.0.1:12111
     STRIPE_API_BASE: z.string().url().optional(),
+    // The customer portal link (Stripe's no-code portal login page) put in update-card e-mails;
+    // unset: the e-mail asks the customer to reply for a secure link.
+    STRIPE_BILLING_PORTAL_URL: z.string().url().optional(),
     AI_PROVIDER: z.enum(['builtin', 'openai', 'anthropic', 'openai-compatible']).default('builtin'),
     AI_MODEL: z.string().optional(),
     AI_API_KEY: z.string().optional(),

@@ -29,3 +29,17 @@ export function formatDateTime(iso: string | Date): string {
     timeZoneName: 'short',
   }).format(new Date(iso));
 }
+
+const CARD_BRANDS: Record<string, string> = {
+  amex: 'American Express',
+  diners: 'Diners Club',
+  jcb: 'JCB',
+  unionpay: 'UnionPay',
+};
+
+/** Stripe's card brand id → its name: `visa` → `Visa`, `amex` → `American Express`. */
+export const formatCardBrand = (brand: string) => CARD_BRANDS[brand] ?? brand.charAt(0).toUpperCase() + brand.slice(1);
+
+/** A card as the console and the e-mails name it: `Visa •••• 4242 (expires 12/2026)`. */
+export const formatCard = (card: { brand: string; last4: string; expMonth: number; expYear: number }) =>
+  `${formatCardBrand(card.brand)} •••• ${card.last4} (expires ${String(card.expMonth).padStart(2, '0')}/${card.expYear})`;

@@ -1,6 +1,7 @@
 'use client';
 import { formatMoney } from '@/lib/money';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { formatCardBrand, formatDate, formatDateTime } from '@/lib/format';
+import type { CustomerPayments } from '@/lib/schemas/support';
 import { useCustomerPayments } from '@/lib/queries/use-customer-support';
 import { Badge } from '@/components/ui/badge';
 import { QueryCard } from '@/components/ui/query-card';
@@ -12,7 +13,29 @@ const STAGE = {
   exhausted: { label: 'Dunning: retries exhausted', tone: 'red' },
 } as const;
 
-// Payment status: decline reasons of recent attempts and where dunning stands on unpaid invoices.
+function DefaultCard({ card }: { card: NonNullable<CustomerPayments['defaultCard']> }) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-2" data-testid="default-card">
+      <span>
+        <span className="font-medium">
+          {formatCardBrand(card.brand)} •••• {card.last4}
+        </span>
+        <span className="text-slate-600">
+          {' '}
+          · expires {String(card.expMonth).padStart(2, '0')}/{card.expYear}
+        </span>
+      </span>
+      {card.expired ? (
+        <Badge tone="red">Expired</Badge>
+      ) : card.expiresSoon ? (
+        <Badge tone="amber">Expires soon</Badge>
+      ) : null}
+    </div>
+  );
+}
+
+// Payment status: the default card and its expiry, decline reasons of recent attempts and where
+// dunning stands on unpaid invoices.
 export function CustomerPaymentsCard({ customerId, className }: { customerId: string; className?: string }) {
   const query = useCustomerPayments(customerId);
   return (
@@ -25,6 +48,11 @@ export function CustomerPaymentsCard({ customerId, className }: { customerId: st
     >
       {(p) => (
         <div className="flex flex-col gap-3 text-sm">
+          {p.defaultCard ? (
+            <DefaultCard card={p.defaultCard} />
+          ) : (
+            <p className="text-slate-500">No default card on file.</p>
+          )}
           {p.unpaidInvoices.map((i) => (
             <div
               key={i.id}

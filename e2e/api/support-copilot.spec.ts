@@ -20,7 +20,13 @@ describeRoleMatrix('support copilot routes', [
     method: 'GET',
     path: `/api/v1/customers/${CUSTOMER}/payments`,
     allowed: ['support', 'revops', 'admin'],
-    check: (b) => expect(Array.isArray(b.attempts)).toBe(true),
+    check: (b) => {
+      expect(Array.isArray(b.attempts)).toBe(true);
+      expect(b.defaultCard).toMatchObject({
+        last4: expect.stringMatching(/^\d{4}$/),
+        expiresSoon: expect.any(Boolean),
+      });
+    },
   },
   {
     name: 'customer API errors',

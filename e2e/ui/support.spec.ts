@@ -28,3 +28,24 @@ test('support reads customers and incidents but not the audit trail or user admi
   await expect(page.getByText('Users, roles and ingest tokens are managed by admins.')).toBeVisible();
   await expect(page.getByRole('form', { name: 'Add user' })).toHaveCount(0);
 });
+
+test('the customer page shows the default card, and the seeded card expiring next month is flagged', async ({
+  page,
+  request,
+}) => {
+  const { items } = await (await request.get('/api/v1/customers?limit=50')).json();
+  let expiring: { id: string; last4: string } | null = null;
+  for (const c of items as { id: string }[]) {
+    const { defaultCard } = await (await request.get(`/api/v1/customers/${c.id}/payments`)).json();
+    if (defaultCard?.expiresSoon) {
+      expiring = { id: c.id, last4: defaultCard.last4 };
+      break;
+    }
+  }
+  if (!expiring) throw new Error('the demo world has no default card expiring this month or next');
+  await page.goto(`/customers/${expiring.id}`);
+  const card = page.getByTestId('default-card');
+  await expect(card).toContainText(`•••• ${expiring.last4}`, { timeout: 30_000 });
+  await expect(card).toContainText(/expires \d{2}\/\d{4}/);
+  await expect(card).toContainText('Expires soon');
+});

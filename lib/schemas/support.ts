@@ -45,6 +45,18 @@ export type CustomerBilling = z.infer<typeof customerBilling>;
 export const customerPayments = z.object({
   customerId: z.string(),
   delinquent: z.boolean(),
+  /** The card renewals are charged to (Stripe's default payment method), when it is a stored card. */
+  defaultCard: z
+    .object({
+      brand: z.string(),
+      last4: z.string(),
+      expMonth: z.number().int(),
+      expYear: z.number().int(),
+      /** Expires this month or next (UTC): billing-ops asks the customer to update it. */
+      expiresSoon: z.boolean(),
+      expired: z.boolean(),
+    })
+    .nullable(),
   attempts: z.array(
     z.object({
       id: z.string(),

@@ -4,6 +4,7 @@ import { buildCustomerProfile, type CustomerProfile } from './customer-profiles'
 import { createRng } from '@/lib/prng';
 import { SLA_POLICIES, buildIncident, buildTickets } from './support-data';
 import { hourlyUsage } from './usage-model';
+import { buildPaymentCards } from './payment-cards';
 import { clock } from '@/lib/clock';
 
 // The deterministic demo world, shared by the seed (about 200 customers, 90 days) and the tests
@@ -36,6 +37,10 @@ export function generateDemoData(options: DemoDataOptions = {}) {
   );
   const customers = profiles.map((profile) => ({ profile, ...buildBillingHistory(rng, profile, now) }));
   const tickets = buildTickets(rng, profiles, now);
+  const cards = buildPaymentCards(
+    customers.map((c) => ({ profile: c.profile, renews: c.invoices.at(-1)!.status !== 'open' })),
+    now,
+  );
   const incident = buildIncident(profiles, now);
   const start = now.getTime() - days * 24 * HOUR;
 
@@ -61,6 +66,7 @@ export function generateDemoData(options: DemoDataOptions = {}) {
     users: DEMO_USERS,
     slaPolicies: SLA_POLICIES,
     customers,
+    cards,
     tickets,
     incident,
     rollups,

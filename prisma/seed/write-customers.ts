@@ -3,7 +3,8 @@ import { hashSecret } from '@/lib/server/ingest/authenticate-ingest-token';
 import type { DemoData } from '../factories/demo-data';
 
 export async function writeCustomers(tx: Tx, data: DemoData) {
-  const { customers, now } = data;
+  const { customers, now, cards } = data;
+  const defaultCard = new Map(cards.map((card) => [card.customerId, card.externalId]));
   await tx.customer.createMany({
     data: customers.map(({ profile: c, invoices }) => ({
       id: c.id,
@@ -12,10 +13,12 @@ export async function writeCustomers(tx: Tx, data: DemoData) {
       externalId: c.externalId,
       billingProvider: 'stripe' as const,
       delinquent: c.delinquent && invoices.at(-1)!.status === 'open',
+      defaultPaymentMethodExternalId: defaultCard.get(c.id) ?? null,
       createdAt: new Date(now.getTime() - c.createdDaysAgo * 86_400_000),
       metadata: { segment: c.plan.key === 'enterprise' ? 'enterprise' : 'self-serve' },
     })),
   });
+  await tx.paymentCard.createMany({ data: cards });
   await tx.customerApiKey.createMany({
     data: customers.map(({ profile: c }) => ({
       id: `key_${c.id}`,

@@ -58,11 +58,21 @@ describe('seedDemoData', () => {
       failing.map((i) => i.id).sort(),
     );
     for (const r of dunning) {
-      expect(r).toMatchObject({ agentVersion: '1.0.0', status: 'succeeded', modelId: 'recovery-model/v1' });
+      expect(r).toMatchObject({ agentVersion: '1.1.0', status: 'succeeded', modelId: 'recovery-model/v1' });
       expect((r.outputs as { dunning: { declineClass: string } }).dunning.declineClass).toMatch(
         /soft|hard|needs_customer|fraud/,
       );
     }
+
+    // Every customer has a default card; the one expiring next month got the card check's reminder.
+    expect(await db.paymentCard.count()).toBe(16);
+    const reminders = await db.agentRun.findMany({
+      where: { agentId: 'billing-ops', inputs: { path: ['check'], equals: 'expiring_card' } },
+      include: { actions: true },
+    });
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.inputs).toMatchObject({ card: { expMonth: 7, expYear: 2026 } });
+    expect(reminders[0]!.actions).toMatchObject([{ kind: 'email' }]);
 
     const again = await seedDemoData(fresh.db, { customers: 16, days: 10, now: NOW });
     expect(again.seeded).toBe(false);

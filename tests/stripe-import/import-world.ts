@@ -54,5 +54,6 @@ export async function importedCounts() {
     paymentAttempts: await db.paymentAttempt.count(),
     creditNotes: await db.creditNote.count(),
     disputes: await db.dispute.count(),
+    paymentCards: await db.paymentCard.count(),
   };
 }

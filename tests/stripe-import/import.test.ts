@@ -37,6 +37,7 @@ const EXPECTED = {
   paymentAttempts: 23,
   creditNotes: 1,
   disputes: 1,
+  paymentCards: 24, // a default card each, plus the first customer's spare; its SEPA debit is not a card
 };
 
 // Whole-account imports on a shared 2-core machine: generous timeouts (no timing is asserted).
@@ -112,6 +113,17 @@ describe('Stripe import', { timeout: 180_000 }, () => {
       amount: 500,
       invoiceId: invoice.id,
     });
+    const first = await db.customer.findFirstOrThrow({
+      where: { externalId: ids.customers[0] },
+      include: { paymentCards: { orderBy: { externalId: 'asc' } } },
+    });
+    expect(first.defaultPaymentMethodExternalId).toBe('pm_acmen0');
+    expect(first.paymentCards).toMatchObject([
+      { externalId: 'pm_acmen0', brand: 'visa', last4: '1000', expMonth: 1, expYear: 2028, detachedAt: null },
+      { externalId: 'pm_acmespare', brand: 'amex', last4: '0005', expMonth: 4, expYear: 2029 },
+    ]);
+    const cardLists = world.server.requestsTo('GET', `/v1/customers/${ids.customers[0]}/payment_methods`);
+    expect(cardLists.at(-1)!.query).toMatchObject({ type: 'card', limit: '100' });
     const dispute = await db.dispute.findUniqueOrThrow({ where: { externalId: 'dp_acme' } });
     expect(dispute.customerId).toBe(
       (await db.customer.findFirstOrThrow({ where: { externalId: ids.customers[1] } })).id,

@@ -1,11 +1,13 @@
 import { readFixture } from '../fixtures/stripe-fixture-files';
 import type { FakeStripeCatalog } from '../fixtures/fake-stripe-catalog';
 import type { StripeJson } from '../fixtures/fake-stripe-server';
+import { cardPaymentMethod } from '../fixtures/stripe-payment-method';
 
 // A small but complete Stripe account for import tests, built from the shared current-schema
 // fixtures (real field sets) with our own ids: two products, licensed / metered-tiered / per-unit /
 // one-time prices, a billing meter, customers with subscriptions, invoices with lines, charges, a
-// credit note and a dispute. `customers` > page size exercises pagination.
+// credit note and a dispute; each customer has a default card, the first also a spare card and a
+// SEPA debit (not a card: never stored). `customers` > page size exercises pagination.
 
 const fixture = (name: string) => readFixture<StripeJson>(`objects-current-schema/${name}.fixtures3.json`);
 const DAY = 86_400;
@@ -106,7 +108,23 @@ export function buildStripeAccount(fake: FakeStripeCatalog, tag: string, nowSec:
     const created = nowSec - (i + 1) * DAY;
     ids.customers.push(cus);
     ids.subscriptions.push(sub);
-    fake.put({ ...fixture('customer'), id: cus, name: `Customer ${i} ${tag}`, email: `c${i}@${tag}.test`, created });
+    const pm = `pm_${tag}n${i}`;
+    fake.put({
+      ...fixture('customer'),
+      id: cus,
+      name: `Customer ${i} ${tag}`,
+      email: `c${i}@${tag}.test`,
+      created,
+      invoice_settings: { ...(fixture('customer').invoice_settings as StripeJson), default_payment_method: pm },
+    });
+    fake.put(cardPaymentMethod(pm, cus, { last4: String(1000 + i), exp_month: (i % 12) + 1, exp_year: 2028 }, created));
+    if (i === 0) {
+      fake.put(
+        cardPaymentMethod(`pm_${tag}spare`, cus, { brand: 'amex', last4: '0005', exp_month: 4, exp_year: 2029 }),
+      );
+      const { card: _card, ...sepa } = cardPaymentMethod(`pm_${tag}sepa`, cus, { exp_month: 1, exp_year: 2030 });
+      fake.put({ ...sepa, type: 'sepa_debit', sepa_debit: { country: 'DE', last4: '3000' } });
+    }
     const pro = i % 2 === 0;
     const items = [
       {

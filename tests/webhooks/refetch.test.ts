@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import { FakeStripeServer } from '../fixtures/fake-stripe-server';
+import { wrapInEvent } from '../fixtures/stripe-fixture-files';
+import { cardPaymentMethod } from '../fixtures/stripe-payment-method';
 import {
   basilEvent,
   configureWebhookEnv,
@@ -10,6 +12,7 @@ import {
   obj,
   rubyMockEvent,
   suffix,
+  type StripeEvent,
 } from './helpers';
 
 // With STRIPE_SECRET_KEY set, handlers re-fetch the object through the real stripe SDK (pointed
@@ -106,6 +109,19 @@ describe('re-fetch from Stripe', () => {
       customerId: customer.id,
       chargeExternalId: obj(dispute).charge,
     });
+  });
+
+  it('a payment method event stores the fetched card: a late attach of a card since detached stores the detach', async () => {
+    const sfx = suffix();
+    const pm = `pm_fetchedx${sfx}`;
+    const cus = `cus_fetchedx${sfx}`;
+    const attached = cardPaymentMethod(pm, cus, { exp_month: 2, exp_year: 2027 });
+    stripe.put({ ...attached, customer: null, card: { ...(attached.card as object), exp_month: 9, exp_year: 2031 } });
+    const event = { ...wrapInEvent('payment_method.attached', attached), id: `evt_pmattachx${sfx}` } as StripeEvent;
+    expect((await deliver(event)).inbox.status).toBe('processed');
+    expect(stripe.requestsTo('GET', `/v1/payment_methods/${pm}`)).toHaveLength(1);
+    const row = await getDb().paymentCard.findUniqueOrThrow({ where: { externalId: pm } });
+    expect(row).toMatchObject({ expMonth: 9, expYear: 2031, detachedAt: expect.any(Date) });
   });
 
   it('a failed re-fetch fails the event (it will be retried) and writes nothing', async () => {

@@ -43,6 +43,7 @@ function billing(currency: string, used: number, included: number, price: number
 const payments: CustomerPayments = {
   customerId: 'c1',
   delinquent: true,
+  defaultCard: null,
   attempts: [
     {
       id: 'pa1',

@@ -1,4 +1,6 @@
+import { clock } from '@/lib/clock';
 import { getDb } from '@/lib/db';
+import { isExpiringSoon, monthsUntilExpiry } from '@/lib/analytics/dunning/card-expiry';
 import { notFound } from '@/lib/errors';
 import type { CustomerPayments } from '@/lib/schemas/support';
 
@@ -15,14 +17,19 @@ export function dunningStage(attemptCount: number, nextPaymentAttemptAt: Date | 
   return attemptCount + 1 >= FINAL_ATTEMPT ? 'final_attempt' : 'retrying';
 }
 
-// Payment attempts with their decline codes and messages, and the unpaid invoices with the
-// dunning stage each is in.
+// The default card and how soon it expires, payment attempts with their decline codes and
+// messages, and the unpaid invoices with the dunning stage each is in.
 export async function getCustomerPayments(customerId: string, limit = 20): Promise<CustomerPayments> {
   const c = await getDb().customer.findFirst({
     where: { id: customerId, deletedAt: null },
     select: {
       id: true,
       delinquent: true,
+      defaultPaymentMethodExternalId: true,
+      paymentCards: {
+        where: { detachedAt: null },
+        select: { externalId: true, brand: true, last4: true, expMonth: true, expYear: true },
+      },
       paymentAttempts: {
         orderBy: { attemptedAt: 'desc' },
         take: limit,
@@ -56,9 +63,21 @@ export async function getCustomerPayments(customerId: string, limit = 20): Promi
     },
   });
   if (!c) throw notFound('Customer');
+  const now = clock.now();
+  const card = c.paymentCards.find((p) => p.externalId === c.defaultPaymentMethodExternalId);
   return {
     customerId: c.id,
     delinquent: c.delinquent,
+    defaultCard: card
+      ? {
+          brand: card.brand,
+          last4: card.last4,
+          expMonth: card.expMonth,
+          expYear: card.expYear,
+          expiresSoon: isExpiringSoon(card, now),
+          expired: monthsUntilExpiry(card, now) < 0,
+        }
+      : null,
     attempts: c.paymentAttempts.map(({ invoice, attemptedAt, ...a }) => ({
       ...a,
       invoiceNumber: invoice?.number ?? null,

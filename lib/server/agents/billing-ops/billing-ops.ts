@@ -7,9 +7,11 @@ import { topFactors } from '@/lib/analytics/dunning/recovery-model';
 import { DAY_MS } from '@/lib/server/insights/insight-rules';
 import { defineAgent, type AgentContext } from '../define-agent';
 import { closeDunningEpisode } from './close-dunning-episode';
+import { customerOfCardEvent, decideExpiringCard } from './decide-expiring-card';
 import { draftDunningStep } from './draft-dunning-step';
 import { findDueDunningInvoices } from './find-due-dunning-invoices';
 import { findDunningInvoice } from './find-dunning-invoice';
+import { findExpiringCardCustomers } from './find-expiring-cards';
 import { readAccountFeatures } from './read-account-features';
 import { AGENT_ID, readDunningEpisode, type DunningOutput } from './read-dunning-episode';
 
@@ -21,6 +23,15 @@ const FAILURE_EVENTS = [
   'charge.failed',
   'payment_intent.payment_failed',
   'invoice.payment_action_required',
+];
+// A card was added, renewed, changed or removed, or the customer picked another default: the
+// card check runs for that customer at once (a pending reminder may be out of date).
+const CARD_EVENTS = [
+  'payment_method.attached',
+  'payment_method.updated',
+  'payment_method.automatically_updated',
+  'payment_method.detached',
+  'customer.updated',
 ];
 
 // Decides for one invoice (named by any id a billing event carries), in the caller's transaction.
@@ -127,26 +138,39 @@ export async function decideForInvoice(ctx: AgentContext, tx: Tx, objectId: stri
 // call task, a retention credit, a grace extension, a pause offer — or stops. Everything goes
 // through proposeAction; high-value accounts always wait for a person (dunning_step's rule).
 // When the invoice is paid the episode closes and its pending drafts are withdrawn.
+// Before a payment fails: daily (and on each card event) a default card expiring this month or
+// next, on a subscription that renews, gets one update-card e-mail per card × expiry; a new card
+// or a new expiry withdraws it.
 export const billingOps = defineAgent({
   id: AGENT_ID,
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'Billing Ops · dunning',
   description:
-    'Classifies each failed payment, estimates what would recover it from the account’s health and value, and drafts the next dunning step.',
+    'Classifies each failed payment, estimates what would recover it from the account’s health and value, and drafts the next dunning step; asks customers to update a default card before it expires.',
   triggers: [
-    { on: 'webhook', events: [...FAILURE_EVENTS, 'invoice.paid'] },
+    { on: 'webhook', events: [...FAILURE_EVENTS, 'invoice.paid', ...CARD_EVENTS] },
     { on: 'cron', cron: '17 7 * * *' },
     { on: 'on_demand' },
   ],
   job: { retryLimit: 4, retryDelaySeconds: 5 },
   run: async (ctx) => {
     const objectId = ctx.input.objectId;
+    if (objectId && CARD_EVENTS.includes(ctx.input.trigger)) {
+      await getDb().$transaction(async (tx) => {
+        const customerId = await customerOfCardEvent(tx, objectId);
+        if (customerId) await decideExpiringCard(ctx, tx, customerId);
+      });
+      return;
+    }
     if (objectId) {
       await getDb().$transaction((tx) => decideForInvoice(ctx, tx, objectId, false), { timeout: 30_000 });
       return;
     }
     for (const id of await findDueDunningInvoices(getDb(), ctx.now, ctx.input.customerIds)) {
       await getDb().$transaction((tx) => decideForInvoice(ctx, tx, id, true), { timeout: 30_000 });
+    }
+    for (const id of await findExpiringCardCustomers(getDb(), ctx.now, ctx.input.customerIds)) {
+      await getDb().$transaction((tx) => decideExpiringCard(ctx, tx, id), { timeout: 30_000 });
     }
   },
 });

@@ -3,7 +3,8 @@ import type Stripe from 'stripe';
 // Re-fetches the object a webhook event is about (convention 6: the payload is a trigger, the
 // billing API is the truth). Returns the object as plain JSON-like data for the normalizers.
 
-export type RefetchableObjectType = 'customer' | 'subscription' | 'invoice' | 'charge' | 'payment_intent' | 'dispute';
+export type RefetchableObjectType =
+  'customer' | 'subscription' | 'invoice' | 'charge' | 'payment_intent' | 'dispute' | 'payment_method';
 
 export const REFETCHABLE_OBJECT_TYPES: readonly string[] = [
   'customer',
@@ -12,6 +13,7 @@ export const REFETCHABLE_OBJECT_TYPES: readonly string[] = [
   'charge',
   'payment_intent',
   'dispute',
+  'payment_method',
 ];
 
 type StripeObject = Record<string, unknown>;
@@ -32,6 +34,9 @@ async function retrieve(stripe: Stripe, type: RefetchableObjectType, id: string)
     case 'dispute':
       // A dispute names only its charge; expanding it tells us the customer.
       return stripe.disputes.retrieve(id, { expand: ['charge'] });
+    case 'payment_method':
+      // Still readable once detached (with `customer: null`): the detach is then the truth.
+      return stripe.paymentMethods.retrieve(id);
   }
 }
 

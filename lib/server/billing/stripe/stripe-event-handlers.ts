@@ -6,10 +6,12 @@ import { applyStripeInvoice } from './sync/apply-stripe-invoice';
 import { applyStripeSubscription } from './sync/apply-stripe-subscription';
 import { recordStripePaymentFailure } from './sync/record-stripe-payment-failure';
 import { upsertStripeCustomer } from './sync/upsert-stripe-customer';
+import { upsertStripePaymentCard } from './sync/upsert-stripe-payment-card';
 
 const customer: StripeEventHandler = (ctx) => upsertStripeCustomer(ctx, recordOf(ctx.event, 'customer'));
 const subscription: StripeEventHandler = (ctx) => applyStripeSubscription(ctx, recordOf(ctx.event, 'subscription'));
 const invoice: StripeEventHandler = (ctx) => applyStripeInvoice(ctx, recordOf(ctx.event, 'invoice'));
+const paymentMethod: StripeEventHandler = (ctx) => upsertStripePaymentCard(ctx, recordOf(ctx.event, 'payment_method'));
 const paymentFailure: StripeEventHandler = (ctx) =>
   recordStripePaymentFailure(ctx, recordOf(ctx.event, 'payment_failure'));
 
@@ -19,7 +21,7 @@ const paymentFailure: StripeEventHandler = (ctx) =>
 export const STRIPE_EVENT_HANDLERS: Record<HandledStripeEventType, StripeEventHandler> = {
   // A new customer, or details for a stub an earlier event created.
   'customer.created': customer,
-  // Name, e-mail, metadata and the delinquent flag, unless newer state is stored.
+  // Name, e-mail, metadata, the delinquent flag and the default card, unless newer state is stored.
   'customer.updated': customer,
   // The row stays (history hangs off it) with deleted_at set.
   'customer.deleted': customer,
@@ -48,4 +50,12 @@ export const STRIPE_EVENT_HANDLERS: Record<HandledStripeEventType, StripeEventHa
   'payment_intent.payment_failed': paymentFailure,
   // A chargeback opened against one of the customer's charges.
   'charge.dispute.created': (ctx) => applyStripeDispute(ctx, recordOf(ctx.event, 'dispute')),
+  // A card saved on the customer (brand, last4, expiry); other payment method types are noted, not stored.
+  'payment_method.attached': paymentMethod,
+  // The customer changed the card's expiry or details.
+  'payment_method.updated': paymentMethod,
+  // The card network renewed the card (new expiry, maybe new last4): the same row, newer state.
+  'payment_method.automatically_updated': paymentMethod,
+  // Its snapshot has `customer: null`, final in the ordering rule: no late attach revives it.
+  'payment_method.detached': paymentMethod,
 };

@@ -20,6 +20,8 @@ export interface ApplyContext {
   /** When the page was read, Unix seconds on Stripe's (the wall) clock. */
   fetchedAtSec: number;
   stripe: Stripe;
+  /** Reads Stripe with the step's rate-limit backoff (for reads an apply makes itself). */
+  read: <T>(fn: () => Promise<T>) => Promise<T>;
 }
 
 export interface ImportStep {
@@ -49,6 +51,22 @@ async function withAllLines(stripe: Stripe, invoice: StripeObject): Promise<Stri
     .listLineItems(String(invoice.id), { limit: 100 })
     .autoPagingToArray({ limit: 10_000 });
   return { ...invoice, lines: { object: 'list', data, has_more: false } };
+}
+
+// A customer and its saved cards: the customer list embeds no payment methods, so each customer's
+// cards are listed and written through the payment_method handler (the webhook's ordering rule).
+async function applyCustomerWithCards(customer: StripeObject, ctx: ApplyContext): Promise<string | null> {
+  if (customer.deleted === true) return applyThroughWebhookHandler('customer.deleted', customer, ctx);
+  const note = await applyThroughWebhookHandler('customer.updated', customer, ctx);
+  const cards = await ctx.read(() =>
+    ctx.stripe.customers
+      .listPaymentMethods(String(customer.id), { type: 'card', limit: 100 })
+      .autoPagingToArray({ limit: 1_000 }),
+  );
+  for (const card of cards) {
+    await applyThroughWebhookHandler('payment_method.updated', card as unknown as StripeObject, ctx);
+  }
+  return note;
 }
 
 /*
@@ -81,7 +99,7 @@ export const IMPORT_STEPS: readonly ImportStep[] = [
     type: 'customers',
     label: 'Customers',
     list: (s, p) => page(s.customers.list(cursor(p))),
-    apply: (o, ctx) => applyThroughWebhookHandler(o.deleted === true ? 'customer.deleted' : 'customer.updated', o, ctx),
+    apply: applyCustomerWithCards,
   },
   {
     type: 'subscriptions',

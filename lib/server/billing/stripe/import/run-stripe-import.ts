@@ -80,7 +80,7 @@ async function runStep(runId: string, sinceMonths: number, type: string, options
     const fetchedAtSec = Math.floor(Date.now() / 1000);
     const page = await read(() => step.list(stripe, { ...params, starting_after: state.cursor ?? undefined }));
     let errors = 0;
-    for (const object of page.data) errors += await applyOne(step, object, { runId, fetchedAtSec, stripe });
+    for (const object of page.data) errors += await applyOne(step, object, { runId, fetchedAtSec, stripe, read });
     const last = page.data.at(-1);
     // The checkpoint: a crash after this line resumes after `last`; before it, the page is read
     // and written again (every write is an idempotent upsert).

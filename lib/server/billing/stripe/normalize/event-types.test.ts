@@ -15,8 +15,8 @@ const fixtureEvent = (name: string) =>
 const evt = (type: string, created: number, object: Json) => ({ type, created, data: { object } });
 
 describe('handled event types', () => {
-  it('lists the fifteen handled types and maps each to a record kind', () => {
-    expect(HANDLED_STRIPE_EVENT_TYPES).toHaveLength(15);
+  it('lists the nineteen handled types and maps each to a record kind', () => {
+    expect(HANDLED_STRIPE_EVENT_TYPES).toHaveLength(19);
     expect(Object.fromEntries(HANDLED_STRIPE_EVENT_TYPES.map((t) => [t, recordKindOf(t)]))).toEqual({
       'customer.created': 'customer',
       'customer.updated': 'customer',
@@ -33,6 +33,10 @@ describe('handled event types', () => {
       'charge.failed': 'payment_failure',
       'charge.dispute.created': 'dispute',
       'payment_intent.payment_failed': 'payment_failure',
+      'payment_method.attached': 'payment_method',
+      'payment_method.updated': 'payment_method',
+      'payment_method.automatically_updated': 'payment_method',
+      'payment_method.detached': 'payment_method',
     });
     expect(isHandledStripeEventType('invoice.payment_succeeded')).toBe(false);
     expect(isHandledStripeEventType('plan.created')).toBe(false);

@@ -19,6 +19,10 @@ export const HANDLED_STRIPE_EVENT_TYPES = [
   'charge.failed',
   'charge.dispute.created',
   'payment_intent.payment_failed',
+  'payment_method.attached',
+  'payment_method.updated',
+  'payment_method.automatically_updated',
+  'payment_method.detached',
 ] as const;
 
 export type HandledStripeEventType = (typeof HANDLED_STRIPE_EVENT_TYPES)[number];
@@ -28,12 +32,14 @@ export function isHandledStripeEventType(type: string): type is HandledStripeEve
 }
 
 /** Which normaliser / record an event type feeds. */
-export type StripeRecordKind = 'customer' | 'subscription' | 'invoice' | 'payment_failure' | 'dispute';
+export type StripeRecordKind =
+  'customer' | 'subscription' | 'invoice' | 'payment_failure' | 'dispute' | 'payment_method';
 
 export function recordKindOf(type: HandledStripeEventType): StripeRecordKind {
   if (type === 'invoice.payment_failed' || type === 'charge.failed' || type === 'payment_intent.payment_failed') {
     return 'payment_failure';
   }
+  if (type.startsWith('payment_method.')) return 'payment_method';
   if (type.startsWith('customer.subscription.')) return 'subscription';
   if (type.startsWith('customer.')) return 'customer';
   if (type.startsWith('invoice.')) return 'invoice';
@@ -62,6 +68,8 @@ export function recordKindOf(type: HandledStripeEventType): StripeRecordKind {
  *   customer      [deleted ? 1 : 0]   (customer.deleted is final)
  *   dispute       [status rank]  needs_response|warning_needs_response 0
  *                 < under_review|warning_under_review 1 < won|lost|warning_closed|prevented 2
+ *   payment_method [detached ? 1 : 0, card exp_year * 100 + exp_month]  (a detached method is
+ *                 never re-attached; a renewed card's expiry only moves forward)
  *   charge / payment intent failures: []  (append-only facts; only the id dedupes them)
  * Unknown statuses rank 0, so they never win a tie against a known later state.
  * Where the billing API is reachable, handlers may still re-fetch the object (convention 6);
@@ -128,6 +136,11 @@ function versionHint(type: string, object: unknown, objectType: string): number[
       return [type === 'customer.deleted' || get(object, 'deleted') === true ? 1 : 0];
     case 'dispute':
       return [rank(DISPUTE_STATUS_RANK, status)];
+    case 'payment_method':
+      return [
+        type === 'payment_method.detached' || get(object, 'customer') === null ? 1 : 0,
+        (asInt(get(object, 'card', 'exp_year')) ?? 0) * 100 + (asInt(get(object, 'card', 'exp_month')) ?? 0),
+      ];
     default:
       return [];
   }

@@ -15,8 +15,16 @@ describe('normalizeCustomer', () => {
       metadata: {},
       currency: 'usd',
       delinquent: false,
+      defaultPaymentMethodExternalId: null,
       createdAt: new Date(1234567890 * 1000),
     });
+  });
+
+  it('reads the default card from invoice_settings, as an id or expanded', () => {
+    const withDefault = (pm: unknown) =>
+      normalizeCustomer({ ...current(), invoice_settings: { default_payment_method: pm } });
+    expect(withDefault('pm_123').defaultPaymentMethodExternalId).toBe('pm_123');
+    expect(withDefault({ id: 'pm_456', object: 'payment_method' }).defaultPaymentMethodExternalId).toBe('pm_456');
   });
 
   it('keeps string metadata and drops non-string values', () => {
@@ -43,6 +51,7 @@ describe('normalizeCustomer', () => {
       metadata: {},
       currency: null,
       delinquent: null,
+      defaultPaymentMethodExternalId: null,
       createdAt: null,
     });
     expect(normalizeCustomer(current(), { deleted: true }).deleted).toBe(true);

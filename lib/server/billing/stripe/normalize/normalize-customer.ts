@@ -1,5 +1,5 @@
 import { customerRecordSchema, type CustomerRecord } from '@/lib/server/billing/stripe/normalize/stripe-records';
-import { asBoolean, asDate, asString, assertObjectType, get, metadataOf, requireId } from './read';
+import { asBoolean, asDate, asString, assertObjectType, get, idOf, metadataOf, requireId } from './read';
 
 export type NormalizeCustomerOptions = {
   /** Set for customer.deleted events, whose payload may be the full customer without `deleted`. */
@@ -20,6 +20,8 @@ export function normalizeCustomer(customer: unknown, opts: NormalizeCustomerOpti
     metadata: metadataOf(obj.metadata),
     currency: asString(obj.currency),
     delinquent: asBoolean(obj.delinquent),
+    // A string id, or the payment method itself when the caller expanded it.
+    defaultPaymentMethodExternalId: idOf(get(obj, 'invoice_settings', 'default_payment_method')),
     createdAt: asDate(get(obj, 'created')),
   });
 }

@@ -3,6 +3,7 @@ import type {
   DisputeRecord,
   InvoiceRecord,
   PaymentFailureRecord,
+  PaymentMethodRecord,
   StripeEventEnvelope,
   SubscriptionRecord,
 } from '@/lib/server/billing/stripe/normalize/stripe-records';
@@ -17,6 +18,7 @@ import { normalizeCustomer } from './normalize-customer';
 import { normalizeDispute } from './normalize-dispute';
 import { normalizeInvoice } from './normalize-invoice';
 import { normalizePaymentFailure } from './normalize-payment-failure';
+import { normalizePaymentMethod } from './normalize-payment-method';
 import { normalizeSubscription } from './normalize-subscription';
 import { asInt, StripeNormalizeError } from './read';
 
@@ -25,7 +27,8 @@ export type NormalizedStripeRecord =
   | { kind: 'subscription'; record: SubscriptionRecord }
   | { kind: 'invoice'; record: InvoiceRecord }
   | { kind: 'payment_failure'; record: PaymentFailureRecord }
-  | { kind: 'dispute'; record: DisputeRecord };
+  | { kind: 'dispute'; record: DisputeRecord }
+  | { kind: 'payment_method'; record: PaymentMethodRecord };
 
 export type NormalizedStripeEvent = NormalizedStripeRecord & {
   eventId: string;
@@ -50,6 +53,11 @@ function normalizeObject(
       return { kind: 'payment_failure', record: normalizePaymentFailure(object, { eventCreated }) };
     case 'dispute':
       return { kind: 'dispute', record: normalizeDispute(object) };
+    case 'payment_method':
+      return {
+        kind: 'payment_method',
+        record: normalizePaymentMethod(object, { detached: type === 'payment_method.detached' }),
+      };
   }
 }
 

@@ -36,6 +36,8 @@ export const customerRecordSchema = z.object({
   metadata: z.record(z.string(), z.string()),
   currency: nullableString,
   delinquent: z.boolean().nullable(),
+  /** invoice_settings.default_payment_method (pm_…): the card renewals are charged to. */
+  defaultPaymentMethodExternalId: nullableString,
   /** null only for a deleted-customer stub, which carries no `created`. */
   createdAt: nullableDate,
 });
@@ -146,6 +148,28 @@ export const paymentFailureRecordSchema = z.object({
   attemptedAt: nullableDate,
 });
 export type PaymentFailureRecord = z.infer<typeof paymentFailureRecordSchema>;
+
+export const paymentCardRecordSchema = z.object({
+  brand: z.string().min(1),
+  last4: z.string().min(1),
+  expMonth: z.number().int().min(1).max(12),
+  expYear: z.number().int(),
+  fingerprint: nullableString,
+});
+export type PaymentCardRecord = z.infer<typeof paymentCardRecordSchema>;
+
+export const paymentMethodRecordSchema = z.object({
+  /** pm_… */
+  externalId,
+  /** card, sepa_debit, us_bank_account …: only cards are stored. */
+  type: nullableString,
+  /** null once detached (Stripe clears `customer`), and for a method never attached. */
+  customerExternalId: nullableString,
+  /** payment_method.detached, or a snapshot whose `customer` is null: final in the ordering rule. */
+  detached: z.boolean(),
+  card: paymentCardRecordSchema.nullable(),
+});
+export type PaymentMethodRecord = z.infer<typeof paymentMethodRecordSchema>;
 
 export const disputeRecordSchema = z.object({
   externalId,

@@ -30,6 +30,7 @@ export async function upsertStripeCustomer(
     name: record.name ?? record.email ?? stored?.name ?? record.externalId,
     email: record.email,
     metadata: record.metadata,
+    defaultPaymentMethodExternalId: record.defaultPaymentMethodExternalId,
     ...(record.delinquent === null ? {} : { delinquent: record.delinquent }),
   };
   const lifecycle = {
