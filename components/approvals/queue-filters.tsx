@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { ActionCounts, ActionFilters } from '@/lib/queries/use-actions';
 import { Input, Select } from '@/components/ui/input';
+import { SavedViews } from '@/components/ui/saved-views';
 import { useAgentNames } from '@/components/agents/agent-names';
 import { KIND_LABELS } from './action-labels';
 
@@ -118,6 +119,7 @@ export function QueueFilters({ filters, counts, customers, onChange }: Props) {
           </option>
         ))}
       </Select>
+      <SavedViews page="approvals" path="/approvals" />
       <span className="ml-auto text-xs text-slate-500">
         <kbd className="rounded border px-1">j</kbd>/<kbd className="rounded border px-1">k</kbd> move ·{' '}
         <kbd className="rounded border px-1">a</kbd> approve · <kbd className="rounded border px-1">r</kbd> reject ·{' '}

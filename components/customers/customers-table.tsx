@@ -1,9 +1,11 @@
 'use client';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useSearchParams } from 'next/navigation';
 import { useCustomers } from '@/lib/queries/use-customers';
 import { formatDate } from '@/lib/format';
+import { customerStanding, type CustomerStanding } from '@/lib/schemas/customers';
 import { Badge } from '@/components/ui/badge';
+import { SavedViews } from '@/components/ui/saved-views';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Input, Select } from '@/components/ui/input';
 import { Pagination } from '@/components/ui/pagination';
@@ -12,24 +14,55 @@ import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import { UsageCell } from './usage-cell';
 
 const PAGE = 50;
-const METERS = [
-  { key: 'api_calls', label: 'API calls' },
-  { key: 'compute_minutes', label: 'Compute min' },
-  { key: 'storage_gb', label: 'Storage GB' },
+const STANDINGS: { value: CustomerStanding; label: string }[] = [
+  { value: 'past_due', label: 'Past due' },
+  { value: 'trialing', label: 'Trialing' },
+  { value: 'active', label: 'Active' },
 ];
+// Usage columns beyond these scroll sideways: the first meters of the catalog, by name.
+const MAX_METER_COLUMNS = 4;
+
+// The list's place lives in the URL (?q=&plan=&standing=&sort=&offset=): a link, a saved view or
+// Back brings it back. Updated through the History API, which Next follows without a round trip.
+function readParams(params: URLSearchParams) {
+  const standing = customerStanding.safeParse(params.get('standing'));
+  const offset = Number(params.get('offset'));
+  return {
+    q: params.get('q') ?? '',
+    plan: params.get('plan') ?? '',
+    standing: standing.success ? standing.data : undefined,
+    sort: params.get('sort') === 'utilisation' ? ('utilisation' as const) : ('name' as const),
+    offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
+  };
+}
+type ListState = ReturnType<typeof readParams>;
+
+function writeParams(next: ListState, replace: boolean) {
+  const q = new URLSearchParams();
+  if (next.q) q.set('q', next.q);
+  if (next.plan) q.set('plan', next.plan);
+  if (next.standing) q.set('standing', next.standing);
+  if (next.sort !== 'name') q.set('sort', next.sort);
+  if (next.offset) q.set('offset', String(next.offset));
+  const url = q.size ? `/customers?${q}` : '/customers';
+  if (replace) window.history.replaceState(null, '', url);
+  else window.history.pushState(null, '', url);
+}
 
 export function CustomersTable() {
-  const [q, setQ] = useState('');
-  const [plan, setPlan] = useState('');
-  const [sort, setSort] = useState<'name' | 'utilisation'>('name');
-  const [offset, setOffset] = useState(0);
+  const state = readParams(useSearchParams());
+  const { q, plan, standing, sort, offset } = state;
+  // Typing replaces the history entry; choosing a filter or a page adds one (Back undoes it).
+  const set = (patch: Partial<ListState>, replace = false) => writeParams({ ...state, offset: 0, ...patch }, replace);
   const { data, isLoading, error } = useCustomers({
     q: q || undefined,
     plan: plan || undefined,
+    standing,
     sort,
     limit: PAGE,
     offset,
   });
+  const meters = (data?.meters ?? []).slice(0, MAX_METER_COLUMNS);
 
   return (
     <div className="flex flex-col gap-4">
@@ -38,31 +71,39 @@ export function CustomersTable() {
           aria-label="Search customers"
           placeholder="Search by name, e-mail or billing id"
           value={q}
-          onChange={(e) => {
-            setQ(e.target.value);
-            setOffset(0);
-          }}
+          onChange={(e) => set({ q: e.target.value }, true)}
           className="w-80"
         />
-        <Select
-          aria-label="Plan"
-          value={plan}
-          onChange={(e) => {
-            setPlan(e.target.value);
-            setOffset(0);
-          }}
-        >
+        <Select aria-label="Plan" value={plan} onChange={(e) => set({ plan: e.target.value })}>
           <option value="">All plans</option>
-          <option value="starter">Starter</option>
-          <option value="growth">Growth</option>
-          <option value="scale">Scale</option>
-          <option value="enterprise">Enterprise</option>
+          {data?.plans.map((p) => (
+            <option key={p.key} value={p.key}>
+              {p.name}
+            </option>
+          ))}
         </Select>
-        <Select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value as 'name' | 'utilisation')}>
+        <Select
+          aria-label="Standing"
+          value={standing ?? ''}
+          onChange={(e) => set({ standing: customerStanding.safeParse(e.target.value).data })}
+        >
+          <option value="">Any standing</option>
+          {STANDINGS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+        <Select
+          aria-label="Sort"
+          value={sort}
+          onChange={(e) => set({ sort: e.target.value === 'utilisation' ? 'utilisation' : 'name' })}
+        >
           <option value="name">Sort by name</option>
           <option value="utilisation">Highest utilisation first</option>
         </Select>
-        {data ? <span className="ml-auto text-sm text-slate-500">{data.total} customers</span> : null}
+        <SavedViews page="customers" path="/customers" />
+        {data ? <span className="ml-auto text-sm text-slate-600">{data.total} customers</span> : null}
       </div>
       <QueryState isLoading={isLoading} error={error}>
         {data && data.items.length === 0 ? (
@@ -76,8 +117,8 @@ export function CustomersTable() {
                 <Th>Customer</Th>
                 <Th>Plan</Th>
                 <Th>Period</Th>
-                {METERS.map((m) => (
-                  <Th key={m.key}>{m.label}</Th>
+                {meters.map((m) => (
+                  <Th key={m.key}>{m.name}</Th>
                 ))}
               </tr>
             </THead>
@@ -93,13 +134,15 @@ export function CustomersTable() {
                   <Td>
                     <div className="flex items-center gap-1.5">
                       {c.plan ? <Badge tone="blue">{c.plan.name}</Badge> : <Badge>No plan</Badge>}
-                      {c.subscriptionStatus === 'past_due' ? <Badge tone="red">Past due</Badge> : null}
+                      {c.subscriptionStatus === 'past_due' || c.subscriptionStatus === 'unpaid' || c.delinquent ? (
+                        <Badge tone="red">Past due</Badge>
+                      ) : null}
                     </div>
                   </Td>
                   <Td className="whitespace-nowrap text-xs text-slate-500">
                     {c.periodStart && c.periodEnd ? `${formatDate(c.periodStart)} – ${formatDate(c.periodEnd)}` : '—'}
                   </Td>
-                  {METERS.map((m) => (
+                  {meters.map((m) => (
                     <Td key={m.key}>
                       <UsageCell usage={c.usage.find((u) => u.meterKey === m.key)} />
                     </Td>
@@ -110,7 +153,9 @@ export function CustomersTable() {
           </Table>
         )}
       </QueryState>
-      {data ? <Pagination offset={offset} pageSize={PAGE} total={data.total} onChange={setOffset} /> : null}
+      {data ? (
+        <Pagination offset={offset} pageSize={PAGE} total={data.total} onChange={(o) => set({ offset: o })} />
+      ) : null}
     </div>
   );
 }

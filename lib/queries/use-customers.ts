@@ -1,12 +1,13 @@
 'use client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { CustomerDetail, CustomerSummary } from '@/lib/schemas/customers';
+import type { CustomerDetail, CustomerListResponse, CustomerStanding } from '@/lib/schemas/customers';
 import { apiFetch } from './api-client';
 import { queryKeys } from './query-keys';
 
 export interface CustomerListParams {
   q?: string;
   plan?: string;
+  standing?: CustomerStanding;
   sort?: 'name' | 'utilisation';
   limit: number;
   offset: number;
@@ -15,7 +16,7 @@ export interface CustomerListParams {
 export function useCustomers(params: CustomerListParams) {
   return useQuery({
     queryKey: queryKeys.customers.list({ ...params }),
-    queryFn: () => apiFetch<{ items: CustomerSummary[]; total: number }>('/api/v1/customers', { query: { ...params } }),
+    queryFn: () => apiFetch<CustomerListResponse>('/api/v1/customers', { query: { ...params } }),
     placeholderData: keepPreviousData,
   });
 }

@@ -28,12 +28,22 @@ export const customerSummary = z.object({
 });
 export type CustomerSummary = z.infer<typeof customerSummary>;
 
+// Standing of the live subscription; "past_due" also takes in unpaid subscriptions and customers
+// the billing platform marks delinquent — everyone whose payment is behind.
+export const customerStanding = z.enum(['past_due', 'trialing', 'active']);
+export type CustomerStanding = z.infer<typeof customerStanding>;
+
 export const customerListQuery = pageQuery.extend({
   plan: z.string().max(50).optional(),
+  standing: customerStanding.optional(),
   sort: z.enum(['name', 'utilisation']).default('name'),
 });
 
-export const customerListResponse = pageOf(customerSummary);
+const named = z.object({ key: z.string(), name: z.string() });
+// The list's filter choices and usage columns come from the catalog, not from a fixed list: an
+// imported account has its own plans and meters.
+export const customerListResponse = pageOf(customerSummary).extend({ plans: z.array(named), meters: z.array(named) });
+export type CustomerListResponse = z.infer<typeof customerListResponse>;
 
 export const customerDetail = customerSummary.extend({
   createdAt: z.string(),

@@ -1,30 +1,58 @@
 import { getDb } from '@/lib/db';
 import type { z } from 'zod';
-import type { CustomerSummary, customerListQuery } from '@/lib/schemas/customers';
+import type { Prisma } from '@/generated/prisma/client';
+import type {
+  CustomerListResponse,
+  CustomerStanding,
+  CustomerSummary,
+  customerListQuery,
+} from '@/lib/schemas/customers';
 import { loadCurrentUsage } from '@/lib/server/usage/load-current-usage';
 import { customerSummaryFrom, liveSubscriptionSelect } from './customer-summary';
 
 type Query = z.infer<typeof customerListQuery>;
 
-export async function listCustomers(
+const STANDING: Record<CustomerStanding, Prisma.CustomerWhereInput> = {
+  past_due: {
+    OR: [{ delinquent: true }, { subscriptions: { some: { status: { in: ['past_due', 'unpaid'] } } } }],
+  },
+  trialing: { subscriptions: { some: { status: 'trialing' } } },
+  active: { subscriptions: { some: { status: 'active' } } },
+};
+
+export async function listCustomers(query: Query): Promise<CustomerListResponse> {
+  const db = getDb();
+  const [plans, meters] = await Promise.all([
+    db.plan.findMany({
+      where: { active: true },
+      orderBy: [{ rank: 'asc' }, { name: 'asc' }],
+      select: { key: true, name: true },
+    }),
+    db.meter.findMany({ orderBy: { name: 'asc' }, select: { key: true, name: true } }),
+  ]);
+  const page = await listCustomerPage(query);
+  return { ...page, plans, meters };
+}
+
+async function listCustomerPage(
   query: Query,
 ): Promise<{ items: CustomerSummary[]; total: number; limit: number; offset: number }> {
   const db = getDb();
-  const where = {
-    deletedAt: null,
-    ...(query.q
-      ? {
-          OR: [
-            { name: { contains: query.q, mode: 'insensitive' as const } },
-            { email: { contains: query.q, mode: 'insensitive' as const } },
-            { externalId: query.q },
-          ],
-        }
-      : {}),
-    ...(query.plan
-      ? { subscriptions: { some: { plan: { key: query.plan }, status: { notIn: ['canceled' as const] } } } }
-      : {}),
-  };
+  // Each filter is its own AND term: the standing, the search and the plan all reach into
+  // subscriptions or use OR, and spreading them into one object would let one overwrite another.
+  const terms: Prisma.CustomerWhereInput[] = [];
+  if (query.standing) terms.push(STANDING[query.standing]);
+  if (query.q)
+    terms.push({
+      OR: [
+        { name: { contains: query.q, mode: 'insensitive' } },
+        { email: { contains: query.q, mode: 'insensitive' } },
+        { externalId: query.q },
+      ],
+    });
+  if (query.plan)
+    terms.push({ subscriptions: { some: { plan: { key: query.plan }, status: { notIn: ['canceled'] } } } });
+  const where: Prisma.CustomerWhereInput = { deletedAt: null, AND: terms };
   if (query.sort === 'utilisation') {
     // Highest API utilisation first needs usage for every match: fine for thousands of customers.
     const all = await db.customer.findMany({
