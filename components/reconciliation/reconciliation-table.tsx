@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { Fragment, useState } from 'react';
 import { useReconciliations, useRunReconciliation } from '@/lib/queries/use-reconciliation';
 import { formatMoney } from '@/lib/money';
@@ -99,9 +100,12 @@ export function ReconciliationTable() {
                           </ul>
                         ) : null}
                         {r.actionId ? (
-                          <a className="text-sm text-brand-700 underline" href="/approvals">
+                          <Link
+                            className="text-sm text-brand-700 underline"
+                            href={`/approvals/${encodeURIComponent(r.actionId)}`}
+                          >
                             Drafted Slack alert
-                          </a>
+                          </Link>
                         ) : null}
                         <DriftEvents id={r.id} />
                       </td>

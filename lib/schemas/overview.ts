@@ -36,7 +36,17 @@ export const portfolioOverview = z.object({
   anomalies: z.object({
     /** Episodes the Usage Analyst reported in the last 24 hours. */
     today: z.number().int(),
-    recent: z.array(customerRef.extend({ meterKey: z.string(), kind: z.string(), at: isoDate, runaway: z.boolean() })),
+    recent: z.array(
+      customerRef.extend({
+        meterKey: z.string(),
+        kind: z.string(),
+        /** The first alarmed hour of the episode. */
+        at: isoDate,
+        /** When the Usage Analyst reported it (its decision record). */
+        reportedAt: isoDate,
+        runaway: z.boolean(),
+      }),
+    ),
   }),
   quota: z.object({
     /** Customers already past an included quantity, by the latest daily scores. */

@@ -127,6 +127,7 @@ async function readAnomalies(now: Date): Promise<PortfolioOverview['anomalies']>
       meterKey: r.meter_key,
       kind: r.kind,
       at: new Date(r.at).toISOString(),
+      reportedAt: r.reported_at.toISOString(),
       runaway: r.runaway,
     })),
   };
