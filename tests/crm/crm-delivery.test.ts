@@ -5,6 +5,7 @@ import { decideAction } from '@/lib/server/actions/decide-action';
 import { proposeAction } from '@/lib/server/actions/propose-action';
 import { runDueActions } from '@/lib/server/actions/run-due-actions';
 import { createLedgerProvider } from '@/lib/server/billing/ledger-provider';
+import { crmTaskMarker } from '@/lib/server/integrations/crm/crm-task';
 import { clearSalesforceTokens } from '@/lib/server/integrations/crm/salesforce-adapter';
 import { createIntegration, listIntegrations, updateIntegration } from '@/lib/server/integrations/save-integration';
 import { sendIntegrationTest } from '@/lib/server/integrations/send-integration-test';
@@ -110,9 +111,10 @@ describe('Salesforce', () => {
     });
     const [task] = crm.to('/services/data/v62.0/sobjects/Task');
     expect(task!.headers.authorization).toMatch(/^Bearer 00Dtoken!/);
+    const marker = crmTaskMarker((await outboxOf(actionId)).idempotencyKey);
     expect(JSON.parse(task!.body)).toEqual({
-      Subject: 'Expansion conversation',
-      Description: 'Expansion score 82/100',
+      Subject: `Expansion conversation [${marker}]`,
+      Description: `Expansion score 82/100\n\nTollgate reference: ${marker}`,
       ActivityDate: '2026-12-05',
       Status: 'Not Started',
       Priority: 'Normal',
@@ -195,9 +197,10 @@ describe('HubSpot', () => {
     const sent = crm.to('/crm/v3/objects/tasks').at(-1)!;
     expect(sent.headers.authorization).toBe(`Bearer ${crm.hubspotToken}`);
     const body = JSON.parse(sent.body);
+    const marker = crmTaskMarker((await outboxOf(actionId)).idempotencyKey);
     expect(body.properties).toMatchObject({
       hs_task_subject: 'Expansion conversation',
-      hs_task_body: 'Expansion score 82/100',
+      hs_task_body: `Expansion score 82/100\n\nTollgate reference: ${marker}`,
       hs_timestamp: '2026-12-05T00:00:00.000Z',
       hs_task_status: 'NOT_STARTED',
       hubspot_owner_id: '77',
@@ -216,6 +219,50 @@ describe('HubSpot', () => {
     expect(dead.status).toBe('dead');
     expect(dead.lastError).toContain('401');
     expect(await sendIntegrationTest(integration.id)).toMatchObject({ ok: false, status: 401 });
+  });
+});
+
+// No CRM API here takes an idempotency key: a re-send after an answer that never arrived looks
+// for the task's marker first, so the CRM holds one task, not two.
+describe('a lost answer is not a second task', () => {
+  for (const [provider, createPath, lookupPath, account] of [
+    ['salesforce', '/services/data/v62.0/sobjects/Task', '/services/data/v62.0/query', '001000000000009AAA'],
+    ['hubspot', '/crm/v3/objects/tasks', '/crm/v3/objects/tasks/search', '5009'],
+  ] as const) {
+    it(`${provider}: the task was created but the answer was lost; the re-send finds it and sends nothing new`, async () => {
+      await configure(provider);
+      await link(provider, account);
+      crm.dropAfterCreate(createPath);
+      const actionId = await approvedTask();
+      await deliverDueOutbox();
+      const failed = await outboxOf(actionId);
+      expect(failed.status).toBe('failed');
+      const marker = crmTaskMarker(failed.idempotencyKey);
+      const ours = () =>
+        crm.created.filter((t) => t.provider === provider && `${t.subject}\n${t.body}`.includes(marker));
+      expect(ours()).toHaveLength(1);
+      await makeDue(failed.id);
+      await deliverDueOutbox();
+      expect((await outboxOf(actionId)).status).toBe('sent');
+      expect(ours()).toHaveLength(1);
+      expect(crm.to(createPath)).toHaveLength(1);
+      expect(crm.to(lookupPath)).toHaveLength(1);
+    });
+  }
+
+  it('a first delivery does not search; a re-send with nothing found creates the task once', async () => {
+    await configure('hubspot');
+    await link('hubspot', '5010');
+    crm.script('/crm/v3/objects/tasks', { status: 503, body: { message: 'unavailable' } });
+    const actionId = await approvedTask();
+    await deliverDueOutbox();
+    expect(crm.to('/crm/v3/objects/tasks/search')).toHaveLength(0);
+    await makeDue((await outboxOf(actionId)).id);
+    await deliverDueOutbox();
+    expect((await outboxOf(actionId)).status).toBe('sent');
+    expect(crm.to('/crm/v3/objects/tasks/search')).toHaveLength(1);
+    const marker = crmTaskMarker((await outboxOf(actionId)).idempotencyKey);
+    expect(crm.created.filter((t) => t.body.includes(marker))).toHaveLength(1);
   });
 });
 

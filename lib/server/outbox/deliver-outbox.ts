@@ -96,6 +96,7 @@ async function send(
         payload: msg.payload,
         actionId: msg.action_id,
         idempotencyKey: msg.idempotency_key,
+        attempt: msg.attempts,
       },
       deadlineMs,
     );

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 // The CRM providers Tollgate delivers tasks to. `webhook` is the generic JSON POST the outbox
@@ -22,8 +23,24 @@ export const crmSecret = {
 } as const;
 export type CrmSecret<P extends Exclude<CrmProvider, 'webhook'>> = z.infer<(typeof crmSecret)[P]>;
 
+/**
+ * The mark a task carries in the CRM so a re-send can find it: no CRM API here takes an
+ * idempotency key, so after an answer that never arrived the outbox looks for the mark before
+ * creating again. Derived from the outbox message's idempotency key; letters and digits only, so
+ * every CRM's search tokenises it as one word.
+ */
+export function crmTaskMarker(idempotencyKey: string): string {
+  return `tg${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 16)}`;
+}
+
+/** The task body as it is written in the CRM: the draft's text and the mark, on its own line. */
+export const bodyWithMarker = (body: string, marker: string) =>
+  `${body}${body ? '\n\n' : ''}Tollgate reference: ${marker}`;
+
 /** A task as every adapter receives it: the draft's fields plus the customer's stored CRM record. */
 export interface CrmTaskInput {
+  /** crmTaskMarker of the delivery: written with the task, searched for on a re-send. */
+  marker: string;
   title: string;
   body: string;
   dueDate: string | null;
@@ -42,6 +59,12 @@ export interface CrmAnswer {
 
 export interface CrmAdapter<S> {
   createTask(secret: S, task: CrmTaskInput, opts: { idempotencyKey: string; deadlineMs: number }): Promise<CrmAnswer>;
+  /**
+   * A task an earlier attempt created, by its marker: its answer with `ref`, null when there is
+   * none, or the provider's error answer (judged like any answer: retried or dead). Providers
+   * without a search leave it out, and a re-send there may duplicate a task.
+   */
+  findTask?(secret: S, marker: string, deadlineMs: number): Promise<CrmAnswer | null>;
   /** "Send test": proves the credentials work with a read, writing nothing in the CRM. */
   test(secret: S, deadlineMs: number): Promise<CrmAnswer>;
 }

@@ -2,13 +2,15 @@ import { getDb } from '@/lib/db';
 import { findIntegrationFor } from '../resolve-destination';
 import { openSecret } from '../secret-box';
 import { CRM_ADAPTERS, parseCrmSecret, providerOf } from './crm-adapters';
-import type { CrmAnswer } from './crm-task';
+import { crmTaskMarker, type CrmAnswer } from './crm-task';
 
 interface CrmMessage {
   destination: string;
   payload: Record<string, unknown>;
   actionId: string | null;
   idempotencyKey: string;
+  /** 1 for the first delivery; more when the outbox re-sends. */
+  attempt: number;
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -32,16 +34,21 @@ export async function deliverCrmTask(msg: CrmMessage, deadlineMs: number): Promi
         select: { accountId: true, contactId: true, ownerExternalId: true },
       })
     : null;
+  const { adapter } = CRM_ADAPTERS[provider];
+  const marker = crmTaskMarker(msg.idempotencyKey);
+  // A re-send may follow an attempt whose task was created but whose answer was lost: look first.
+  if (msg.attempt > 1 && adapter.findTask) {
+    const found = await withDeadline(adapter.findTask(secret, marker, deadlineMs), deadlineMs);
+    if (found) return found;
+  }
   const task = {
+    marker,
     title: text(msg.payload.title),
     body: text(msg.payload.body),
     dueDate: text(msg.payload.dueDate) || null,
     link,
   };
-  return withDeadline(
-    CRM_ADAPTERS[provider].adapter.createTask(secret, task, { idempotencyKey: msg.idempotencyKey, deadlineMs }),
-    deadlineMs,
-  );
+  return withDeadline(adapter.createTask(secret, task, { idempotencyKey: msg.idempotencyKey, deadlineMs }), deadlineMs);
 }
 
 // The SDK-based adapters have no deadline of their own; a hung call must fail within the

@@ -1,6 +1,6 @@
 import { clock } from '@/lib/clock';
 import { requestChecked, type HttpAnswer } from '@/lib/server/outbound-http/request-checked';
-import { retryAfterMs, type CrmAdapter, type CrmAnswer, type CrmSecret } from './crm-task';
+import { bodyWithMarker, retryAfterMs, type CrmAdapter, type CrmAnswer, type CrmSecret } from './crm-task';
 
 type Secret = CrmSecret<'gainsight'>;
 
@@ -12,7 +12,8 @@ const answer = (res: HttpAnswer): CrmAnswer => ({
 
 // A Call To Action in Gainsight NXT's Cockpit (POST /v2/cockpit/cta, `Accesskey` header) on the
 // customer's company (its Gsid from the stored CRM link). Gainsight answers 200 with
-// `result: false` for a refused record, which is a permanent failure, not a delivery.
+// `result: false` for a refused record, which is a permanent failure, not a delivery. No read-back:
+// a re-send after a lost answer can create a second CTA (its Comments carry the same reference).
 export const gainsightAdapter: CrmAdapter<Secret> = {
   async createTask(s, task, { deadlineMs }) {
     const res = await requestChecked(
@@ -24,7 +25,7 @@ export const gainsightAdapter: CrmAdapter<Secret> = {
           requests: [
             {
               Name: task.title.slice(0, 255),
-              Comments: task.body,
+              Comments: bodyWithMarker(task.body, task.marker),
               TypeName: 'Risk',
               PriorityName: 'High',
               StatusName: 'Open',

@@ -1,8 +1,9 @@
 import { Client } from '@hubspot/api-client';
 import { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/objects/tasks/models/AssociationSpec';
+import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/objects/tasks/models/Filter';
 import { clock } from '@/lib/clock';
 import { checkUrl, pinnedAgent } from '@/lib/server/outbound-http/request-checked';
-import { retryAfterMs, type CrmAdapter, type CrmAnswer, type CrmSecret } from './crm-task';
+import { bodyWithMarker, retryAfterMs, type CrmAdapter, type CrmAnswer, type CrmSecret } from './crm-task';
 
 type Secret = CrmSecret<'hubspot'>;
 
@@ -48,7 +49,7 @@ export const hubspotAdapter: CrmAdapter<Secret> = {
         properties: {
           hs_timestamp: task.dueDate ? `${task.dueDate}T00:00:00.000Z` : clock.now().toISOString(),
           hs_task_subject: task.title,
-          hs_task_body: task.body,
+          hs_task_body: bodyWithMarker(task.body, task.marker),
           hs_task_status: 'NOT_STARTED',
           hs_task_priority: 'MEDIUM',
           hs_task_type: 'TODO',
@@ -60,6 +61,24 @@ export const hubspotAdapter: CrmAdapter<Secret> = {
         ],
       });
       return { status: 201, body: '', ref: created.id };
+    } catch (err) {
+      return fromError(err);
+    }
+  },
+  // CRM search (POST /crm/v3/objects/tasks/search) for the marker as a token of the body. HubSpot
+  // indexes a new task within seconds; the outbox's first retry waits longer than that.
+  async findTask(s, marker) {
+    const hs = await client(s);
+    try {
+      const found = await hs.crm.objects.tasks.searchApi.doSearch({
+        filterGroups: [
+          { filters: [{ propertyName: 'hs_task_body', operator: FilterOperatorEnum.ContainsToken, value: marker }] },
+        ],
+        properties: ['hs_task_subject'],
+        limit: 1,
+      });
+      const id = found.results[0]?.id;
+      return id ? { status: 200, body: 'found the task an earlier attempt created', ref: id } : null;
     } catch (err) {
       return fromError(err);
     }

@@ -1,6 +1,6 @@
 import { clock } from '@/lib/clock';
 import { requestChecked, type HttpAnswer } from '@/lib/server/outbound-http/request-checked';
-import { retryAfterMs, type CrmAdapter, type CrmAnswer, type CrmSecret } from './crm-task';
+import { bodyWithMarker, retryAfterMs, type CrmAdapter, type CrmAnswer, type CrmSecret } from './crm-task';
 
 type Secret = CrmSecret<'salesforce'>;
 interface Token {
@@ -74,8 +74,9 @@ const api = (t: Token, s: Secret, path: string) =>
 export const salesforceAdapter: CrmAdapter<Secret> = {
   async createTask(s, task, { deadlineMs }) {
     const body = JSON.stringify({
-      Subject: task.title.slice(0, 255),
-      Description: task.body.slice(0, 32_000),
+      // The marker goes in the Subject: SOQL cannot filter a long text area such as Description.
+      Subject: `${task.title.slice(0, 255 - task.marker.length - 3)} [${task.marker}]`,
+      Description: bodyWithMarker(task.body.slice(0, 31_900), task.marker),
       ...(task.dueDate ? { ActivityDate: task.dueDate } : {}),
       Status: 'Not Started',
       Priority: 'Normal',
@@ -101,6 +102,21 @@ export const salesforceAdapter: CrmAdapter<Secret> = {
     const out = 'headers' in res ? answer(res) : res;
     if (out.status === 201) out.ref = (JSON.parse(out.body) as { id?: string }).id;
     return out;
+  },
+  // SOQL (GET /query) on the Subject's marker: reads what is committed, with no search-index delay.
+  async findTask(s, marker, deadlineMs) {
+    const soql = `SELECT Id FROM Task WHERE Subject LIKE '%${marker}%' LIMIT 1`;
+    const res = await withToken(s, deadlineMs, (t) =>
+      requestChecked(
+        api(t, s, `query?q=${encodeURIComponent(soql)}`),
+        { method: 'GET', headers: { authorization: `Bearer ${t.accessToken}`, accept: 'application/json' } },
+        deadlineMs,
+      ),
+    );
+    const out = 'headers' in res ? answer(res) : res;
+    if (out.status !== 200) return out;
+    const id = (JSON.parse(out.body) as { records?: { Id?: string }[] }).records?.[0]?.Id;
+    return id ? { status: 200, body: 'found the task an earlier attempt created', ref: id } : null;
   },
   async test(s, deadlineMs) {
     const res = await withToken(s, deadlineMs, (t) =>
