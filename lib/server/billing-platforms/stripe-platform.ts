@@ -26,7 +26,11 @@ export const stripePlatform = defineBillingPlatform<Stripe>({
   },
   importHistory: startStripeImport,
   forwardUsage: (stripe) => forwardUsage(stripe, { maxRounds: 20 }),
-  actions: { credit: stripeEffect('credit'), plan_change: stripeEffect('plan_change'), dunning_step: stripeEffect('dunning_step') },
+  actions: {
+    credit: stripeEffect('credit'),
+    plan_change: stripeEffect('plan_change'),
+    dunning_step: stripeEffect('dunning_step'),
+  },
   // Stripe replays the first answer to a repeated Idempotency-Key for about a day; a re-send
   // after 23 h reads Stripe first (execute-claimed-action).
   idempotency: { mechanism: 'Idempotency-Key header', windowHours: 24 },

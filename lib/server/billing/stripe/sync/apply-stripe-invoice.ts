@@ -43,10 +43,7 @@ function lineData(line: InvoiceLineRecord, position: number, meters: Map<string,
 // replaces the lines; a snapshot whose lines are only a first page (has_more, no Stripe key to
 // fetch the rest) updates the lines it has and keeps the others. An older snapshot — e.g. an
 // invoice.updated that arrives after invoice.paid — is skipped by the ordering rule.
-export async function applyStripeInvoice(
-  ctx: BillingSyncContext,
-  record: InvoiceRecord,
-): Promise<StripeHandlerResult> {
+export async function applyStripeInvoice(ctx: BillingSyncContext, record: InvoiceRecord): Promise<StripeHandlerResult> {
   const { tx, eventCreatedAt } = ctx;
   const id = record.externalId;
   await lockStripeObjects(tx, [record.customerExternalId, id]);

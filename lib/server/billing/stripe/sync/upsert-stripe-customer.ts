@@ -5,8 +5,9 @@ import { lockStripeObjects } from './lock-stripe-objects';
 import { olderThanStoredNote, storedOrderingKey } from './stored-ordering-key';
 
 // customer.created / updated / deleted → the local customer (billing_provider 'stripe',
-// external_id cus_…; or the context's platform, e.g. Chargebee's customer_* events). A deletion keeps the row (invoices and history hang off it) and sets
-// deleted_at; Stripe's deleted-customer stub carries no details, so they are left as they were.
+// external_id cus_…; or the context's platform, e.g. Chargebee's customer_* events). A deletion
+// keeps the row (invoices and history hang off it) and sets deleted_at; Stripe's deleted-customer
+// stub carries no details, so they are left as they were.
 export async function upsertStripeCustomer(
   ctx: BillingSyncContext,
   record: CustomerRecord,
