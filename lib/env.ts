@@ -61,6 +61,9 @@ const schema = z
     STRIPE_WEBHOOK_SECRETS: csv,
     // Points the stripe SDK at another host (a local fake in tests): e.g. http://127.0.0.1:12111
     STRIPE_API_BASE: z.string().url().optional(),
+    // The HTTP Basic pair set on the webhook in Chargebee ("Protect webhook URL"); both required.
+    CHARGEBEE_WEBHOOK_USERNAME: z.string().trim().min(1).optional(),
+    CHARGEBEE_WEBHOOK_PASSWORD: z.string().min(1).optional(),
     AI_PROVIDER: z.enum(['builtin', 'openai', 'anthropic', 'openai-compatible']).default('builtin'),
     AI_MODEL: z.string().optional(),
     AI_API_KEY: z.string().optional(),
