@@ -1,10 +1,11 @@
 'use client';
 import { useBillingConnection } from '@/lib/queries/use-billing-connection';
+import { ChargebeeConnectionCard } from './chargebee-connection-card';
 import { StripeConnectionCard } from './stripe-connection-card';
 import { StripeImportCard } from './stripe-import-card';
 import { StripeWebhookCard } from './stripe-webhook-card';
 
-// Settings → Billing platform: connect, configure webhooks, import.
+// Settings → Billing platform: connect, configure webhooks, import — Stripe, then Chargebee.
 export function BillingPlatformSettings() {
   const { data } = useBillingConnection();
   return (
@@ -12,6 +13,7 @@ export function BillingPlatformSettings() {
       <StripeConnectionCard />
       <StripeWebhookCard />
       <StripeImportCard connected={Boolean(data?.source)} />
+      <ChargebeeConnectionCard />
     </div>
   );
 }

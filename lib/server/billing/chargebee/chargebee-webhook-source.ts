@@ -15,7 +15,7 @@ function chargebeeWebhookCredentials() {
 
 // The event types whose content Tollgate stores; every other type is kept as 'ignored'. Each
 // applies the snapshots its content carries (apply-chargebee-content), so the table is the list.
-const HANDLED: readonly string[] = [
+export const HANDLED_CHARGEBEE_EVENT_TYPES: readonly string[] = [
   'customer_created',
   'customer_changed',
   'customer_deleted',
@@ -34,7 +34,7 @@ const HANDLED: readonly string[] = [
   'payment_failed',
 ];
 const CHARGEBEE_EVENT_HANDLERS: Record<string, ChargebeeEventHandler> = Object.fromEntries(
-  HANDLED.map((type) => [type, applyChargebeeContent]),
+  HANDLED_CHARGEBEE_EVENT_TYPES.map((type) => [type, applyChargebeeContent]),
 );
 
 // Chargebee → the inbox (/api/webhooks/chargebee): Basic auth on the URL, the event id for

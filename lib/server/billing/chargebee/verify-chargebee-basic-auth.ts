@@ -1,4 +1,4 @@
-import { sameSecret } from '@/lib/server/incidents/sources/incident-signal';
+import { sameSecret } from '@/lib/server/webhook-source/same-secret';
 import type { VerifyOutcome } from '@/lib/server/webhook-source/define-webhook-source';
 
 export interface BasicCredentials {
