@@ -25,6 +25,7 @@ export const queryKeys = {
   billingConnection: { all: ['billing-connection'] as const },
   chargebeeConnection: { all: ['chargebee-connection'] as const },
   stripeImports: { all: ['stripe-imports'] as const },
+  chargebeeImports: { all: ['chargebee-imports'] as const },
   catalog: { all: ['catalog'] as const },
   scores: {
     all: ['scores'] as const,
