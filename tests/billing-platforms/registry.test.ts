@@ -27,6 +27,13 @@ describe('billing platform registry', () => {
     expect(stripe.idempotency.windowHours).toBe(24);
   });
 
+  it('describes Chargebee as what is built: credit notes only, no usage forwarding yet', () => {
+    const chargebee = billingPlatform('chargebee');
+    expect(Object.keys(chargebee.actions)).toEqual(['credit']);
+    expect(chargebee.forwardUsage).toBeNull();
+    expect(chargebee.idempotency.mechanism).toBe('chargebee-idempotency-key header');
+  });
+
   it('answers 404 not_found for a platform it does not know', () => {
     expect(() => billingPlatform('zuora')).toThrow(expect.objectContaining({ status: 404, code: 'not_found' }));
   });
