@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db';
 import { clock } from '@/lib/clock';
-import { claimStripeImport } from '@/lib/server/billing/stripe/import/claim-stripe-import';
+import { runClaimedImport } from '@/lib/server/billing/stripe/import/run-claimed-import';
 import { UnknownPriceError } from '@/lib/server/billing/stripe/sync/resolve-subscription-plan';
 import { asChargebeeApiError } from '../chargebee-errors';
 import { resolveChargebeeClient } from '../resolve-chargebee-client';
@@ -77,32 +77,11 @@ async function runStep(runId: string, sinceMonths: number, type: string, options
   await db.stripeImportStep.update({ where, data: { status: 'done', finishedAt: clock.now(), total: state.done } });
 }
 
-/*
- * Runs (or resumes) one Chargebee import: each unfinished step in order from its checkpoint,
- * claimed first so two workers never run the same import (the claim is the Stripe importer's:
- * the run tables are shared). A failure marks the run failed; "Resume" continues from the
- * checkpoint.
- */
-export async function runChargebeeImport(
+// Runs (or resumes) one Chargebee import through the shared runner (run-claimed-import.ts); the
+// run tables, the claim and the checkpoints are the Stripe importer's.
+export function runChargebeeImport(
   runId: string,
   options: RunChargebeeImportOptions = {},
 ): Promise<'succeeded' | 'failed' | 'busy'> {
-  const db = getDb();
-  const run = await claimStripeImport(runId);
-  if (!run) return 'busy';
-  try {
-    const steps = await db.stripeImportStep.findMany({
-      where: { runId, status: { not: 'done' } },
-      orderBy: { position: 'asc' },
-    });
-    for (const step of steps) await runStep(runId, run.sinceMonths, step.objectType, options);
-    await db.stripeImportRun.update({
-      where: { id: runId },
-      data: { status: 'succeeded', finishedAt: clock.now(), error: null },
-    });
-    return 'succeeded';
-  } catch (err) {
-    await db.stripeImportRun.update({ where: { id: runId }, data: { status: 'failed', error: describeError(err) } });
-    throw err;
-  }
+  return runClaimedImport(runId, (sinceMonths, type) => runStep(runId, sinceMonths, type, options), describeError);
 }
