@@ -64,6 +64,14 @@ const schema = z
     // The customer portal link (Stripe's no-code portal login page) put in update-card e-mails;
     // unset: the e-mail asks the customer to reply for a secure link.
     STRIPE_BILLING_PORTAL_URL: z.string().url().optional(),
+    // The HTTP Basic pair set on the webhook in Chargebee ("Protect webhook URL"); both required.
+    CHARGEBEE_WEBHOOK_USERNAME: z.string().trim().min(1).optional(),
+    CHARGEBEE_WEBHOOK_PASSWORD: z.string().min(1).optional(),
+    // A Chargebee site and API key from the environment win over the ones stored in Settings.
+    CHARGEBEE_SITE: z.string().trim().min(1).optional(),
+    CHARGEBEE_API_KEY: z.string().trim().min(1).optional(),
+    // Points the chargebee SDK at another host (a local fake in tests): e.g. http://127.0.0.1:12112
+    CHARGEBEE_API_BASE: z.string().url().optional(),
     AI_PROVIDER: z.enum(['builtin', 'openai', 'anthropic', 'openai-compatible']).default('builtin'),
     AI_MODEL: z.string().optional(),
     AI_API_KEY: z.string().optional(),

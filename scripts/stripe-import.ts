@@ -39,7 +39,7 @@ if (!(await resolveStripeClient())) {
 const unfinished = values.new
   ? null
   : await getDb().stripeImportRun.findFirst({
-      where: { status: { in: ['queued', 'running', 'failed'] } },
+      where: { platform: 'stripe', status: { in: ['queued', 'running', 'failed'] } },
       orderBy: { createdAt: 'desc' },
       select: { id: true },
     });

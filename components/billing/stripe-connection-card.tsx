@@ -12,6 +12,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
 import { QueryState } from '@/components/ui/query-state';
+import { ConnectionTestButton, ConnectionTestOutcome } from './connection-test-outcome';
 
 // The Stripe key: from STRIPE_SECRET_KEY (shown as such, not editable here) or entered once and
 // stored encrypted. "Test connection" names the account, its mode and the reads the key lacks.
@@ -79,19 +80,13 @@ export function StripeConnectionCard() {
                 The environment’s key takes precedence; change it where the server is configured.
               </p>
             )}
-            <div className="flex items-center gap-3">
-              <Button
-                variant="secondary"
-                disabled={!data.source || test.isPending}
-                onClick={async () => setResult(await test.mutateAsync().catch(() => null))}
-              >
-                {test.isPending ? 'Testing…' : 'Test connection'}
-              </Button>
-              {data.testedAt ? (
-                <span className="text-xs text-slate-500">Last tested {new Date(data.testedAt).toLocaleString()}</span>
-              ) : null}
-            </div>
-            {test.error ? <p className="text-red-700">{test.error.message}</p> : null}
+            <ConnectionTestButton
+              disabled={!data.source}
+              pending={test.isPending}
+              testedAt={data.testedAt}
+              error={test.error}
+              onTest={async () => setResult(await test.mutateAsync().catch(() => null))}
+            />
             {result ? (
               <ConnectionTestOutcome result={result} />
             ) : data.missingPermissions.length ? (
@@ -103,22 +98,5 @@ export function StripeConnectionCard() {
         ) : null}
       </QueryState>
     </Card>
-  );
-}
-
-function ConnectionTestOutcome({ result }: { result: ConnectionTestResult }) {
-  return (
-    <div className="rounded-md border border-slate-200 p-3" data-testid="connection-test-result">
-      <p className={result.ok ? 'font-medium text-emerald-700' : 'font-medium text-red-700'}>{result.message}</p>
-      {result.probes.length ? (
-        <ul className="mt-2 grid grid-cols-2 gap-1 text-xs sm:grid-cols-3">
-          {result.probes.map((p) => (
-            <li key={p.resource} className={p.ok ? 'text-slate-600' : 'text-red-700'} title={p.message ?? undefined}>
-              {p.ok ? '✓' : '✗'} {p.label} {p.ok ? '' : '— permission missing'}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
   );
 }

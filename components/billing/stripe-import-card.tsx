@@ -1,7 +1,12 @@
 'use client';
 import { useState } from 'react';
 import type { StripeImportView } from '@/lib/schemas/stripe-import';
-import { useLatestStripeImport, useResumeStripeImport, useStartStripeImport } from '@/lib/queries/use-stripe-import';
+import {
+  useLatestStripeImport,
+  useResumeStripeImport,
+  useStartStripeImport,
+  type ImportPlatform,
+} from '@/lib/queries/use-stripe-import';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -18,23 +23,47 @@ const STATUS_TONE: Record<StripeImportView['status'], BadgeTone> = {
 const eta = (seconds: number | null) =>
   seconds === null ? '' : seconds < 60 ? `${seconds}s left` : `${Math.ceil(seconds / 60)} min left`;
 
-// Import / backfill from Stripe: start it (history window in months), then a progress bar per
-// object type while the worker runs it, with the errors and the object ids they concern.
-export function StripeImportCard({ connected }: { connected: boolean }) {
-  const { data, isLoading, error } = useLatestStripeImport();
-  const start = useStartStripeImport();
-  const resume = useResumeStripeImport();
+const PLATFORMS: Record<ImportPlatform, { label: string; reads: string }> = {
+  stripe: {
+    label: 'Stripe',
+    reads:
+      'Reads products, prices, billing meters, customers, subscriptions, and the last months of invoices, payments, credit notes and disputes.',
+  },
+  chargebee: {
+    label: 'Chargebee',
+    reads:
+      'Reads item prices (plan item prices become plans), customers, subscriptions, and the last months of invoices.',
+  },
+};
+
+// Import / backfill from a billing platform: start it (history window in months), then a progress
+// bar per object type while the worker runs it, with the errors and the object ids they concern.
+export function StripeImportCard({
+  connected,
+  platform = 'stripe',
+}: {
+  connected: boolean;
+  platform?: ImportPlatform;
+}) {
+  const { label, reads } = PLATFORMS[platform];
+  const { data, isLoading, error } = useLatestStripeImport(platform);
+  const start = useStartStripeImport(platform);
+  const resume = useResumeStripeImport(platform);
   const [months, setMonths] = useState(12);
   const run = data?.run ?? null;
   const active = run?.status === 'queued' || (run?.status === 'running' && !run.stalled);
 
   return (
-    <Card title="Import from Stripe">
+    <Card title={`Import from ${label}`}>
       <div className="flex flex-col gap-4 text-sm">
         <p className="text-slate-600">
-          Reads products, prices, billing meters, customers, subscriptions, and the last months of invoices, payments,
-          credit notes and disputes. Re-running updates what changed and never duplicates; an interrupted import resumes
-          where it stopped. The CLI does the same: <code>npm run stripe:import -- --months 12</code>.
+          {reads} Re-running updates what changed and never duplicates; an interrupted import resumes where it stopped.
+          {platform === 'stripe' ? (
+            <>
+              {' '}
+              The CLI does the same: <code>npm run stripe:import -- --months 12</code>.
+            </>
+          ) : null}
         </p>
         <div className="flex flex-wrap items-end gap-2">
           <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
@@ -49,14 +78,14 @@ export function StripeImportCard({ connected }: { connected: boolean }) {
             />
           </label>
           <Button disabled={!connected || active || start.isPending} onClick={() => start.mutate(months)}>
-            {run ? 'Import again' : 'Import from Stripe'}
+            {run ? 'Import again' : `Import from ${label}`}
           </Button>
           {run && (run.status === 'failed' || run.stalled) ? (
             <Button variant="secondary" disabled={resume.isPending} onClick={() => resume.mutate(run.id)}>
               Resume from checkpoint
             </Button>
           ) : null}
-          {!connected ? <span className="text-amber-800">Connect a Stripe key first.</span> : null}
+          {!connected ? <span className="text-amber-800">Connect {label} first.</span> : null}
         </div>
         {start.error ? <p className="text-red-700">{start.error.message}</p> : null}
         <QueryState isLoading={isLoading} error={error}>

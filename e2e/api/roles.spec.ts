@@ -139,6 +139,23 @@ const ROUTES: RouteCase[] = [
     body: () => ({ name: 'Sam Support' }),
     check: (b) => expect(b).toMatchObject({ id: 'usr_demo_support', name: 'Sam Support', role: 'support' }),
   },
+  {
+    name: 'chargebee connection',
+    method: 'GET',
+    path: '/api/v1/billing/chargebee',
+    allowed: ['admin'],
+    check: (b) => {
+      expect(b.webhook.events).toContain('payment_failed');
+      expect(JSON.stringify(b)).not.toMatch(/apiKey|secretCiphertext/);
+    },
+  },
+  {
+    name: 'chargebee import (latest)',
+    method: 'GET',
+    path: '/api/v1/billing/chargebee/imports',
+    allowed: ['admin'],
+    check: (b) => expect(b).toHaveProperty('run'),
+  },
 ];
 
 describeRoleMatrix('console routes', ROUTES);

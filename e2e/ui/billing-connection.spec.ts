@@ -49,7 +49,10 @@ test('connect Stripe, import with progress, and review the imported catalog', as
   await page.goto('/settings/billing');
   await expect(page.getByTestId('stripe-key-status')).toContainText('STRIPE_SECRET_KEY');
   await expect(page.getByTestId('webhook-url')).toHaveText(`${baseURL}/api/webhooks/stripe`);
-  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByTestId('chargebee-status')).toContainText('Not connected');
+  // Stripe's card; Chargebee's, not connected here, has its own Test connection below it.
+  const stripeCard = page.locator('section', { has: page.getByRole('heading', { name: 'Stripe connection' }) });
+  await stripeCard.getByRole('button', { name: 'Test connection' }).click();
   await expect(page.getByTestId('connection-test-result')).toContainText('Connected to acct_fake0001');
 
   await page.getByRole('button', { name: /Import (from Stripe|again)/ }).click();

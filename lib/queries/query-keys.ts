@@ -23,7 +23,9 @@ export const queryKeys = {
   users: { all: ['users'] as const },
   integrations: { all: ['integrations'] as const },
   billingConnection: { all: ['billing-connection'] as const },
+  chargebeeConnection: { all: ['chargebee-connection'] as const },
   stripeImports: { all: ['stripe-imports'] as const },
+  chargebeeImports: { all: ['chargebee-imports'] as const },
   catalog: { all: ['catalog'] as const },
   scores: {
     all: ['scores'] as const,

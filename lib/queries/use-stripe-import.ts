@@ -4,13 +4,20 @@ import type { StripeImportView } from '@/lib/schemas/stripe-import';
 import { apiFetch } from './api-client';
 import { queryKeys } from './query-keys';
 
-const PATH = '/api/v1/billing/imports';
+/** Stripe's and Chargebee's imports: the same progress, each under its own path. */
+export type ImportPlatform = 'stripe' | 'chargebee';
+const PATHS: Record<ImportPlatform, string> = {
+  stripe: '/api/v1/billing/imports',
+  chargebee: '/api/v1/billing/chargebee/imports',
+};
+const keyOf = (platform: ImportPlatform) =>
+  platform === 'stripe' ? queryKeys.stripeImports.all : queryKeys.chargebeeImports.all;
 
 /** The latest import; polled every 1.5 s while it is queued or running. */
-export function useLatestStripeImport() {
+export function useLatestStripeImport(platform: ImportPlatform = 'stripe') {
   return useQuery({
-    queryKey: queryKeys.stripeImports.all,
-    queryFn: () => apiFetch<{ run: StripeImportView | null }>(PATH),
+    queryKey: keyOf(platform),
+    queryFn: () => apiFetch<{ run: StripeImportView | null }>(PATHS[platform]),
     refetchInterval: (query) => {
       const status = query.state.data?.run?.status;
       return status === 'queued' || status === 'running' ? 1500 : false;
@@ -18,18 +25,18 @@ export function useLatestStripeImport() {
   });
 }
 
-export function useStartStripeImport() {
+export function useStartStripeImport(platform: ImportPlatform = 'stripe') {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (months: number) => apiFetch<StripeImportView>(PATH, { method: 'POST', body: { months } }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.stripeImports.all }),
+    mutationFn: (months: number) => apiFetch<StripeImportView>(PATHS[platform], { method: 'POST', body: { months } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keyOf(platform) }),
   });
 }
 
-export function useResumeStripeImport() {
+export function useResumeStripeImport(platform: ImportPlatform = 'stripe') {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch<StripeImportView>(`${PATH}/${id}/resume`, { method: 'POST' }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.stripeImports.all }),
+    mutationFn: (id: string) => apiFetch<StripeImportView>(`${PATHS[platform]}/${id}/resume`, { method: 'POST' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keyOf(platform) }),
   });
 }

@@ -20,7 +20,7 @@ export async function loadExecutionContext(
   const customer = claim.customerId
     ? await db.customer.findUnique({
         where: { id: claim.customerId },
-        select: { id: true, externalId: true, email: true },
+        select: { id: true, externalId: true, email: true, billingProvider: true },
       })
     : null;
   const target: ExecutionTarget = {
@@ -31,5 +31,7 @@ export async function loadExecutionContext(
   const outbound = definition.execute.outbound?.(payload, { customerEmail: customer?.email ?? null }) ?? null;
   const billing = outbound ? undefined : definition.execute.billing;
   const billingTarget = billing ? await billing.loadTarget(db, payload, claim.customerId) : undefined;
-  return { payload, target, outbound, billing, billingTarget };
+  // The customer's own platform executes the effect (one customer belongs to one platform).
+  const platform = customer?.billingProvider ?? null;
+  return { kind: claim.kind, payload, target, outbound, billing, billingTarget, platform };
 }

@@ -30,8 +30,8 @@ export interface InvoiceTarget {
 }
 
 export interface ExecutionResult {
-  provider: 'stripe' | 'ledger';
-  ref: string; // the platform's id for the effect: cn_…, cbtx_…, sub_…, in_…, ledger entry id
+  provider: 'stripe' | 'chargebee' | 'ledger';
+  ref: string; // the platform's id for the effect: cn_…, cbtx_…, sub_…, in_…, a Chargebee credit note id, ledger entry id
   summary: string;
   data?: Record<string, unknown>;
   /** Accepted to take effect at this instant (ISO): the action is `scheduled` until it does. */

@@ -20,8 +20,11 @@ export interface InboxEnvelope {
 
 export type VerifyOutcome =
   | { ok: true }
-  /** 400: the delivery is not authentic (nothing is stored); 503: we are not configured (sender retries). */
-  | { ok: false; status: 400 | 503; code: string; message: string };
+  /**
+   * 400: the delivery is not authentic (nothing is stored); 401: its credentials are missing or
+   * wrong (a source protected by HTTP auth); 503: we are not configured (sender retries).
+   */
+  | { ok: false; status: 400 | 401 | 503; code: string; message: string };
 
 export type ReadOutcome =
   | { ok: true; envelope: InboxEnvelope }

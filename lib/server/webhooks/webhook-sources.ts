@@ -1,3 +1,4 @@
+import { chargebeeWebhookSource } from '@/lib/server/billing/chargebee/chargebee-webhook-source';
 import { stripeWebhookSource } from '@/lib/server/billing/stripe/stripe-webhook-source';
 import { postmarkWebhookSource } from '@/lib/server/email/webhooks/postmark-webhook-source';
 import { resendWebhookSource } from '@/lib/server/email/webhooks/resend-webhook-source';
@@ -11,6 +12,7 @@ import { genericIncidentWebhookSource } from '@/lib/server/incidents/sources/gen
 // Every source the inbox accepts: /api/webhooks/<id>. A new source is one definition and one line here.
 export const WEBHOOK_SOURCES: readonly WebhookSource[] = [
   stripeWebhookSource,
+  chargebeeWebhookSource,
   alertmanagerWebhookSource,
   datadogWebhookSource,
   statuspageWebhookSource,

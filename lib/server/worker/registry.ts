@@ -6,6 +6,7 @@ import { processWebhookEventJob } from '@/lib/server/webhooks/process-webhook-ev
 import { sweepWebhookInboxJob } from '@/lib/server/webhooks/sweep-webhook-inbox-job';
 import { agentJobs } from '@/lib/server/agents/agent-triggers';
 import { stripeImportJob } from '@/lib/server/billing/stripe/import/stripe-import-job';
+import { chargebeeImportJob } from '@/lib/server/billing/chargebee/import/chargebee-import-job';
 import { autonomyDigestJob } from '@/lib/server/actions/autonomy/autonomy-digest-job';
 
 // Every job the worker knows. A new job: one file with defineJob(), one line here. Agents come
@@ -17,6 +18,7 @@ export const JOBS: JobDefinition[] = [
   processWebhookEventJob,
   sweepWebhookInboxJob,
   stripeImportJob,
+  chargebeeImportJob,
   autonomyDigestJob,
   ...agentJobs(),
 ];

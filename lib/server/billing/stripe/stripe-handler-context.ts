@@ -3,6 +3,8 @@ import type {
   WebhookHandlerContext,
   WebhookHandlerResult,
 } from '@/lib/server/webhook-source/define-webhook-source';
+import type { BillingProvider } from '@/generated/prisma/client';
+import type { ObjectOrderingKey } from './normalize/event-types';
 import type { NormalizedStripeEvent, NormalizedStripeRecord } from './normalize/normalize-event';
 import type { StripeEventEnvelope } from './normalize/stripe-records';
 
@@ -20,6 +22,20 @@ export interface StripeParsedEvent {
 }
 
 export type StripeHandlerContext = WebhookHandlerContext & StripeParsedEvent;
+
+/** A billing platform whose customers, subscriptions and invoices the sync/ functions write. */
+export type SyncedPlatform = Exclude<BillingProvider, 'ledger'>;
+
+/**
+ * What the sync/ functions read from a handler's context: the record's ordering key and time,
+ * and the platform its customer belongs to. A Stripe handler's context is one (platform unsaid
+ * = Stripe); another platform's handlers (Chargebee) build one for the records they normalised.
+ */
+export interface BillingSyncContext extends WebhookHandlerContext {
+  event: { orderingKey: ObjectOrderingKey };
+  eventCreatedAt: Date;
+  platform?: SyncedPlatform;
+}
 export type StripeHandlerResult = WebhookHandlerResult;
 export type StripeEventHandler = WebhookEventHandler<StripeParsedEvent>;
 

@@ -4,7 +4,8 @@ import { getEnv } from '@/lib/env';
 import { clock } from '@/lib/clock';
 import { defineWebhookSource, type VerifyOutcome } from '@/lib/server/webhook-source/define-webhook-source';
 import { applyIncidentSignals } from '../apply-incident-signals';
-import { notConfigured, parseJsonBody, refused, sameSecret, type IncidentSignals } from './incident-signal';
+import { sameSecret } from '@/lib/server/webhook-source/same-secret';
+import { notConfigured, parseJsonBody, refused, type IncidentSignals } from './incident-signal';
 
 // A generic JSON shape for any other monitor (PagerDuty automation, an in-house checker …),
 // signed with HMAC-SHA256 like Stripe: header `Tollgate-Signature: t=<unix seconds>,v1=<hex>`

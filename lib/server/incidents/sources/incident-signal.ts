@@ -1,4 +1,5 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { sameSecret } from '@/lib/server/webhook-source/same-secret';
 import type { ReadOutcome, VerifyOutcome } from '@/lib/server/webhook-source/define-webhook-source';
 
 // What every incident source (Alertmanager, Datadog, Statuspage, the generic shape) reduces a
@@ -34,13 +35,6 @@ const notConfigured = (variable: string): VerifyOutcome => ({
 });
 
 const refused = (message: string): VerifyOutcome => ({ ok: false, status: 400, code: 'invalid_signature', message });
-
-/** Constant-time equality of two strings (hashed first, so unequal lengths leak nothing either). */
-export function sameSecret(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b) && given.length === expected.length;
-}
 
 /** `Authorization: Bearer <token>` (Alertmanager's http_config.authorization). */
 export function verifyBearer(headers: Headers, token: string | undefined, variable: string): VerifyOutcome {

@@ -4,7 +4,7 @@ import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { planKeyFor } from './plan-key';
 import { overageFromPrice } from './overage-from-price';
 
-async function uniquePlanKey(tx: Tx, base: string): Promise<string> {
+export async function uniquePlanKey(tx: Tx, base: string): Promise<string> {
   for (let n = 1; ; n += 1) {
     const key = n === 1 ? base : `${base}_${n}`;
     if (!(await tx.plan.findUnique({ where: { key }, select: { id: true } }))) return key;

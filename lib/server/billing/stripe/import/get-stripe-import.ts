@@ -7,15 +7,20 @@ import { IMPORT_STALE_SECONDS } from './claim-stripe-import';
 const STEP_STATUSES = ['pending', 'running', 'done'] as const;
 
 // The progress the console polls: per object type done / total, rate and ETA, and the latest
-// errors with the object ids they concern.
-export async function getStripeImport(runId?: string): Promise<StripeImportView | null> {
+// errors with the object ids they concern. Chargebee's runs share the tables (platform column).
+export async function getStripeImport(
+  runId?: string,
+  platform: 'stripe' | 'chargebee' = 'stripe',
+  steps: readonly { type: string; label: string }[] = IMPORT_STEPS,
+): Promise<StripeImportView | null> {
   const db = getDb();
   const run = runId
     ? await db.stripeImportRun.findUnique({
-        where: { id: runId },
+        where: { id: runId, platform },
         include: { steps: { orderBy: { position: 'asc' } } },
       })
     : await db.stripeImportRun.findFirst({
+        where: { platform },
         orderBy: { createdAt: 'desc' },
         include: { steps: { orderBy: { position: 'asc' } } },
       });
@@ -41,7 +46,7 @@ export async function getStripeImport(runId?: string): Promise<StripeImportView 
       const remaining = step.total !== null ? Math.max(0, step.total - step.done) : null;
       return {
         type: step.objectType,
-        label: IMPORT_STEPS.find((s) => s.type === step.objectType)?.label ?? step.objectType,
+        label: steps.find((s) => s.type === step.objectType)?.label ?? step.objectType,
         status: STEP_STATUSES.find((s) => s === step.status) ?? 'pending',
         done: step.done,
         total: step.total,

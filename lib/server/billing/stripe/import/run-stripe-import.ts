@@ -4,7 +4,7 @@ import { resolveStripeClient } from '@/lib/server/billing/stripe/resolve-stripe-
 import { UnknownPriceError } from '@/lib/server/billing/stripe/sync/resolve-subscription-plan';
 import { importStep, type ImportStep } from './import-steps';
 import { withRateLimitBackoff, type BackoffOptions } from './with-rate-limit-backoff';
-import { claimStripeImport } from './claim-stripe-import';
+import { runClaimedImport } from './run-claimed-import';
 
 export interface RunImportOptions {
   pageSize?: number;
@@ -103,32 +103,10 @@ async function runStep(runId: string, sinceMonths: number, type: string, options
   });
 }
 
-/*
- * Runs (or resumes) one import: each unfinished step in order, page by page from its checkpoint.
- * Claimed first, so two workers never run the same import; a worker that died leaves a stale
- * heartbeat, and the next claim resumes it. A failure marks the run failed with its reason; the
- * checkpoint stays, so "Resume" (or the CLI) continues where it stopped.
- */
-export async function runStripeImport(
+// Runs (or resumes) one import through the shared runner (run-claimed-import.ts).
+export function runStripeImport(
   runId: string,
   options: RunImportOptions = {},
 ): Promise<'succeeded' | 'failed' | 'busy'> {
-  const db = getDb();
-  const run = await claimStripeImport(runId);
-  if (!run) return 'busy';
-  try {
-    const steps = await db.stripeImportStep.findMany({
-      where: { runId, status: { not: 'done' } },
-      orderBy: { position: 'asc' },
-    });
-    for (const step of steps) await runStep(runId, run.sinceMonths, step.objectType, options);
-    await db.stripeImportRun.update({
-      where: { id: runId },
-      data: { status: 'succeeded', finishedAt: clock.now(), error: null },
-    });
-    return 'succeeded';
-  } catch (err) {
-    await db.stripeImportRun.update({ where: { id: runId }, data: { status: 'failed', error: describeError(err) } });
-    throw err;
-  }
+  return runClaimedImport(runId, (sinceMonths, type) => runStep(runId, sinceMonths, type, options), describeError);
 }

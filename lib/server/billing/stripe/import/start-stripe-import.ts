@@ -7,11 +7,14 @@ import { IMPORT_STEPS } from './import-steps';
 import { IMPORT_STALE_SECONDS } from './claim-stripe-import';
 import { stripeImportJob } from './stripe-import-job';
 
-/** An import in flight (queued, or running with a live heartbeat): a second one would only race it. */
-async function activeImport(): Promise<string | null> {
+/**
+ * An import of the platform in flight (queued, or running with a live heartbeat): a second one
+ * would only race it. Stripe's and Chargebee's imports share the table and run side by side.
+ */
+export async function activeImport(platform: 'stripe' | 'chargebee'): Promise<string | null> {
   const stale = new Date(clock.nowMs() - IMPORT_STALE_SECONDS * 1000);
   const run = await getDb().stripeImportRun.findFirst({
-    where: { OR: [{ status: 'queued' }, { status: 'running', heartbeatAt: { gte: stale } }] },
+    where: { platform, OR: [{ status: 'queued' }, { status: 'running', heartbeatAt: { gte: stale } }] },
     select: { id: true },
   });
   return run?.id ?? null;
@@ -19,7 +22,7 @@ async function activeImport(): Promise<string | null> {
 
 /** Creates an import run with one step per object type, audited; the caller runs or enqueues it. */
 export async function createStripeImport(actor: Actor, months: number, requestId?: string): Promise<string> {
-  const active = await activeImport();
+  const active = await activeImport('stripe');
   if (active) throw conflict('import_in_progress', `Import ${active} is still running; wait for it or resume it`);
   return getDb().$transaction(async (tx) => {
     const run = await tx.stripeImportRun.create({

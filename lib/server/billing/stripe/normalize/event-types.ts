@@ -83,6 +83,12 @@ export type ObjectOrderingKey = {
   /** event.created, Unix seconds. */
   eventCreated: number;
   objectVersionHint: number[];
+  /**
+   * A platform whose objects carry their own version (Chargebee's resource_version, epoch ms)
+   * compares that first; stored keys always have it (sourceEventCreatedAt in ms). Stripe events
+   * leave it out, so for them the rule above is unchanged.
+   */
+  versionMs?: number;
 };
 
 const INVOICE_STATUS_RANK: Record<string, number> = { draft: 0, open: 1, uncollectible: 2, paid: 3, void: 3 };
@@ -167,6 +173,9 @@ export function objectOrderingKey(event: {
 
 /** < 0 when a is older than b, 0 when indistinguishable, > 0 when a is newer. */
 export function compareOrderingKeys(a: ObjectOrderingKey, b: ObjectOrderingKey): number {
+  if (a.versionMs !== undefined && b.versionMs !== undefined && a.versionMs !== b.versionMs) {
+    return a.versionMs - b.versionMs;
+  }
   if (a.eventCreated !== b.eventCreated) return a.eventCreated - b.eventCreated;
   const length = Math.max(a.objectVersionHint.length, b.objectVersionHint.length);
   for (let i = 0; i < length; i += 1) {

@@ -1,7 +1,7 @@
 import type { InvoiceStatus } from '@/generated/prisma/client';
 import type { InvoiceLineRecord, InvoiceRecord } from '@/lib/server/billing/stripe/normalize/stripe-records';
 import type { Tx } from '@/lib/db';
-import type { StripeHandlerContext, StripeHandlerResult } from '../stripe-handler-context';
+import type { BillingSyncContext, StripeHandlerResult } from '../stripe-handler-context';
 import { ensureStripeCustomer } from './ensure-stripe-customer';
 import { lockStripeObjects } from './lock-stripe-objects';
 import { olderThanStoredNote, storedOrderingKey } from './stored-ordering-key';
@@ -43,14 +43,11 @@ function lineData(line: InvoiceLineRecord, position: number, meters: Map<string,
 // replaces the lines; a snapshot whose lines are only a first page (has_more, no Stripe key to
 // fetch the rest) updates the lines it has and keeps the others. An older snapshot — e.g. an
 // invoice.updated that arrives after invoice.paid — is skipped by the ordering rule.
-export async function applyStripeInvoice(
-  ctx: StripeHandlerContext,
-  record: InvoiceRecord,
-): Promise<StripeHandlerResult> {
+export async function applyStripeInvoice(ctx: BillingSyncContext, record: InvoiceRecord): Promise<StripeHandlerResult> {
   const { tx, eventCreatedAt } = ctx;
   const id = record.externalId;
   await lockStripeObjects(tx, [record.customerExternalId, id]);
-  const customerId = await ensureStripeCustomer(tx, record.customerExternalId);
+  const customerId = await ensureStripeCustomer(tx, record.customerExternalId, ctx.platform);
   const stored = await tx.invoice.findUnique({
     where: { externalId: id },
     select: { id: true, status: true, attemptCount: true, amountPaid: true, sourceEventCreatedAt: true },

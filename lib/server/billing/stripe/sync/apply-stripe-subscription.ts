@@ -3,7 +3,7 @@ import { clock } from '@/lib/clock';
 import { confirmScheduledPlanChanges } from '@/lib/server/billing/confirm-scheduled-plan-changes';
 import type { SubscriptionRecord } from '@/lib/server/billing/stripe/normalize/stripe-records';
 import { notifyEntitlementsChanged } from '@/lib/server/entitlements/notify-entitlements-changed';
-import type { StripeHandlerContext, StripeHandlerResult } from '../stripe-handler-context';
+import type { BillingSyncContext, StripeHandlerResult } from '../stripe-handler-context';
 import { ensureStripeCustomer } from './ensure-stripe-customer';
 import { lockStripeObjects } from './lock-stripe-objects';
 import { resolveSubscriptionPlan } from './resolve-subscription-plan';
@@ -31,12 +31,12 @@ function toStatus(status: string | null, id: string): SubscriptionStatus {
 // Entitlements depend on plan and status, so every applied change is announced in the same
 // transaction (delivered only if it commits).
 export async function applyStripeSubscription(
-  ctx: StripeHandlerContext,
+  ctx: BillingSyncContext,
   record: SubscriptionRecord,
 ): Promise<StripeHandlerResult> {
   const { tx, eventCreatedAt } = ctx;
   await lockStripeObjects(tx, [record.customerExternalId, record.externalId]);
-  const customerId = await ensureStripeCustomer(tx, record.customerExternalId);
+  const customerId = await ensureStripeCustomer(tx, record.customerExternalId, ctx.platform);
   const stored = await tx.subscription.findUnique({
     where: { externalId: record.externalId },
     select: {

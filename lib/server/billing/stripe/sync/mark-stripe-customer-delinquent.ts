@@ -1,4 +1,5 @@
 import type { Tx } from '@/lib/db';
+import type { SyncedPlatform } from '../stripe-handler-context';
 
 // Stripe sets customer.delinquent when the latest automatic invoice payment fails; we set it from
 // invoice.payment_failed too, so the flag does not wait for a customer.updated that may come
@@ -8,10 +9,11 @@ export async function markStripeCustomerDelinquent(
   tx: Tx,
   customerExternalId: string,
   eventCreatedAt: Date,
+  billingProvider: SyncedPlatform = 'stripe',
 ): Promise<void> {
   await tx.customer.updateMany({
     where: {
-      billingProvider: 'stripe',
+      billingProvider,
       externalId: customerExternalId,
       OR: [{ sourceEventCreatedAt: null }, { sourceEventCreatedAt: { lte: eventCreatedAt } }],
     },

@@ -1,5 +1,5 @@
 import type { PaymentFailureRecord } from '@/lib/server/billing/stripe/normalize/stripe-records';
-import type { StripeHandlerContext, StripeHandlerResult } from '../stripe-handler-context';
+import type { BillingSyncContext, StripeHandlerResult } from '../stripe-handler-context';
 import { ensureStripeCustomer } from './ensure-stripe-customer';
 import { lockStripeObjects } from './lock-stripe-objects';
 import { upsertStripePayment } from './upsert-stripe-payment';
@@ -13,7 +13,7 @@ import { upsertStripePayment } from './upsert-stripe-payment';
 // redelivery changes nothing. A guest payment with no customer, invoice or earlier attempt to
 // tie it to cannot be stored (attempts belong to a customer): acknowledged with a note.
 export async function recordStripePaymentFailure(
-  ctx: StripeHandlerContext,
+  ctx: BillingSyncContext,
   record: PaymentFailureRecord,
 ): Promise<StripeHandlerResult> {
   const { tx, eventCreatedAt } = ctx;
@@ -41,7 +41,7 @@ export async function recordStripePaymentFailure(
   // Prefer the row keyed by the charge, then by the payment intent, then any of the intent's.
   const existing = keys.map((key) => matches.find((m) => m.externalId === key)).find(Boolean) ?? matches[0] ?? null;
   const customerId = record.customerExternalId
-    ? await ensureStripeCustomer(tx, record.customerExternalId)
+    ? await ensureStripeCustomer(tx, record.customerExternalId, ctx.platform)
     : (invoice?.customerId ?? existing?.customerId ?? payment?.customerId ?? null);
   if (!customerId)
     return { note: `no customer on ${record.source} ${record.externalId} (guest payment): no attempt recorded` };

@@ -16,11 +16,12 @@ export function storedOrderingKey(
   fields: Record<string, unknown>,
 ): ObjectOrderingKey | null {
   if (!sourceEventCreatedAt) return null;
-  return objectOrderingKey({
+  const key = objectOrderingKey({
     type: objectType === 'customer' && fields.deleted === true ? 'customer.deleted' : '',
     created: Math.floor(sourceEventCreatedAt.getTime() / 1000),
     data: { object: { object: objectType, id: externalId, ...fields } },
   });
+  return { ...key, versionMs: sourceEventCreatedAt.getTime() };
 }
 
 /** null when the incoming event may be applied; otherwise the note recorded on the inbox row. */

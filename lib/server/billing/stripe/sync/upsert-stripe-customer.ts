@@ -1,19 +1,21 @@
 import type { CustomerRecord } from '@/lib/server/billing/stripe/normalize/stripe-records';
 import { notifyEntitlementsChanged } from '@/lib/server/entitlements/notify-entitlements-changed';
-import type { StripeHandlerContext, StripeHandlerResult } from '../stripe-handler-context';
+import type { BillingSyncContext, StripeHandlerResult } from '../stripe-handler-context';
 import { lockStripeObjects } from './lock-stripe-objects';
 import { olderThanStoredNote, storedOrderingKey } from './stored-ordering-key';
 
 // customer.created / updated / deleted → the local customer (billing_provider 'stripe',
-// external_id cus_…). A deletion keeps the row (invoices and history hang off it) and sets
-// deleted_at; Stripe's deleted-customer stub carries no details, so they are left as they were.
+// external_id cus_…; or the context's platform, e.g. Chargebee's customer_* events). A deletion
+// keeps the row (invoices and history hang off it) and sets deleted_at; Stripe's deleted-customer
+// stub carries no details, so they are left as they were.
 export async function upsertStripeCustomer(
-  ctx: StripeHandlerContext,
+  ctx: BillingSyncContext,
   record: CustomerRecord,
 ): Promise<StripeHandlerResult> {
   const { tx, eventCreatedAt } = ctx;
+  const billingProvider = ctx.platform ?? 'stripe';
   await lockStripeObjects(tx, [record.externalId]);
-  const where = { billingProvider_externalId: { billingProvider: 'stripe' as const, externalId: record.externalId } };
+  const where = { billingProvider_externalId: { billingProvider, externalId: record.externalId } };
   const stored = await tx.customer.findUnique({
     where,
     select: { id: true, name: true, deletedAt: true, sourceEventCreatedAt: true },
@@ -45,7 +47,7 @@ export async function upsertStripeCustomer(
     });
   } else {
     await tx.customer.create({
-      data: { billingProvider: 'stripe', externalId: record.externalId, ...details, ...lifecycle },
+      data: { billingProvider, externalId: record.externalId, ...details, ...lifecycle },
     });
   }
   // A deleted customer's entitlements change (its subscriptions end with it).
