@@ -4,6 +4,7 @@ import { auditFacets, auditListQuery, auditListResponse } from '@/lib/schemas/au
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { listAuditEvents } from '@/lib/server/audit/list-audit-events';
 import { listAuditFacets } from '@/lib/server/audit/list-audit-facets';
+import { agentTitles } from '@/lib/server/agents/registry';
 import { uniq } from '../helpers/fresh-database';
 
 // The audit page reads names, not ids, and pages through a trail longer than one page.
@@ -35,7 +36,9 @@ describe('audit trail list', () => {
   });
 
   it('names people, agents and customers beside their ids', async () => {
-    const page = auditListResponse.parse(await listAuditEvents(auditListQuery.parse({ targetId: tag, limit: '2' })));
+    const page = auditListResponse.parse(
+      await listAuditEvents(auditListQuery.parse({ targetId: tag, limit: '2' }), agentTitles()),
+    );
     expect(page.items.map((e) => [e.actorType, e.actorName])).toEqual([
       ['user', 'Petra Pager'],
       ['agent', 'Usage Analyst'],
@@ -74,7 +77,7 @@ describe('audit trail list', () => {
   });
 
   it('offers every person and agent, and the recent action names, as filter choices', async () => {
-    const facets = auditFacets.parse(await listAuditFacets());
+    const facets = auditFacets.parse(await listAuditFacets(agentTitles()));
     expect(facets.actors).toContainEqual({
       actorType: 'user',
       actorId: userId,

@@ -3,12 +3,12 @@ import { getDb } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import type { auditListQuery } from '@/lib/schemas/audit';
 import { auditWhere } from './audit-where';
-import { nameAuditRefs } from './name-audit-refs';
+import { nameAuditRefs, type AgentTitles } from './name-audit-refs';
 
 // A page of the trail, newest first, with the names of its actors and customers. `nextBefore`
 // is the cursor of the next (older) page, null on the last one: fetching one row more than the
 // page says whether there is one without a count over the whole table.
-export async function listAuditEvents(query: z.infer<typeof auditListQuery>) {
+export async function listAuditEvents(query: z.infer<typeof auditListQuery>, agents: AgentTitles = {}) {
   const rows = await getDb().auditEvent.findMany({
     where: auditWhere(query),
     orderBy: { sequence: 'desc' },
@@ -27,7 +27,7 @@ export async function listAuditEvents(query: z.infer<typeof auditListQuery>) {
     },
   });
   const page = rows.slice(0, query.limit);
-  const names = await nameAuditRefs(page);
+  const names = await nameAuditRefs(page, agents);
   return {
     items: page.map((r) => ({
       ...r,
@@ -40,10 +40,10 @@ export async function listAuditEvents(query: z.infer<typeof auditListQuery>) {
   };
 }
 
-export async function getAuditEvent(sequence: bigint) {
+export async function getAuditEvent(sequence: bigint, agents: AgentTitles = {}) {
   const r = await getDb().auditEvent.findUnique({ where: { sequence } });
   if (!r) throw notFound('Audit event');
-  const names = await nameAuditRefs([r]);
+  const names = await nameAuditRefs([r], agents);
   return {
     ...r,
     sequence: r.sequence.toString(),

@@ -1,5 +1,4 @@
 import { getDb } from '@/lib/db';
-import { agentTitles } from '@/lib/server/agents/registry';
 
 type ActorType = 'user' | 'agent' | 'system';
 export interface AuditRef {
@@ -10,10 +9,14 @@ export interface AuditRef {
 
 export const actorKey = (type: ActorType, id: string) => `${type}:${id}`;
 
+/** Agent id → title. The caller passes the registry's (agents write audit events, so the audit
+ * folder cannot import them without a cycle). */
+export type AgentTitles = Readonly<Record<string, string>>;
+
 // The names a reader needs beside the ids an audit event stores: a person's name, an agent's
 // title, the customer's name. Ids stay in the record (it is hashed as written); a deleted user or
 // customer keeps its id and gets no name.
-export async function nameAuditRefs(refs: readonly AuditRef[]) {
+export async function nameAuditRefs(refs: readonly AuditRef[], agents: AgentTitles) {
   const userIds = [...new Set(refs.filter((r) => r.actorType === 'user').map((r) => r.actorId))];
   const customerIds = [...new Set(refs.flatMap((r) => (r.customerId ? [r.customerId] : [])))];
   const [users, customers] = await Promise.all([
@@ -22,7 +25,6 @@ export async function nameAuditRefs(refs: readonly AuditRef[]) {
       ? getDb().customer.findMany({ where: { id: { in: customerIds } }, select: { id: true, name: true } })
       : [],
   ]);
-  const agents = agentTitles();
   const actors = new Map<string, string>();
   for (const u of users) actors.set(actorKey('user', u.id), u.name);
   for (const r of refs) {

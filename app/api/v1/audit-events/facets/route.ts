@@ -2,10 +2,11 @@
 import { withApi } from '@/lib/api/with-api';
 import { auditFacets } from '@/lib/schemas/audit';
 import { listAuditFacets } from '@/lib/server/audit/list-audit-facets';
+import { agentTitles } from '@/lib/server/agents/registry';
 
 export const GET = withApi({
   auth: 'session',
   capability: 'audit.read',
   schemas: { response: auditFacets },
-  handler: () => listAuditFacets(),
+  handler: () => listAuditFacets(agentTitles()),
 });
