@@ -11,6 +11,7 @@ import {
   chargeFailed,
   decisionsFor,
   deliverAll,
+  dropQueuedJobs,
   intentFailed,
   invoiceEvent,
   job,
@@ -27,6 +28,7 @@ let worker: RunningWorker;
 beforeAll(async () => {
   world = await startStripeWorld();
   configureWebhookEnv({ secretKey: 'sk_test_fake', apiBase: world.fake.url });
+  await dropQueuedJobs(agentSignalsJob.name);
   worker = await startWorker('billing-ops-test', [agentSignalsJob, job], { loops: false });
 });
 afterAll(async () => {

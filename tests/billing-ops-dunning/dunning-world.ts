@@ -11,6 +11,18 @@ import { deliver, obj, rubyMockEvent, suffix, variant, type StripeEvent } from '
 // Stripe API the handlers re-fetch from — and helpers to wait for the billing-ops jobs.
 
 export const job = agentJob(billingOps);
+
+/**
+ * Drops the billing-ops jobs earlier files queued with no worker running: every Stripe customer
+ * or card event in the suite queues one, and a worker started here would work them off (each
+ * against a fake Stripe long gone) before this file's own.
+ */
+export async function dropQueuedJobs(...names: string[]) {
+  if (!(await getPool().query(`SELECT to_regclass('pgboss.job') AS t`)).rows[0].t) return;
+  await getPool().query(`DELETE FROM pgboss.job WHERE name = ANY($1) AND state IN ('created', 'retry')`, [
+    [job.name, ...names],
+  ]);
+}
 const DAY = 86_400_000;
 
 export async function makeFailingAccount(fake: FakeStripeServer, opts: { mrrMinor?: number } = {}) {

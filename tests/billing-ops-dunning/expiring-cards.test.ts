@@ -11,7 +11,7 @@ import { cardPaymentMethod } from '@/tests/fixtures/stripe-payment-method';
 import { setPolicy } from '../actions/world';
 import { uniq } from '../helpers/fresh-database';
 import { configureWebhookEnv, suffix, type StripeEvent } from '../webhooks/helpers';
-import { deliverAll, job } from './dunning-world';
+import { deliverAll, dropQueuedJobs, job } from './dunning-world';
 
 // Billing Ops' expiring-card check on real PostgreSQL: the daily scan (the agent's own run, as its
 // cron sends it) drafts one update-card e-mail per default card × expiry through policy, also when
@@ -24,6 +24,7 @@ let worker: RunningWorker;
 
 beforeAll(async () => {
   configureWebhookEnv();
+  await dropQueuedJobs(agentSignalsJob.name);
   worker = await startWorker('billing-ops-cards-test', [agentSignalsJob, job], { loops: false });
 });
 afterAll(async () => worker.stop());

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDb, getPool } from '@/lib/db';
+import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { agentSignalsJob } from '@/lib/server/agents/agent-triggers';
 import { claimNextAction } from '@/lib/server/actions/claim-next-action';
@@ -10,7 +10,15 @@ import { startWorker, type RunningWorker } from '@/lib/server/worker/start-worke
 import { parkOpenActions, setPolicy } from '../actions/world';
 import { startStripeWorld, type StripeWorld } from '../actions/stripe-world';
 import { configureWebhookEnv, createAdmin } from '../webhooks/helpers';
-import { chargeFailed, decisionsFor, deliverAll, invoiceEvent, job, makeFailingAccount } from './dunning-world';
+import {
+  chargeFailed,
+  decisionsFor,
+  deliverAll,
+  dropQueuedJobs,
+  invoiceEvent,
+  job,
+  makeFailingAccount,
+} from './dunning-world';
 
 // The retry the agent drafted, approved by a person, executes once through Stripe's
 // invoices.pay with the action's idempotency key — not before the time it was chosen for — and
@@ -22,11 +30,7 @@ let worker: RunningWorker;
 beforeAll(async () => {
   world = await startStripeWorld();
   configureWebhookEnv({ secretKey: 'sk_test_fake', apiBase: world.fake.url });
-  // Jobs earlier files queued with no worker running would be worked off before this journey's own.
-  if ((await getPool().query(`SELECT to_regclass('pgboss.job') AS t`)).rows[0].t)
-    await getPool().query(`DELETE FROM pgboss.job WHERE name = ANY($1) AND state IN ('created', 'retry')`, [
-      [agentSignalsJob.name, job.name],
-    ]);
+  await dropQueuedJobs(agentSignalsJob.name);
   worker = await startWorker('billing-ops-retry-test', [agentSignalsJob, job], { loops: false });
   for (const kind of ['dunning_step', 'email', 'crm_task', 'credit'] as const)
     await setPolicy(kind, { mode: 'assist' });
