@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
+import { resetEnvForTests } from '@/lib/env';
+import { webhookSourceProblems } from '@/lib/server/webhooks/webhook-sources';
 import { FakeRecurlyServer } from '../fixtures/fake-recurly-server';
 import { createPlan } from '../webhooks/helpers';
 import {
@@ -177,5 +179,19 @@ describe('Recurly notifications re-fetched into the normalised records', () => {
     const res = await postRecurly(notification('gift_card', 'purchased', account));
     expect(res.body.status).toBe('ignored');
     expect(fake.requests.length).toBe(reads);
+  });
+
+  it('without an API key the notification is stored and retried on the schedule, not parked, and the console says why', async () => {
+    delete process.env.RECURLY_API_KEY;
+    resetEnvForTests();
+    const { account } = recurlyWorld(recurlyId());
+    serve(fake, { account });
+    const { inbox } = await deliverRecurly(notification('account', 'created', account));
+    expect(inbox.status).toBe('failed');
+    expect(inbox.nextAttemptAt).not.toBeNull();
+    expect(inbox.lastError).toMatch(/RECURLY_API_KEY/);
+    expect((await webhookSourceProblems()).filter((p) => p.source === 'recurly')).toEqual([
+      expect.objectContaining({ problem: expect.stringContaining('RECURLY_API_KEY') }),
+    ]);
   });
 });
