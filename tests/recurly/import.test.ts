@@ -4,6 +4,8 @@ import { getStripeImport } from '@/lib/server/billing/stripe/import/get-stripe-i
 import { RECURLY_IMPORT_STEPS } from '@/lib/server/billing/recurly/import/recurly-import-steps';
 import { runRecurlyImport } from '@/lib/server/billing/recurly/import/run-recurly-import';
 import { createRecurlyImport } from '@/lib/server/billing/recurly/import/start-recurly-import';
+import { testRecurlyConnection } from '@/lib/server/billing/recurly/test-recurly-connection';
+import { resetEnvForTests } from '@/lib/env';
 import { FakeRecurlyServer, type RecurlyJson } from '../fixtures/fake-recurly-server';
 import {
   API_KEY,
@@ -147,5 +149,22 @@ describe('Recurly import', () => {
     expect(await runRecurlyImport(runId, { pageSize: 100 })).toBe('succeeded');
     const stored = await getDb().subscription.findUniqueOrThrow({ where: { externalId: listed.id } });
     expect(stored.status).toBe('canceled');
+  });
+
+  it('Test connection reads one account with the key, and says plainly when Recurly refuses it', async () => {
+    expect(await testRecurlyConnection()).toEqual({
+      ok: true,
+      message: 'Recurly API v2021-02-25 answers with this key',
+    });
+    process.env.RECURLY_API_KEY = 'not-the-key';
+    resetEnvForTests();
+    try {
+      expect(await testRecurlyConnection()).toEqual({
+        ok: false,
+        message: expect.stringMatching(/Invalid API key.*401/),
+      });
+    } finally {
+      configureRecurlyEnv({ apiBase: fake.url });
+    }
   });
 });

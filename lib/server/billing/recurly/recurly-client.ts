@@ -24,8 +24,14 @@ export function recurlyClientFor(apiKey: string): Client {
   return new Client(apiKey, { httpAdapter });
 }
 
+// One client per key and base: each client's adapter keeps its own keep-alive agents, so a
+// client per notification would leave a pool of idle sockets behind every one.
+let cached: { apiKey: string; base: string | undefined; client: Client } | null = null;
+
 /** The SDK client for RECURLY_API_KEY; null when Recurly is not connected. */
 export async function resolveRecurlyClient(): Promise<Client | null> {
-  const apiKey = getEnv().RECURLY_API_KEY;
-  return apiKey ? recurlyClientFor(apiKey) : null;
+  const { RECURLY_API_KEY: apiKey, RECURLY_API_BASE: base } = getEnv();
+  if (!apiKey) return null;
+  if (cached?.apiKey !== apiKey || cached.base !== base) cached = { apiKey, base, client: recurlyClientFor(apiKey) };
+  return cached.client;
 }
