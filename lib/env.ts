@@ -72,6 +72,12 @@ const schema = z
     CHARGEBEE_API_KEY: z.string().trim().min(1).optional(),
     // Points the chargebee SDK at another host (a local fake in tests): e.g. http://127.0.0.1:12112
     CHARGEBEE_API_BASE: z.string().url().optional(),
+    // The signing key of the webhook endpoint in Recurly (Integrations → Webhooks → the endpoint).
+    RECURLY_WEBHOOK_SECRET: z.string().trim().min(1).optional(),
+    // A Recurly private API key: JSON webhooks carry ids only, so the objects are read with it.
+    RECURLY_API_KEY: z.string().trim().min(1).optional(),
+    // Points the recurly SDK at another host (a local fake in tests): e.g. http://127.0.0.1:12113
+    RECURLY_API_BASE: z.string().url().optional(),
     AI_PROVIDER: z.enum(['builtin', 'openai', 'anthropic', 'openai-compatible']).default('builtin'),
     AI_MODEL: z.string().optional(),
     AI_API_KEY: z.string().optional(),

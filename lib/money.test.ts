@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyExponent, formatMoney, parseMoney, toMajorUnitText } from './money';
+import { currencyExponent, formatMoney, majorToMinor, minorToMajor, parseMoney, toMajorUnitText } from './money';
 
 describe('money', () => {
   it('knows 0-, 2- and 3-decimal currencies', () => {
@@ -55,5 +55,15 @@ describe('money', () => {
     ['99999999999', 'usd', 'amount_too_large'],
   ])('refuses %s %s as %s', (text, cur, error) => {
     expect(parseMoney(text, cur)).toMatchObject({ ok: false, error });
+  });
+
+  it("converts an API's major-unit decimals to minor units and back, rounding float noise away", () => {
+    expect(majorToMinor(19.99, 'USD')).toBe(1999);
+    expect(majorToMinor(0.07, 'usd')).toBe(7);
+    expect(majorToMinor(1235, 'JPY')).toBe(1235);
+    expect(majorToMinor(1.234, 'KWD')).toBe(1234);
+    expect(minorToMajor(6050, 'usd')).toBe(60.5);
+    expect(minorToMajor(1235, 'JPY')).toBe(1235);
+    expect(minorToMajor(-1999, 'USD')).toBe(-19.99);
   });
 });

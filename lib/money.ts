@@ -84,6 +84,19 @@ export function toMajorUnitText(minorUnits: number, currency: string): string {
   return `${negative ? '-' : ''}${int}${exponent ? `.${frac}` : ''}`;
 }
 
+/**
+ * A major-unit amount as an API sends it (Recurly's 19.99 USD) → minor units (1999). Rounded to
+ * the currency's minor unit: the binary float 19.99 * 100 is 1998.999…, never meant as such.
+ */
+export function majorToMinor(amount: number, currency: string): number {
+  return Math.round(amount * 10 ** currencyExponent(currency));
+}
+
+/** Minor units → the major-unit number such an API takes: 1999 USD → 19.99, 1235 JPY → 1235. */
+export function minorToMajor(minorUnits: number, currency: string): number {
+  return Number(toMajorUnitText(minorUnits, currency));
+}
+
 export type MoneyParseError = 'empty' | 'invalid_amount' | 'too_many_decimals' | 'negative_amount' | 'amount_too_large';
 
 export type MoneyParse = { ok: true; minor: number } | { ok: false; error: MoneyParseError; message: string };

@@ -156,6 +156,13 @@ const ROUTES: RouteCase[] = [
     allowed: ['admin'],
     check: (b) => expect(b).toHaveProperty('run'),
   },
+  {
+    name: 'recurly import (latest)',
+    method: 'GET',
+    path: '/api/v1/billing/recurly/imports',
+    allowed: ['admin'],
+    check: (b) => expect(b).toHaveProperty('run'),
+  },
 ];
 
 describeRoleMatrix('console routes', ROUTES);

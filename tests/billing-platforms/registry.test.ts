@@ -34,6 +34,13 @@ describe('billing platform registry', () => {
     expect(chargebee.idempotency.mechanism).toBe('chargebee-idempotency-key header');
   });
 
+  it('describes Recurly as what is built: credit adjustments only, no usage forwarding yet', () => {
+    const recurly = billingPlatform('recurly');
+    expect(Object.keys(recurly.actions)).toEqual(['credit']);
+    expect(recurly.forwardUsage).toBeNull();
+    expect(recurly.idempotency.mechanism).toBe('Idempotency-Key header');
+  });
+
   it('answers 404 not_found for a platform it does not know', () => {
     expect(() => billingPlatform('zuora')).toThrow(expect.objectContaining({ status: 404, code: 'not_found' }));
   });

@@ -1,6 +1,7 @@
 import { notFound } from '@/lib/errors';
 import type { BillingPlatform, BillingPlatformId } from './port';
 import { chargebeePlatform } from './chargebee-platform';
+import { recurlyPlatform } from './recurly-platform';
 import { stripePlatform } from './stripe-platform';
 
 // Every billing platform Tollgate speaks. A new one is one folder (lib/server/billing/<id>/), its
@@ -8,6 +9,7 @@ import { stripePlatform } from './stripe-platform';
 export const BILLING_PLATFORMS: readonly BillingPlatform[] = [
   stripePlatform as BillingPlatform,
   chargebeePlatform as BillingPlatform,
+  recurlyPlatform as BillingPlatform,
 ];
 
 export function findBillingPlatform(id: string): BillingPlatform | undefined {

@@ -30,7 +30,7 @@ export interface InvoiceTarget {
 }
 
 export interface ExecutionResult {
-  provider: 'stripe' | 'chargebee' | 'ledger';
+  provider: 'stripe' | 'chargebee' | 'recurly' | 'ledger';
   ref: string; // the platform's id for the effect: cn_…, cbtx_…, sub_…, in_…, a Chargebee credit note id, ledger entry id
   summary: string;
   data?: Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { chargebeeWebhookSource } from '@/lib/server/billing/chargebee/chargebee-webhook-source';
+import { recurlyWebhookSource } from '@/lib/server/billing/recurly/recurly-webhook-source';
 import { stripeWebhookSource } from '@/lib/server/billing/stripe/stripe-webhook-source';
 import { postmarkWebhookSource } from '@/lib/server/email/webhooks/postmark-webhook-source';
 import { resendWebhookSource } from '@/lib/server/email/webhooks/resend-webhook-source';
@@ -13,6 +14,7 @@ import { genericIncidentWebhookSource } from '@/lib/server/incidents/sources/gen
 export const WEBHOOK_SOURCES: readonly WebhookSource[] = [
   stripeWebhookSource,
   chargebeeWebhookSource,
+  recurlyWebhookSource,
   alertmanagerWebhookSource,
   datadogWebhookSource,
   statuspageWebhookSource,

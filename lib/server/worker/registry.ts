@@ -7,6 +7,7 @@ import { sweepWebhookInboxJob } from '@/lib/server/webhooks/sweep-webhook-inbox-
 import { agentJobs } from '@/lib/server/agents/agent-triggers';
 import { stripeImportJob } from '@/lib/server/billing/stripe/import/stripe-import-job';
 import { chargebeeImportJob } from '@/lib/server/billing/chargebee/import/chargebee-import-job';
+import { recurlyImportJob } from '@/lib/server/billing/recurly/import/recurly-import-job';
 import { autonomyDigestJob } from '@/lib/server/actions/autonomy/autonomy-digest-job';
 
 // Every job the worker knows. A new job: one file with defineJob(), one line here. Agents come
@@ -19,6 +20,7 @@ export const JOBS: JobDefinition[] = [
   sweepWebhookInboxJob,
   stripeImportJob,
   chargebeeImportJob,
+  recurlyImportJob,
   autonomyDigestJob,
   ...agentJobs(),
 ];

@@ -1,12 +1,10 @@
 import type { z } from 'zod';
-import type { ObjectOrderingKey } from '@/lib/server/billing/stripe/normalize/event-types';
-import type {
-  CustomerRecord,
-  InvoiceRecord,
-  PaymentFailureRecord,
-  SubscriptionRecord,
-} from '@/lib/server/billing/stripe/normalize/stripe-records';
-import { storedOrderingKey, toUnixSeconds } from '@/lib/server/billing/stripe/sync/stored-ordering-key';
+import {
+  versioned as versionedAt,
+  type PlatformContent,
+  type Versioned,
+} from '@/lib/server/billing/stripe/sync/apply-platform-content';
+import { toUnixSeconds } from '@/lib/server/billing/stripe/sync/stored-ordering-key';
 import {
   chargebeeCustomerSchema,
   chargebeeInvoiceSchema,
@@ -21,22 +19,10 @@ import {
   normalizeChargebeeSubscription,
 } from './normalize-chargebee-records';
 
-/** One object of an event's content, normalised, with the version it is ordered by. */
-export interface Versioned<R> {
-  record: R;
-  orderingKey: ObjectOrderingKey;
-  /** The object's version as a time: stored as sourceEventCreatedAt, compared in ms. */
-  at: Date;
-}
+export type { Versioned };
 
 /** A Chargebee event's content, as the sync/ writers take it. */
-export interface NormalizedChargebeeContent {
-  customer: Versioned<CustomerRecord> | null;
-  subscription: Versioned<SubscriptionRecord> | null;
-  invoice: Versioned<InvoiceRecord> | null;
-  /** A failed payment transaction (payment_failed); a successful one adds nothing to store. */
-  paymentFailure: Versioned<PaymentFailureRecord> | null;
-}
+export type NormalizedChargebeeContent = PlatformContent;
 
 /** The content does not match Chargebee's object shapes: the event is parked, not retried. */
 export class ChargebeeNormalizeError extends Error {
@@ -68,7 +54,7 @@ function versioned<R>(
   fields: Record<string, unknown>,
 ): Versioned<R> {
   const at = new Date(typeof version === 'number' ? version : occurredAt * 1000);
-  return { record, at, orderingKey: storedOrderingKey(objectType, externalId, at, fields)! };
+  return versionedAt(record, objectType, externalId, at, fields);
 }
 
 export function normalizeChargebeeEvent(event: ChargebeeEvent): NormalizedChargebeeContent {

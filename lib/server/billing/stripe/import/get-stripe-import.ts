@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/db';
 import { clock } from '@/lib/clock';
 import type { StripeImportView } from '@/lib/schemas/stripe-import';
+import type { SyncedPlatform } from '../stripe-handler-context';
 import { IMPORT_STEPS } from './import-steps';
 import { IMPORT_STALE_SECONDS } from './claim-stripe-import';
 
@@ -10,7 +11,7 @@ const STEP_STATUSES = ['pending', 'running', 'done'] as const;
 // errors with the object ids they concern. Chargebee's runs share the tables (platform column).
 export async function getStripeImport(
   runId?: string,
-  platform: 'stripe' | 'chargebee' = 'stripe',
+  platform: SyncedPlatform = 'stripe',
   steps: readonly { type: string; label: string }[] = IMPORT_STEPS,
 ): Promise<StripeImportView | null> {
   const db = getDb();

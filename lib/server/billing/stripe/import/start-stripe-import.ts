@@ -3,6 +3,7 @@ import { clock } from '@/lib/clock';
 import { conflict, notFound } from '@/lib/errors';
 import { appendAuditEvent, type Actor } from '@/lib/server/audit/append-audit-event';
 import { enqueueJob } from '@/lib/server/jobs/enqueue-job';
+import type { SyncedPlatform } from '../stripe-handler-context';
 import { IMPORT_STEPS } from './import-steps';
 import { IMPORT_STALE_SECONDS } from './claim-stripe-import';
 import { stripeImportJob } from './stripe-import-job';
@@ -11,7 +12,7 @@ import { stripeImportJob } from './stripe-import-job';
  * An import of the platform in flight (queued, or running with a live heartbeat): a second one
  * would only race it. Stripe's and Chargebee's imports share the table and run side by side.
  */
-export async function activeImport(platform: 'stripe' | 'chargebee'): Promise<string | null> {
+export async function activeImport(platform: SyncedPlatform): Promise<string | null> {
   const stale = new Date(clock.nowMs() - IMPORT_STALE_SECONDS * 1000);
   const run = await getDb().stripeImportRun.findFirst({
     where: { platform, OR: [{ status: 'queued' }, { status: 'running', heartbeatAt: { gte: stale } }] },
