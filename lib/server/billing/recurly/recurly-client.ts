@@ -1,6 +1,7 @@
-import { Client } from 'recurly';
+import type { Client } from 'recurly';
 import DefaultHttpAdapter from 'recurly/lib/recurly/DefaultHttpAdapter';
 import { getEnv } from '@/lib/env';
+import { RecurlyClient } from './recurly-sdk';
 
 // The SDK always addresses https://v3.recurly.com. RECURLY_API_BASE (a local fake in tests)
 // replaces that origin through the SDK's own extension point, an HttpAdapter: the path, query,
@@ -21,7 +22,7 @@ class RebasedHttpAdapter extends DefaultHttpAdapter {
 export function recurlyClientFor(apiKey: string): Client {
   const base = getEnv().RECURLY_API_BASE;
   const httpAdapter = base ? new RebasedHttpAdapter(new URL(base)) : new DefaultHttpAdapter({ timeout: 30_000 });
-  return new Client(apiKey, { httpAdapter });
+  return new RecurlyClient(apiKey, { httpAdapter });
 }
 
 // One client per key and base: each client's adapter keeps its own keep-alive agents, so a

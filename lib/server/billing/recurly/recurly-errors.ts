@@ -1,9 +1,10 @@
-import { ApiError } from 'recurly';
+import type { ApiError } from 'recurly';
+import { RecurlyApiError } from './recurly-sdk';
 import { ProviderError } from '../billing-provider';
 
 /** The HTTP status of a Recurly error answer; null for a transport failure (timeout, reset, DNS). */
 export function recurlyStatusOf(err: unknown): number | null {
-  if (!(err instanceof ApiError)) return null;
+  if (!(err instanceof RecurlyApiError)) return null;
   const status = (err.getResponse() as { status?: unknown } | undefined)?.status;
   return typeof status === 'number' ? status : null;
 }
@@ -11,7 +12,7 @@ export function recurlyStatusOf(err: unknown): number | null {
 /** What the recurly SDK rejected with, for a person: `message [type] (HTTP n)`. */
 export function describeRecurlyError(err: unknown): string {
   const status = recurlyStatusOf(err);
-  if (err instanceof ApiError) {
+  if (err instanceof RecurlyApiError) {
     const type = (err as ApiError & { type?: string }).type ?? 'error';
     return `${err.message} [${type}]${status ? ` (HTTP ${status})` : ''}`;
   }
