@@ -68,10 +68,12 @@ export async function checkWorkflowCaps(
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const amount = money.amountMinor ?? 0;
   const mine = { aiAgentId: wf.agentId, kind, status: { in: [...COUNTED] } };
+  // No upper bound at `now`: a proposal that read the clock after this one but took the lock
+  // first is stamped later than `now`, and it counts (caps-race.test.ts found that gap).
   const today = await tx.action.aggregate({
     _count: { _all: true },
     _sum: { amountMinor: true },
-    where: { ...mine, createdAt: { gte: dayStart, lte: now } },
+    where: { ...mine, createdAt: { gte: dayStart } },
   });
   if (caps.dailyCeilingCount !== null && today._count._all + 1 > caps.dailyCeilingCount)
     return { ok: false, reason: `the workflow's daily ceiling of ${caps.dailyCeilingCount} actions is reached` };
@@ -88,7 +90,7 @@ export async function checkWorkflowCaps(
       tx.action.aggregate({
         _count: { _all: true },
         _sum: { amountMinor: true },
-        where: { ...mine, customerId, createdAt: { gte: from, lte: now } },
+        where: { ...mine, customerId, createdAt: { gte: from } },
       }),
     ),
   );
